@@ -1,0 +1,14 @@
+//! Cluster Planner: plan ICB clusters, their single management teams and what happens to
+//! every person, and see the remaining running cost against the £/head target.
+//!
+//! The domain modules here (model, money, engine, validate, file, reference, report,
+//! examples) never touch the user interface; the window lives in `ui` and only calls them.
+
+pub mod engine;
+pub mod examples;
+pub mod file;
+pub mod model;
+pub mod money;
+pub mod reference;
+pub mod report;
+pub mod validate;
