@@ -130,7 +130,7 @@ fn people_for(
             let wte = match rng.u32(0..10) {
                 0 => Wte(6000),
                 1 => Wte(8000),
-                2 if band != None::<Band> => Wte(5000),
+                2 if band.is_some() => Wte(5000),
                 _ => Wte::FULL,
             };
             let id = first_id + u32::try_from(i).unwrap_or(0);

@@ -250,7 +250,22 @@ fn explain(e: &ron::Error) -> String {
             expected.join(", ")
         ),
         E::ExceededRecursionLimit => "the file is nested too deeply to be a scenario".into(),
-        other => format!("{other}"),
+        // chrono's date errors arrive as plain messages
+        E::Message(m)
+            if [
+                "input is out of range",
+                "premature end of input",
+                "input contains invalid characters",
+                "trailing input",
+            ]
+            .iter()
+            .any(|c| m.contains(c)) =>
+        {
+            format!("{m}: dates are written \"2025-12-31\" (year-month-day)")
+        }
+        other => {
+            format!("{other}").replace("`EnvelopeIn`", "scenario file (format, version, scenario)")
+        }
     }
 }
 
@@ -448,12 +463,15 @@ fn temp_in(
     suffix: &str,
     perms: Option<&fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut b = tempfile::Builder::new();
-    b.prefix(".cluster-planner-").suffix(suffix);
+    let tmp = tempfile::Builder::new()
+        .prefix(".cluster-planner-")
+        .suffix(suffix)
+        .tempfile_in(dir)?;
     if let Some(p) = perms {
-        b.permissions(p.clone());
+        // Set after creation: a mode given at creation is cut down by the umask.
+        tmp.as_file().set_permissions(p.clone())?;
     }
-    b.tempfile_in(dir)
+    Ok(tmp)
 }
 
 /// Makes the rename itself durable (Unix; a no-op elsewhere).
