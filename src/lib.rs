@@ -4,6 +4,9 @@
 //! The domain modules here (model, money, engine, validate, file, reference, report,
 //! examples) never touch the user interface; the window lives in `ui` and only calls them.
 
+pub mod chart;
+pub mod document;
+pub mod edit;
 pub mod engine;
 pub mod examples;
 pub mod file;
@@ -11,4 +14,5 @@ pub mod model;
 pub mod money;
 pub mod reference;
 pub mod report;
+pub mod ui;
 pub mod validate;

@@ -66,13 +66,22 @@ fn main() -> ExitCode {
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
         Some(Command::Bench { file, runs }) => bench(&file, runs),
-        None => {
-            eprintln!(
-                "The window comes with the desktop app; for now use `cluster-planner summary FILE`."
-            );
-            let _ = (cli.file, cli.screenshot);
-            ExitCode::SUCCESS
+        None => window(cli.file.as_deref(), cli.screenshot),
+    }
+}
+
+fn window(file: Option<&Path>, screenshot: Option<PathBuf>) -> ExitCode {
+    let check = screenshot.clone();
+    if let Err(e) = cluster_planner::ui::run(file, screenshot) {
+        eprintln!("error: cannot open the window: {e}");
+        return ExitCode::FAILURE;
+    }
+    match check {
+        Some(out) if !out.is_file() => {
+            eprintln!("error: the screenshot {} was not written", out.display());
+            ExitCode::FAILURE
         }
+        _ => ExitCode::SUCCESS,
     }
 }
 

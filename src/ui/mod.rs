@@ -1,0 +1,506 @@
+//! The desktop window (eframe/egui). It only shows and edits a [`Document`]; every figure
+//! comes from the domain layer.
+
+mod overview;
+mod people;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::document::Document;
+use crate::examples;
+use crate::file;
+use crate::validate::{Severity, counts};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    People,
+    Findings,
+    Assumptions,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Overview, Tab::People, Tab::Findings, Tab::Assumptions];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::People => "People",
+            Tab::Findings => "Findings",
+            Tab::Assumptions => "Assumptions",
+        }
+    }
+}
+
+/// A message in the status bar (errors stay until dismissed or replaced).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SHORTCUT_SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+
+/// Screenshot mode (`--screenshot OUT.png`): render a few frames, save, close.
+#[derive(Debug)]
+struct Screenshot {
+    out: PathBuf,
+    /// 0 waiting, 1 requested, 2 saved, 3 failed
+    state: Arc<AtomicU8>,
+}
+
+#[derive(Debug)]
+pub struct ClusterPlannerApp {
+    pub doc: Document,
+    pub tab: Tab,
+    pub notice: Option<Notice>,
+    pub people: people::PeopleView,
+    pub chart_by_cluster: bool,
+    frames: u64,
+    screenshot: Option<Screenshot>,
+    last_title: String,
+}
+
+impl ClusterPlannerApp {
+    /// The app on a document.
+    #[must_use]
+    pub fn new(doc: Document) -> ClusterPlannerApp {
+        ClusterPlannerApp {
+            doc,
+            tab: Tab::Overview,
+            notice: None,
+            people: people::PeopleView::default(),
+            chart_by_cluster: false,
+            frames: 0,
+            screenshot: None,
+            last_title: String::new(),
+        }
+    }
+
+    /// The app on the built-in example (Northamptonshire + LLR).
+    #[must_use]
+    pub fn with_built_in_example() -> ClusterPlannerApp {
+        let doc = match file::parse_str(Path::new(examples::BUILT_IN_NAME), examples::BUILT_IN) {
+            Ok(s) => Document::new(s, None, examples::BUILT_IN_NAME),
+            // The example is compiled in and tested; should it ever fail, start from the ICBs.
+            Err(_) => Document::new(crate::reference::new_scenario(), None, "Untitled.ron"),
+        };
+        ClusterPlannerApp::new(doc)
+    }
+
+    /// Saves a screenshot of the window to `out` after a few frames, then closes.
+    #[must_use]
+    pub fn screenshot_to(mut self, out: PathBuf) -> ClusterPlannerApp {
+        self.screenshot = Some(Screenshot {
+            out,
+            state: Arc::new(AtomicU8::new(0)),
+        });
+        self
+    }
+
+    /// Opens `path`; on failure the current document stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                let (e, w, _) = counts(&doc.findings);
+                self.doc = doc;
+                self.notice = Some(Notice {
+                    text: format!("Opened {} ({e} errors, {w} warnings)", path.display()),
+                    error: false,
+                });
+            }
+            Err(err) => {
+                self.notice = Some(Notice {
+                    text: err.to_string(),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    /// Saves to `path`; on failure the document stays open and unsaved.
+    pub fn save_to(&mut self, path: &Path) {
+        match self.doc.save_as(path) {
+            Ok(()) => {
+                self.notice = Some(Notice {
+                    text: format!("Saved {}", path.display()),
+                    error: false,
+                })
+            }
+            Err(err) => {
+                self.notice = Some(Notice {
+                    text: err.to_string(),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    fn new_scenario(&mut self) {
+        self.doc = Document::new(crate::reference::new_scenario(), None, "Untitled.ron");
+        self.notice = Some(Notice {
+            text: "New scenario: the 42 ICBs, no clusters yet".into(),
+            error: false,
+        });
+    }
+
+    fn open_dialog(&mut self) {
+        if let Some(path) = ron_dialog(self.doc.path.as_deref()).pick_file() {
+            self.open_path(&path);
+        }
+    }
+
+    fn save(&mut self) {
+        match self.doc.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as_dialog(),
+        }
+    }
+
+    fn save_as_dialog(&mut self) {
+        if let Some(path) = ron_dialog(self.doc.path.as_deref())
+            .set_file_name(self.doc.display_name())
+            .save_file()
+        {
+            self.save_to(&path);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        // Save As first: Ctrl+Shift+S also matches Ctrl+S when modifiers are not exact.
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE_AS)) {
+            self.save_as_dialog();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE)) {
+            self.save();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
+            self.open_dialog();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
+            self.new_scenario();
+        }
+        // A .ron dropped on the window opens it.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.first() {
+            self.open_path(p);
+        }
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(
+                        egui::Button::new("New")
+                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_NEW)),
+                    )
+                    .clicked()
+                {
+                    self.new_scenario();
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Open…")
+                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_OPEN)),
+                    )
+                    .clicked()
+                {
+                    self.open_dialog();
+                }
+                ui.separator();
+                if ui
+                    .add(
+                        egui::Button::new("Save")
+                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE)),
+                    )
+                    .clicked()
+                {
+                    self.save();
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Save As…")
+                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE_AS)),
+                    )
+                    .clicked()
+                {
+                    self.save_as_dialog();
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for tab in Tab::ALL {
+                    if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
+                        self.tab = tab;
+                    }
+                }
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(self.doc.display_name());
+            ui.separator();
+            ui.label(if self.doc.dirty {
+                "Unsaved changes"
+            } else {
+                "Saved"
+            });
+            ui.separator();
+            let (e, w, _) = counts(&self.doc.findings);
+            let findings =
+                ui.add(egui::Button::new(format!("{e} errors, {w} warnings")).frame(false));
+            if findings
+                .on_hover_text("Show the validation findings")
+                .clicked()
+            {
+                self.tab = Tab::Findings;
+            }
+            if let Some(n) = &self.notice {
+                ui.separator();
+                let color = if n.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &n.text);
+                if n.error
+                    && ui
+                        .small_button("Dismiss")
+                        .on_hover_text("Hide this message")
+                        .clicked()
+                {
+                    self.notice = None;
+                }
+            }
+        });
+    }
+
+    fn findings(&self, ui: &mut egui::Ui) {
+        ui.heading("Findings");
+        if self.doc.findings.is_empty() {
+            ui.label("No findings: the scenario is consistent.");
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for f in &self.doc.findings {
+                    let color = match f.severity {
+                        Severity::Error => ui.visuals().error_fg_color,
+                        Severity::Warning => ui.visuals().warn_fg_color,
+                        Severity::Info => ui.visuals().weak_text_color(),
+                    };
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(color, f.severity.label());
+                        ui.label(format!("{}: {}", f.subject, f.message));
+                    });
+                }
+            });
+    }
+
+    fn assumptions(&self, ui: &mut egui::Ui) {
+        use crate::money::format_pounds_pence as pp;
+        let a = &self.doc.scenario.assumptions;
+        ui.heading("Assumptions");
+        ui.label(format!(
+            "As at {}. Editing comes with the next release; the sources are in the README.",
+            a.as_at
+        ));
+        egui::Grid::new("assumptions")
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                let mut row = |k: &str, v: String, src: &str| {
+                    ui.label(k);
+                    ui.label(v);
+                    ui.label(src);
+                    ui.end_row();
+                };
+                row(
+                    "Employer NI",
+                    format!(
+                        "{} above {} a year",
+                        a.employer_ni_rate,
+                        pp(a.employer_ni_threshold_pence)
+                    ),
+                    "gov.uk, from 6 April 2025",
+                );
+                row(
+                    "Employer pension (local)",
+                    a.pension_local_rate.to_string(),
+                    "NHSBSA 2025/26",
+                );
+                row(
+                    "Employer pension (central, full cost only)",
+                    a.pension_central_rate.to_string(),
+                    "NHSBSA 2025/26",
+                );
+                row(
+                    "Apprenticeship levy",
+                    a.apprenticeship_levy_rate.to_string(),
+                    "HMRC",
+                );
+                row(
+                    "Envelope per head",
+                    pp(a.envelope_per_head_pence),
+                    "Model ICB Blueprint, May 2025",
+                );
+                row(
+                    "Target date",
+                    a.target_date.format("%-d %B %Y").to_string(),
+                    "end of Q3 2025/26",
+                );
+                row(
+                    "Section 16 redundancy",
+                    format!(
+                        "{} month a year, at most {}; salary floor {}, cap {}; {} years' service",
+                        a.redundancy.months_per_year,
+                        a.redundancy.max_months,
+                        pp(a.redundancy.floor_pence),
+                        pp(a.redundancy.cap_pence),
+                        a.redundancy.min_service_years
+                    ),
+                    "NHS Employers",
+                );
+                row(
+                    "MARS (placeholder: set from your local scheme)",
+                    format!(
+                        "{} month a year, at most {}; cap {}",
+                        a.mars.months_per_year,
+                        a.mars.max_months,
+                        pp(a.mars.cap_pence)
+                    ),
+                    "former national formula not found",
+                );
+            });
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(shot) = &self.screenshot else { return };
+        ctx.request_repaint();
+        match shot.state.load(Ordering::SeqCst) {
+            0 if self.frames >= 5 => {
+                shot.state.store(1, Ordering::SeqCst);
+                let state = shot.state.clone();
+                let out = shot.out.clone();
+                ctx.request_screenshot(move |image| {
+                    let ok = write_png(&out, &image).is_ok();
+                    state.store(if ok { 2 } else { 3 }, Ordering::SeqCst);
+                });
+            }
+            2 | 3 => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            _ if self.frames > 600 => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            _ => {}
+        }
+    }
+
+    /// The whole window, for one frame.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.frames += 1;
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        let title = self.doc.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for tab in Tab::ALL {
+                    ui.selectable_value(&mut self.tab, tab, tab.label());
+                }
+                ui.separator();
+                ui.label(&self.doc.scenario.name);
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| match self.tab {
+            Tab::Overview => overview::show(ui, &self.doc, &mut self.chart_by_cluster),
+            Tab::People => people::show(ui, &self.doc, &mut self.people),
+            Tab::Findings => self.findings(ui),
+            Tab::Assumptions => self.assumptions(ui),
+        });
+        self.screenshot_step(&ctx);
+    }
+}
+
+fn ron_dialog(near: Option<&Path>) -> rfd::FileDialog {
+    let d = rfd::FileDialog::new().add_filter("Cluster Planner scenario", &["ron"]);
+    match near.and_then(Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => d.set_directory(dir),
+        _ => d,
+    }
+}
+
+fn write_png(out: &Path, image: &egui::ColorImage) -> Result<(), Box<dyn std::error::Error>> {
+    let f = std::fs::File::create(out)?;
+    let w = std::io::BufWriter::new(f);
+    let mut enc = png::Encoder::new(
+        w,
+        u32::try_from(image.size[0])?,
+        u32::try_from(image.size[1])?,
+    );
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut writer = enc.write_header()?;
+    writer.write_image_data(image.as_raw())?;
+    writer.finish()?;
+    Ok(())
+}
+
+impl eframe::App for ClusterPlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+/// Runs the window. `file` opens that scenario (an unreadable one shows its error over the
+/// built-in example); `screenshot` saves the window to a PNG and exits.
+pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>) -> eframe::Result {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    if let Some(f) = file {
+        app.open_path(f);
+    }
+    let shot = screenshot.is_some();
+    if let Some(out) = screenshot {
+        app = app.screenshot_to(out);
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_title("Cluster Planner")
+            .with_drag_and_drop(true),
+        // Checks must not depend on (or change) the user's saved window state.
+        persist_window: !shot,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Cluster Planner",
+        options,
+        Box::new(move |_cc| Ok(Box::new(app))),
+    )
+}

@@ -1,0 +1,153 @@
+//! People: every person with their cost and outcome, searchable, in a virtualised table
+//! (only the visible rows are laid out, so 25,000 people scroll smoothly).
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::document::Document;
+use crate::model::Person;
+use crate::money::{format_pounds, format_pounds_pence};
+
+/// The search box and the rows it matches, recomputed only when either changes.
+#[derive(Debug, Default)]
+pub struct PeopleView {
+    pub search: String,
+    cached: Option<(String, u64)>,
+    rows: Vec<usize>,
+}
+
+fn matches(p: &Person, needle: &str) -> bool {
+    let has = |s: &str| s.to_lowercase().contains(needle);
+    has(&p.id)
+        || p.name.as_deref().is_some_and(has)
+        || has(&p.title)
+        || has(&p.org)
+        || has(&p.grade.to_string())
+        || has(p.outcome.kind().label())
+        || p.outcome.post().is_some_and(has)
+        || p.function.as_deref().is_some_and(has)
+}
+
+impl PeopleView {
+    fn refresh(&mut self, doc: &Document) {
+        let key = (self.search.clone(), doc.revision);
+        if self.cached.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.search.trim().to_lowercase();
+        self.rows = (0..doc.scenario.people.len())
+            .filter(|i| needle.is_empty() || matches(&doc.scenario.people[*i], &needle))
+            .collect();
+        self.cached = Some(key);
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
+    view.refresh(doc);
+    ui.horizontal(|ui| {
+        let label = ui.label("Search:");
+        ui.add(egui::TextEdit::singleline(&mut view.search).hint_text("name, id, title, band, ICB, outcome…").desired_width(320.0))
+            .labelled_by(label.id)
+            .on_hover_text("Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text");
+        ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
+    });
+    view.refresh(doc);
+    let people = &doc.scenario.people;
+    let sum = &doc.summary;
+    TableBuilder::new(ui)
+        .id_salt("people-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::auto().at_least(80.0))
+        .column(Column::auto().at_least(130.0).clip(true))
+        .column(Column::auto().at_least(44.0))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(44.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::auto().at_least(84.0))
+        .column(Column::remainder().at_least(80.0))
+        .header(20.0, |mut h| {
+            for (t, hover) in [
+                ("ID", "ESR assignment number or other id"),
+                ("Name", "Optional; left out of redacted exports"),
+                ("ICB", "Employing ICB"),
+                ("Title", "Current job title"),
+                ("Grade", "Agenda for Change band, VSM or other"),
+                ("Salary", "Full-time annual salary"),
+                ("WTE", "Whole-time equivalent"),
+                (
+                    "Cost",
+                    "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy",
+                ),
+                (
+                    "Outcome",
+                    "What happens to the person, and the post where there is one",
+                ),
+                ("Effective", "When the outcome takes effect"),
+                ("One-off", "Redundancy or MARS payment"),
+            ] {
+                h.col(|ui| {
+                    ui.strong(t).on_hover_text(hover);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, view.rows.len(), |mut row| {
+                let i = view.rows[row.index()];
+                let p = &people[i];
+                row.col(|ui| {
+                    ui.label(&p.id);
+                });
+                row.col(|ui| {
+                    ui.label(p.name.as_deref().unwrap_or("—"));
+                });
+                row.col(|ui| {
+                    ui.label(&p.org);
+                });
+                row.col(|ui| {
+                    ui.label(&p.title);
+                });
+                row.col(|ui| {
+                    ui.label(p.grade.to_string());
+                });
+                row.col(|ui| right(ui, format_pounds(p.salary_pence)));
+                row.col(|ui| right(ui, p.wte.to_string()));
+                row.col(|ui| {
+                    right(
+                        ui,
+                        format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0)),
+                    )
+                });
+                row.col(|ui| {
+                    let text = match p.outcome.post() {
+                        Some(post) => format!("{} {post}", p.outcome.kind().label()),
+                        None => p.outcome.kind().label().to_owned(),
+                    };
+                    ui.label(text);
+                });
+                row.col(|ui| {
+                    ui.label(p.effective.map_or_else(|| "—".into(), |d| d.to_string()));
+                });
+                row.col(|ui| {
+                    let v = sum.person_one_off.get(i).copied().unwrap_or(0);
+                    right(
+                        ui,
+                        if v == 0 {
+                            String::new()
+                        } else {
+                            format_pounds_pence(v)
+                        },
+                    );
+                });
+            });
+        });
+}
+
+fn right(ui: &mut egui::Ui, text: String) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(RichText::new(text));
+    });
+}
