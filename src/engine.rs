@@ -20,7 +20,7 @@
 //!   to the target date; each change lands on its effective date (undated ones on the
 //!   target date).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -487,9 +487,10 @@ pub fn compute(s: &Scenario) -> Summary {
     let mut person_cost = Vec::with_capacity(s.people.len());
     let mut person_one_off = Vec::with_capacity(s.people.len());
     let mut one_off = OneOff::default();
-    let mut tallies: HashMap<OutcomeKind, Tally> = HashMap::new();
-    let mut post_holders: HashMap<&str, (u32, u32)> = HashMap::new();
-    let mut fn_index: HashMap<&str, usize> = HashMap::new();
+    // Indexed by `OutcomeKind as usize` (the order of `OutcomeKind::ALL`).
+    let mut tallies = [Tally::default(); OutcomeKind::ALL.len()];
+    let mut post_holders: HashMap<&str, (u32, u32)> = HashMap::default();
+    let mut fn_index: HashMap<&str, usize> = HashMap::default();
     let mut functions: Vec<FunctionFigures> = Vec::with_capacity(s.functions.len());
     for f in &s.functions {
         fn_index.entry(f.name.as_str()).or_insert(functions.len());
@@ -502,11 +503,12 @@ pub fn compute(s: &Scenario) -> Summary {
         });
     }
 
+    let mut last_org: Option<(&str, usize)> = None;
     for p in &s.people {
         let cost = pay_cost(a, p.salary_pence, p.wte).to_icb();
         person_cost.push(cost);
         let kind = p.outcome.kind();
-        let t = tallies.entry(kind).or_default();
+        let t = &mut tallies[kind as usize];
         t.count += 1;
         t.wte += u64::from(p.wte.0);
         if let Some(post) = p.outcome.post() {
@@ -551,8 +553,16 @@ pub fn compute(s: &Scenario) -> Summary {
         };
         person_one_off.push(exit);
 
-        let Some(&oi) = ix.orgs.get(p.org.as_str()) else {
-            continue;
+        // People are usually listed ICB by ICB: reuse the last lookup.
+        let oi = match last_org {
+            Some((code, i)) if code == p.org.as_str() => i,
+            _ => {
+                let Some(&i) = ix.orgs.get(p.org.as_str()) else {
+                    continue;
+                };
+                last_org = Some((p.org.as_str(), i));
+                i
+            }
         };
         let of = &mut orgs[oi];
         of.baseline_people += cost;
@@ -685,7 +695,7 @@ pub fn compute(s: &Scenario) -> Summary {
 
     let outcomes = OutcomeKind::ALL
         .iter()
-        .map(|k| (*k, tallies.get(k).copied().unwrap_or_default()))
+        .map(|k| (*k, tallies[*k as usize]))
         .collect();
 
     Summary {

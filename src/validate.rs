@@ -1,7 +1,9 @@
 //! Validation findings: everything inconsistent in a scenario is reported here, with what
 //! it concerns, instead of panicking or silently producing a wrong total.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::engine::{Index, post_salary};
 use crate::model::{Apportionment, Grade, Outcome, Pay, Scenario};
@@ -132,7 +134,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     }
 
     // Organisations.
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for o in &s.organisations {
         let subj = || Subject::Organisation(o.code.clone());
         if o.code.trim().is_empty() {
@@ -171,8 +173,8 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     }
 
     // Clusters.
-    let mut member_of: HashMap<&str, &str> = HashMap::new();
-    let mut cluster_names = HashSet::new();
+    let mut member_of: HashMap<&str, &str> = HashMap::default();
+    let mut cluster_names = HashSet::default();
     for c in &s.clusters {
         let subj = || Subject::Cluster(c.name.clone());
         if !cluster_names.insert(c.name.as_str()) {
@@ -190,7 +192,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                 "the cluster has no member ICBs, so its posts are not charged to anyone".into(),
             );
         }
-        let mut here = HashSet::new();
+        let mut here = HashSet::default();
         for m in &c.members {
             if !ix.orgs.contains_key(m.as_str()) {
                 out.push(
@@ -270,7 +272,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     }
 
     // Posts.
-    let mut post_ids = HashSet::new();
+    let mut post_ids = HashSet::default();
     for c in &s.clusters {
         for t in &c.teams {
             for p in &t.posts {
@@ -368,7 +370,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     }
 
     // Functions.
-    let mut fn_names = HashSet::new();
+    let mut fn_names = HashSet::default();
     for f in &s.functions {
         if !fn_names.insert(f.name.as_str()) {
             out.push(
@@ -382,7 +384,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
         s.functions.iter().map(|f| (f.name.as_str(), f)).collect();
 
     // People.
-    let mut person_ids: HashMap<&str, usize> = HashMap::new();
+    let mut person_ids: HashMap<&str, usize> = HashMap::default();
     let mut holders: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut pools: BTreeMap<&str, u32> = BTreeMap::new();
     for (i, p) in s.people.iter().enumerate() {
