@@ -328,7 +328,15 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     #[must_use]
     pub fn new(s: &'a Scenario) -> Index<'a> {
+        let n_posts: usize = s
+            .clusters
+            .iter()
+            .flat_map(|c| &c.teams)
+            .map(|t| t.posts.len())
+            .sum();
         let mut ix = Index::default();
+        ix.posts.reserve(n_posts);
+        ix.orgs.reserve(s.organisations.len());
         for (i, o) in s.organisations.iter().enumerate() {
             ix.orgs.entry(o.code.as_str()).or_insert(i);
         }

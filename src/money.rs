@@ -323,30 +323,40 @@ pub fn split_by_weights(total: Pence, weights: &[u64]) -> Vec<Pence> {
     }
     let neg = total < 0;
     let t = u128::from(total.unsigned_abs());
-    let mut parts: Vec<u128> = Vec::with_capacity(weights.len());
-    let mut rems: Vec<(u128, usize)> = Vec::with_capacity(weights.len());
-    for (i, w) in weights.iter().enumerate() {
-        let n = t * u128::from(*w);
-        parts.push(n / sum);
-        rems.push((n % sum, i));
+    let mut parts: Vec<Pence> = Vec::with_capacity(weights.len());
+    let mut given: u128 = 0;
+    for w in weights {
+        let p = t * u128::from(*w) / sum;
+        given += p;
+        parts.push(i64::try_from(p).unwrap_or(i64::MAX));
     }
-    let given: u128 = parts.iter().sum();
-    let mut left = t - given;
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, i) in rems {
-        if left == 0 {
-            break;
+    // Fewer pennies are left over than there are parts. Give them one at a time to the
+    // largest remainders, earlier parts first on ties. Clusters have a handful of members,
+    // so a scan beats sorting (this runs for every post on every edit).
+    let left = t - given;
+    let rem = |i: usize| t * u128::from(weights[i]) % sum;
+    let mut bumped = vec![false; weights.len()];
+    for _ in 0..left {
+        let mut best: Option<(u128, usize)> = None;
+        for (i, b) in bumped.iter().enumerate() {
+            if *b {
+                continue;
+            }
+            let r = rem(i);
+            if best.is_none_or(|(br, _)| r > br) {
+                best = Some((r, i));
+            }
         }
+        let Some((_, i)) = best else { break };
+        bumped[i] = true;
         parts[i] += 1;
-        left -= 1;
+    }
+    if neg {
+        for p in &mut parts {
+            *p = -*p;
+        }
     }
     parts
-        .into_iter()
-        .map(|p| {
-            let v = i64::try_from(p).unwrap_or(i64::MAX);
-            if neg { -v } else { v }
-        })
-        .collect()
 }
 
 #[cfg(test)]
