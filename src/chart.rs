@@ -73,10 +73,7 @@ pub fn cost_vs_target_by_icb(s: &Scenario, sum: &Summary) -> CostVsTarget {
 #[must_use]
 pub fn cost_vs_target_by_cluster(s: &Scenario, sum: &Summary) -> CostVsTarget {
     CostVsTarget {
-        title: format!(
-            "{}: remaining running cost against target, by cluster",
-            s.name
-        ),
+        title: format!("{}: remaining running cost against target, by cluster", s.name),
         bars: sum
             .clusters
             .iter()
@@ -103,11 +100,7 @@ pub struct TrajectorySpec {
 #[must_use]
 pub fn trajectory(s: &Scenario, sum: &Summary) -> TrajectorySpec {
     TrajectorySpec {
-        title: format!(
-            "{}: running cost run-rate to {}",
-            s.name,
-            s.assumptions.target_date.format("%-d %B %Y")
-        ),
+        title: format!("{}: running cost run-rate to {}", s.name, s.assumptions.target_date.format("%-d %B %Y")),
         months: sum.trajectory.months.clone(),
         run_rate: sum.trajectory.total.clone(),
         target: sum.totals.target,

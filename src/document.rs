@@ -91,19 +91,15 @@ impl Document {
     /// "lnr-cluster.ron" or the untitled name.
     #[must_use]
     pub fn display_name(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || self.untitled_name.clone(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| self.untitled_name.clone(), |n| n.to_string_lossy().into_owned())
     }
 
     /// The window title: file name, an unsaved marker, and the program.
     #[must_use]
     pub fn title(&self) -> String {
-        format!(
-            "{}{} — Cluster Planner",
-            self.display_name(),
-            if self.dirty { " •" } else { "" }
-        )
+        format!("{}{} — Cluster Planner", self.display_name(), if self.dirty { " •" } else { "" })
     }
 }

@@ -4,9 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    Apportionment, Assumptions, Cluster, Disposition, Outcome, Post, Scenario, Team,
-};
+use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Post, Scenario, Team};
 
 /// One change, as the user thinks of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,38 +101,24 @@ impl std::fmt::Display for Refused {
 }
 
 fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
-    s.clusters
-        .get_mut(c)
-        .ok_or_else(|| Refused("that cluster no longer exists".into()))
+    s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
 }
 
 fn team_mut(s: &mut Scenario, c: usize, t: usize) -> Result<&mut Team, Refused> {
-    cluster_mut(s, c)?
-        .teams
-        .get_mut(t)
-        .ok_or_else(|| Refused("that team no longer exists".into()))
+    cluster_mut(s, c)?.teams.get_mut(t).ok_or_else(|| Refused("that team no longer exists".into()))
 }
 
 impl Edit {
     /// A label for the Edit menu: "Assign 3 people to Chief Finance Officer".
     #[must_use]
     pub fn label(&self, s: &Scenario) -> String {
-        let cluster = |c: &usize| {
-            s.clusters
-                .get(*c)
-                .map_or_else(|| "cluster".to_owned(), |c| format!("\"{}\"", c.name))
-        };
+        let cluster =
+            |c: &usize| s.clusters.get(*c).map_or_else(|| "cluster".to_owned(), |c| format!("\"{}\"", c.name));
         let people = |n: usize| {
-            if n == 1 {
-                "1 person".to_owned()
-            } else {
-                format!("{n} people")
-            }
+            if n == 1 { "1 person".to_owned() } else { format!("{n} people") }
         };
         let post_title = |id: &str| {
-            s.posts()
-                .find(|(_, _, p)| p.id == id)
-                .map_or_else(|| id.to_owned(), |(_, _, p)| p.title.clone())
+            s.posts().find(|(_, _, p)| p.id == id).map_or_else(|| id.to_owned(), |(_, _, p)| p.title.clone())
         };
         match self {
             Edit::SetOutcomes { ids, outcome, .. } => match outcome {
@@ -144,11 +128,7 @@ impl Edit {
                 Outcome::RingFencedFor(p) => {
                     format!("ring-fence {} for {}", people(ids.len()), post_title(p))
                 }
-                o => format!(
-                    "set {} to {}",
-                    people(ids.len()),
-                    o.kind().label().to_lowercase()
-                ),
+                o => format!("set {} to {}", people(ids.len()), o.kind().label().to_lowercase()),
             },
             Edit::RestoreOutcomes { changes } => {
                 format!("restore the outcomes of {}", people(changes.len()))
@@ -169,15 +149,9 @@ impl Edit {
             Edit::AddPost { post, .. } => format!("add post \"{}\"", post.title),
             Edit::UpdatePost { post, .. } => format!("change post \"{}\"", post.title),
             Edit::DeletePost { .. } => "delete post".to_owned(),
-            Edit::SetDisposition {
-                function,
-                disposition,
-                ..
-            } => format!(
+            Edit::SetDisposition { function, disposition, .. } => format!(
                 "set \"{}\" to {}",
-                s.functions
-                    .get(*function)
-                    .map_or("function", |f| f.name.as_str()),
+                s.functions.get(*function).map_or("function", |f| f.name.as_str()),
                 disposition.label().to_lowercase()
             ),
             Edit::SetAssumptions(_) => "change assumptions".to_owned(),
@@ -192,29 +166,16 @@ impl Edit {
     pub fn apply(self, s: &mut Scenario) -> Result<Edit, Refused> {
         let before_clusters = || Edit::ReplaceClusters(s.clusters.clone());
         match self {
-            Edit::SetOutcomes {
-                ids,
-                outcome,
-                effective,
-            } => {
+            Edit::SetOutcomes { ids, outcome, effective } => {
                 if let Some(post) = outcome.post()
                     && !s.posts().any(|(_, _, p)| p.id == post)
                 {
                     return Err(Refused(format!("there is no post {post}")));
                 }
                 let mut changes = Vec::with_capacity(ids.len());
-                let wanted: std::collections::HashSet<&str> =
-                    ids.iter().map(String::as_str).collect();
-                for p in s
-                    .people
-                    .iter_mut()
-                    .filter(|p| wanted.contains(p.id.as_str()))
-                {
-                    changes.push((
-                        p.id.clone(),
-                        std::mem::replace(&mut p.outcome, outcome.clone()),
-                        p.effective,
-                    ));
+                let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+                for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
+                    changes.push((p.id.clone(), std::mem::replace(&mut p.outcome, outcome.clone()), p.effective));
                     p.effective = effective;
                 }
                 if changes.is_empty() {
@@ -224,17 +185,11 @@ impl Edit {
             }
             Edit::RestoreOutcomes { changes } => {
                 let mut inverse = Vec::with_capacity(changes.len());
-                let by_id: std::collections::HashMap<&str, (&Outcome, Option<NaiveDate>)> = changes
-                    .iter()
-                    .map(|(id, o, d)| (id.as_str(), (o, *d)))
-                    .collect();
+                let by_id: std::collections::HashMap<&str, (&Outcome, Option<NaiveDate>)> =
+                    changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
                 for p in &mut s.people {
                     if let Some((o, d)) = by_id.get(p.id.as_str()) {
-                        inverse.push((
-                            p.id.clone(),
-                            std::mem::replace(&mut p.outcome, (*o).clone()),
-                            p.effective,
-                        ));
+                        inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, (*o).clone()), p.effective));
                         p.effective = *d;
                     }
                 }
@@ -246,9 +201,7 @@ impl Edit {
                     return Err(Refused("a cluster needs a name".into()));
                 }
                 if s.clusters.iter().any(|c| c.name == name) {
-                    return Err(Refused(format!(
-                        "there is already a cluster called \"{name}\""
-                    )));
+                    return Err(Refused(format!("there is already a cluster called \"{name}\"")));
                 }
                 let inv = before_clusters();
                 s.clusters.push(Cluster {
@@ -265,14 +218,8 @@ impl Edit {
                 if name.is_empty() {
                     return Err(Refused("a cluster needs a name".into()));
                 }
-                if s.clusters
-                    .iter()
-                    .enumerate()
-                    .any(|(i, c)| i != cluster && c.name == name)
-                {
-                    return Err(Refused(format!(
-                        "there is already a cluster called \"{name}\""
-                    )));
+                if s.clusters.iter().enumerate().any(|(i, c)| i != cluster && c.name == name) {
+                    return Err(Refused(format!("there is already a cluster called \"{name}\"")));
                 }
                 let inv = before_clusters();
                 cluster_mut(s, cluster)?.name = name;
@@ -291,10 +238,7 @@ impl Edit {
                     return Err(Refused(format!("{org} is not an ICB in this scenario")));
                 }
                 if let Some(other) = s.clusters.iter().find(|c| c.members.contains(&org)) {
-                    return Err(Refused(format!(
-                        "{org} is already in \"{}\"; remove it from there first",
-                        other.name
-                    )));
+                    return Err(Refused(format!("{org} is already in \"{}\"; remove it from there first", other.name)));
                 }
                 let inv = before_clusters();
                 cluster_mut(s, cluster)?.members.push(org);
@@ -317,17 +261,10 @@ impl Edit {
             }
             Edit::AddTeam { cluster, name } => {
                 let inv = before_clusters();
-                cluster_mut(s, cluster)?.teams.push(Team {
-                    name,
-                    posts: Vec::new(),
-                });
+                cluster_mut(s, cluster)?.teams.push(Team { name, posts: Vec::new() });
                 Ok(inv)
             }
-            Edit::RenameTeam {
-                cluster,
-                team,
-                name,
-            } => {
+            Edit::RenameTeam { cluster, team, name } => {
                 let inv = before_clusters();
                 team_mut(s, cluster, team)?.name = name;
                 Ok(inv)
@@ -341,11 +278,7 @@ impl Edit {
                 c.teams.remove(team);
                 Ok(inv)
             }
-            Edit::AddPost {
-                cluster,
-                team,
-                post,
-            } => {
+            Edit::AddPost { cluster, team, post } => {
                 if s.posts().any(|(_, _, p)| p.id == post.id) {
                     return Err(Refused(format!("there is already a post {}", post.id)));
                 }
@@ -353,12 +286,7 @@ impl Edit {
                 team_mut(s, cluster, team)?.posts.push(post);
                 Ok(inv)
             }
-            Edit::UpdatePost {
-                cluster,
-                team,
-                index,
-                post,
-            } => {
+            Edit::UpdatePost { cluster, team, index, post } => {
                 if s.posts().any(|(_, _, p)| p.id == post.id)
                     && s.clusters
                         .get(cluster)
@@ -376,11 +304,7 @@ impl Edit {
                 *slot = post;
                 Ok(inv)
             }
-            Edit::DeletePost {
-                cluster,
-                team,
-                index,
-            } => {
+            Edit::DeletePost { cluster, team, index } => {
                 let inv = before_clusters();
                 let t = team_mut(s, cluster, team)?;
                 if index >= t.posts.len() {
@@ -389,33 +313,16 @@ impl Edit {
                 t.posts.remove(index);
                 Ok(inv)
             }
-            Edit::SetDisposition {
-                function,
-                disposition,
-                date,
-            } => {
-                let f = s
-                    .functions
-                    .get_mut(function)
-                    .ok_or_else(|| Refused("that function no longer exists".into()))?;
-                let inv = Edit::SetDisposition {
-                    function,
-                    disposition: f.disposition,
-                    date: f.date,
-                };
+            Edit::SetDisposition { function, disposition, date } => {
+                let f =
+                    s.functions.get_mut(function).ok_or_else(|| Refused("that function no longer exists".into()))?;
+                let inv = Edit::SetDisposition { function, disposition: f.disposition, date: f.date };
                 f.disposition = disposition;
                 f.date = date;
                 Ok(inv)
             }
-            Edit::SetAssumptions(a) => Ok(Edit::SetAssumptions(Box::new(std::mem::replace(
-                &mut s.assumptions,
-                *a,
-            )))),
-            Edit::SetNonPay {
-                org,
-                baseline_pence,
-                planned_pence,
-            } => {
+            Edit::SetAssumptions(a) => Ok(Edit::SetAssumptions(Box::new(std::mem::replace(&mut s.assumptions, *a)))),
+            Edit::SetNonPay { org, baseline_pence, planned_pence } => {
                 if baseline_pence < 0 || planned_pence.is_some_and(|p| p < 0) {
                     return Err(Refused("non-pay cannot be negative".into()));
                 }
@@ -433,11 +340,7 @@ impl Edit {
                 o.planned_non_pay_pence = planned_pence;
                 Ok(inv)
             }
-            Edit::SetTarget {
-                org,
-                target_pence,
-                note,
-            } => {
+            Edit::SetTarget { org, target_pence, note } => {
                 if target_pence.is_some_and(|p| p < 0) {
                     return Err(Refused("a target cannot be negative".into()));
                 }
@@ -455,10 +358,7 @@ impl Edit {
                 o.target_note = note;
                 Ok(inv)
             }
-            Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(
-                &mut s.clusters,
-                clusters,
-            ))),
+            Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
         }
     }
 }
@@ -481,11 +381,7 @@ pub struct History {
 
 impl Default for History {
     fn default() -> Self {
-        History {
-            undo: Vec::new(),
-            redo: Vec::new(),
-            limit: 200,
-        }
+        History { undo: Vec::new(), redo: Vec::new(), limit: 200 }
     }
 }
 
@@ -495,11 +391,7 @@ impl History {
         let label = edit.label(s);
         let redo = edit.clone();
         let inverse = edit.apply(s)?;
-        self.undo.push(Step {
-            label: label.clone(),
-            inverse,
-            redo,
-        });
+        self.undo.push(Step { label: label.clone(), inverse, redo });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
@@ -535,11 +427,7 @@ impl History {
         match step.redo.clone().apply(s) {
             Ok(inverse) => {
                 let label = step.label.clone();
-                self.undo.push(Step {
-                    label: label.clone(),
-                    inverse,
-                    redo: step.redo,
-                });
+                self.undo.push(Step { label: label.clone(), inverse, redo: step.redo });
                 Some(label)
             }
             Err(_) => None,

@@ -58,9 +58,7 @@ pub fn pay_cost(a: &Assumptions, full_time_salary: Pence, wte: Wte) -> PayCost {
     let pay = wte.of(full_time_salary);
     PayCost {
         pay,
-        employer_ni: a
-            .employer_ni_rate
-            .of((pay - a.employer_ni_threshold_pence).max(0)),
+        employer_ni: a.employer_ni_rate.of((pay - a.employer_ni_threshold_pence).max(0)),
         pension_local: a.pension_local_rate.of(pay),
         levy: a.apprenticeship_levy_rate.of(pay),
         pension_central: a.pension_central_rate.of(pay),
@@ -80,18 +78,11 @@ pub fn post_salary(a: &Assumptions, pay: &Pay) -> Option<Pence> {
 /// Months = min(complete years x months per year, max); a month's pay comes from the
 /// whole-time salary held between the floor and the cap, pro-rated by WTE.
 #[must_use]
-pub fn redundancy_pay(
-    t: &RedundancyTerms,
-    full_time_salary: Pence,
-    wte: Wte,
-    service_years: u32,
-) -> Option<Pence> {
+pub fn redundancy_pay(t: &RedundancyTerms, full_time_salary: Pence, wte: Wte, service_years: u32) -> Option<Pence> {
     if service_years < t.min_service_years {
         return None;
     }
-    let months = service_years
-        .saturating_mul(t.months_per_year)
-        .min(t.max_months);
+    let months = service_years.saturating_mul(t.months_per_year).min(t.max_months);
     let capped = full_time_salary.clamp(t.floor_pence, t.cap_pence.max(t.floor_pence));
     let annual = i128::from(capped) * i128::from(wte.0) * i128::from(months);
     // one twelfth: annual x WTE x months / (12 x 10,000)
@@ -99,27 +90,18 @@ pub fn redundancy_pay(
     let value = match t.month_rule {
         MonthRule::OneTwelfth => twelfth,
         // 4.35 weeks of a 52-week year: annual x 435 / (52 x 100)
-        MonthRule::GreaterOfTwelfthOrWeekly => {
-            twelfth.max(round_div(annual * 435, 5200 * i128::from(Wte::SCALE)))
-        }
+        MonthRule::GreaterOfTwelfthOrWeekly => twelfth.max(round_div(annual * 435, 5200 * i128::from(Wte::SCALE))),
     };
     Some(value)
 }
 
 /// MARS payment on the scenario's MARS parameters, or `None` when not eligible.
 #[must_use]
-pub fn mars_pay(
-    t: &MarsTerms,
-    full_time_salary: Pence,
-    wte: Wte,
-    service_years: u32,
-) -> Option<Pence> {
+pub fn mars_pay(t: &MarsTerms, full_time_salary: Pence, wte: Wte, service_years: u32) -> Option<Pence> {
     if service_years < t.min_service_years {
         return None;
     }
-    let months = service_years
-        .saturating_mul(t.months_per_year)
-        .min(t.max_months);
+    let months = service_years.saturating_mul(t.months_per_year).min(t.max_months);
     let capped = full_time_salary.clamp(0, t.cap_pence.max(0));
     let annual = i128::from(capped) * i128::from(wte.0) * i128::from(months);
     Some(round_div(annual, 12 * i128::from(Wte::SCALE)))
@@ -152,8 +134,7 @@ impl Line {
     /// Reduction from baseline in basis points (3150 = 31.5%).
     #[must_use]
     pub fn reduction_bp(&self) -> Option<i64> {
-        (self.baseline != 0)
-            .then(|| mul_div_round(self.baseline - self.planned, 10_000, self.baseline))
+        (self.baseline != 0).then(|| mul_div_round(self.baseline - self.planned, 10_000, self.baseline))
     }
 
     /// Planned running cost per head of population, to the penny.
@@ -179,11 +160,7 @@ impl Line {
     }
 
     fn start() -> Line {
-        Line {
-            target: Some(0),
-            population: Some(0),
-            ..Line::default()
-        }
+        Line { target: Some(0), population: Some(0), ..Line::default() }
     }
 }
 
@@ -328,12 +305,7 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     #[must_use]
     pub fn new(s: &'a Scenario) -> Index<'a> {
-        let n_posts: usize = s
-            .clusters
-            .iter()
-            .flat_map(|c| &c.teams)
-            .map(|t| t.posts.len())
-            .sum();
+        let n_posts: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
         let mut ix = Index::default();
         ix.posts.reserve(n_posts);
         ix.orgs.reserve(s.organisations.len());
@@ -361,22 +333,11 @@ impl<'a> Index<'a> {
 #[must_use]
 pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u64> {
     let c = &s.clusters[cluster];
-    let known: Vec<Option<usize>> = c
-        .members
-        .iter()
-        .map(|m| ix.orgs.get(m.as_str()).copied())
-        .collect();
+    let known: Vec<Option<usize>> = c.members.iter().map(|m| ix.orgs.get(m.as_str()).copied()).collect();
     let mut w: Vec<u64> = match &c.apportionment {
         Apportionment::Population => {
-            let pops: Vec<Option<u64>> = known
-                .iter()
-                .map(|k| k.and_then(|i| s.organisations[i].population))
-                .collect();
-            if known
-                .iter()
-                .zip(&pops)
-                .any(|(k, p)| k.is_some() && p.is_none())
-            {
+            let pops: Vec<Option<u64>> = known.iter().map(|k| k.and_then(|i| s.organisations[i].population)).collect();
+            if known.iter().zip(&pops).any(|(k, p)| k.is_some() && p.is_none()) {
                 vec![0; c.members.len()]
             } else {
                 pops.iter().map(|p| p.unwrap_or(0)).collect()
@@ -391,11 +352,7 @@ pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u6
                 if k.is_none() {
                     return 0;
                 }
-                shares
-                    .iter()
-                    .filter(|sh| &sh.org == m)
-                    .map(|sh| u64::from(sh.percent.0))
-                    .sum()
+                shares.iter().filter(|sh| &sh.org == m).map(|sh| u64::from(sh.percent.0)).sum()
             })
             .collect(),
     };
@@ -458,18 +415,12 @@ pub fn compute(s: &Scenario) -> Summary {
         .iter()
         .map(|o| {
             let target = o.target_override_pence.or_else(|| {
-                o.population
-                    .and_then(|p| i64::try_from(p).ok())
-                    .map(|p| p.saturating_mul(a.envelope_per_head_pence))
+                o.population.and_then(|p| i64::try_from(p).ok()).map(|p| p.saturating_mul(a.envelope_per_head_pence))
             });
             OrgFigures {
                 code: o.code.clone(),
                 name: o.name.clone(),
-                line: Line {
-                    target,
-                    population: o.population,
-                    ..Line::default()
-                },
+                line: Line { target, population: o.population, ..Line::default() },
                 baseline_people: 0,
                 baseline_non_pay: o.baseline_non_pay_pence,
                 planned_people: 0,
@@ -487,9 +438,7 @@ pub fn compute(s: &Scenario) -> Summary {
     let n_months = months.len();
     // Per-org month deltas of the run-rate; prefix-summed at the end.
     let mut delta = vec![vec![0_i64; n_months]; n_orgs];
-    let land = |d: Option<NaiveDate>| {
-        month_index(a.trajectory_start, n_months, d.unwrap_or(a.target_date))
-    };
+    let land = |d: Option<NaiveDate>| month_index(a.trajectory_start, n_months, d.unwrap_or(a.target_date));
 
     // People.
     let mut person_cost = Vec::with_capacity(s.people.len());
@@ -611,12 +560,11 @@ pub fn compute(s: &Scenario) -> Summary {
                 let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);
                 // A post listed twice under one id is costed each time it is listed (it is
                 // in the structure twice); validation flags the duplicate id.
-                let (holders, ring_fenced) =
-                    if ix.posts.get(p.id.as_str()).is_some_and(|x| x.0 == ci) {
-                        post_holders.get(p.id.as_str()).copied().unwrap_or_default()
-                    } else {
-                        (0, 0)
-                    };
+                let (holders, ring_fenced) = if ix.posts.get(p.id.as_str()).is_some_and(|x| x.0 == ci) {
+                    post_holders.get(p.id.as_str()).copied().unwrap_or_default()
+                } else {
+                    (0, 0)
+                };
                 cf.posts += 1;
                 if holders == 0 {
                     cf.vacant_posts += 1;
@@ -635,15 +583,7 @@ pub fn compute(s: &Scenario) -> Summary {
                         }
                     }
                 }
-                posts.push(PostCost {
-                    cluster: ci,
-                    id: p.id.clone(),
-                    cost,
-                    shares,
-                    counted,
-                    holders,
-                    ring_fenced,
-                });
+                posts.push(PostCost { cluster: ci, id: p.id.clone(), cost, shares, counted, holders, ring_fenced });
             }
         }
         clusters.push(cf);
@@ -701,10 +641,7 @@ pub fn compute(s: &Scenario) -> Summary {
         }
     }
 
-    let outcomes = OutcomeKind::ALL
-        .iter()
-        .map(|k| (*k, tallies[*k as usize]))
-        .collect();
+    let outcomes = OutcomeKind::ALL.iter().map(|k| (*k, tallies[*k as usize])).collect();
 
     Summary {
         organisations: orgs,
@@ -716,11 +653,6 @@ pub fn compute(s: &Scenario) -> Summary {
         posts,
         person_cost,
         person_one_off,
-        trajectory: Trajectory {
-            months,
-            orgs: org_traj,
-            clusters: cluster_traj,
-            total: total_traj,
-        },
+        trajectory: Trajectory { months, orgs: org_traj, clusters: cluster_traj, total: total_traj },
     }
 }

@@ -7,9 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::compute;
-use crate::model::{
-    Band, Cluster, Funding, Grade, Organisation, Outcome, Pay, Person, Post, Scenario, Team,
-};
+use crate::model::{Band, Cluster, Funding, Grade, Organisation, Outcome, Pay, Person, Post, Scenario, Team};
 use crate::money::{Pence, Wte};
 use crate::reference;
 
@@ -22,10 +20,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 const FIRST: [&str; 40] = [
-    "Aisha", "Ben", "Chloe", "Daniel", "Emma", "Farah", "George", "Hannah", "Imran", "Jade",
-    "Kieran", "Laura", "Mohammed", "Niamh", "Oliver", "Priya", "Qasim", "Rachel", "Samuel", "Tara",
-    "Usman", "Victoria", "William", "Yasmin", "Zoe", "Amir", "Bethany", "Callum", "Deepa", "Ellis",
-    "Fiona", "Gareth", "Harriet", "Isaac", "Joanne", "Kwame", "Lucy", "Marek", "Nadia", "Owen",
+    "Aisha", "Ben", "Chloe", "Daniel", "Emma", "Farah", "George", "Hannah", "Imran", "Jade", "Kieran", "Laura",
+    "Mohammed", "Niamh", "Oliver", "Priya", "Qasim", "Rachel", "Samuel", "Tara", "Usman", "Victoria", "William",
+    "Yasmin", "Zoe", "Amir", "Bethany", "Callum", "Deepa", "Ellis", "Fiona", "Gareth", "Harriet", "Isaac", "Joanne",
+    "Kwame", "Lucy", "Marek", "Nadia", "Owen",
 ];
 const LAST: [&str; 40] = [
     "Ahmed",
@@ -99,13 +97,7 @@ fn pick_band(rng: &mut fastrand::Rng) -> (Option<Band>, &'static str) {
 }
 
 /// Generates `n` illustrative people for one ICB.
-fn people_for(
-    s: &Scenario,
-    org: &str,
-    n: usize,
-    first_id: u32,
-    rng: &mut fastrand::Rng,
-) -> Vec<Person> {
+fn people_for(s: &Scenario, org: &str, n: usize, first_id: u32, rng: &mut fastrand::Rng) -> Vec<Person> {
     let funcs: Vec<&str> = s.functions.iter().map(|f| f.name.as_str()).collect();
     (0..n)
         .map(|i| {
@@ -119,10 +111,7 @@ fn people_for(
                         .find(|x| x.band == b)
                         .map(|x| x.points_pence.clone())
                         .unwrap_or_default();
-                    let p = pts
-                        .get(rng.usize(0..pts.len().max(1)))
-                        .copied()
-                        .unwrap_or(3_000_000);
+                    let p = pts.get(rng.usize(0..pts.len().max(1))).copied().unwrap_or(3_000_000);
                     (Grade::AfC(b), p)
                 }
                 None => (Grade::Vsm, i64::from(rng.u32(150..=210)) * 100_000),
@@ -136,20 +125,14 @@ fn people_for(
             let id = first_id + u32::try_from(i).unwrap_or(0);
             Person {
                 id: format!("{id:08}"),
-                name: Some(format!(
-                    "{} {}",
-                    FIRST[rng.usize(0..FIRST.len())],
-                    LAST[rng.usize(0..LAST.len())]
-                )),
+                name: Some(format!("{} {}", FIRST[rng.usize(0..FIRST.len())], LAST[rng.usize(0..LAST.len())])),
                 org: org.to_owned(),
                 title: title.to_owned(),
                 grade,
                 salary_pence: salary,
                 wte,
                 service_years: rng.u32(0..=34),
-                function: funcs
-                    .get(rng.usize(0..funcs.len().max(1)))
-                    .map(|f| (*f).to_owned()),
+                function: funcs.get(rng.usize(0..funcs.len().max(1))).map(|f| (*f).to_owned()),
                 outcome: Outcome::NotAffected,
                 effective: None,
             }
@@ -167,11 +150,7 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
         ("CNO", "Chief Nursing Officer", 17_500_000),
         ("CMO", "Chief Medical Officer", 19_000_000),
         ("DOS", "Director of Strategy and Commissioning", 16_000_000),
-        (
-            "DCA",
-            "Director of Corporate Affairs and People",
-            15_000_000,
-        ),
+        ("DCA", "Director of Corporate Affairs and People", 15_000_000),
     ];
     let mut teams = vec![Team {
         name: "Cluster executive".to_owned(),
@@ -191,25 +170,10 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
     }];
     let directorates = [
         ("FIN", "Finance directorate", "DOF", "Finance"),
-        (
-            "STR",
-            "Strategy and commissioning directorate",
-            "DOS",
-            "Commissioning",
-        ),
+        ("STR", "Strategy and commissioning directorate", "DOS", "Commissioning"),
         ("NUR", "Nursing and quality directorate", "CNO", "Quality"),
-        (
-            "MED",
-            "Medical directorate",
-            "CMO",
-            "Clinical Effectiveness",
-        ),
-        (
-            "COR",
-            "Corporate affairs and people directorate",
-            "DCA",
-            "Corporate",
-        ),
+        ("MED", "Medical directorate", "CMO", "Clinical Effectiveness"),
+        ("COR", "Corporate affairs and people directorate", "DCA", "Corporate"),
     ];
     let shape: [(Band, u32, &str); 8] = [
         (Band::Band8d, 0, "Deputy Director of"),
@@ -237,14 +201,7 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
                     id: format!("{prefix}-{code}-{n:03}"),
                     title: format!("{title} {area}"),
                     // Band 4 has two points; senior posts are costed at the middle point.
-                    pay: Pay::AfC {
-                        band,
-                        point: if band == Band::Band4 || band >= Band::Band8a {
-                            2
-                        } else {
-                            3
-                        },
-                    },
+                    pay: Pay::AfC { band, point: if band == Band::Band4 || band >= Band::Band8a { 2 } else { 3 } },
                     wte: Wte::FULL,
                     host: host(di + n),
                     funding: if *code == "NUR" && band <= Band::Band7 {
@@ -257,10 +214,7 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
                 });
             }
         }
-        teams.push(Team {
-            name: (*name).to_owned(),
-            posts,
-        });
+        teams.push(Team { name: (*name).to_owned(), posts });
     }
     teams
 }
@@ -270,20 +224,11 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
 /// the rest split between voluntary exits, at risk and not affected.
 fn decide(s: &mut Scenario, ci: usize, rng: &mut fastrand::Rng) {
     let members = s.clusters[ci].members.clone();
-    let posts: Vec<(String, Pay)> = s.clusters[ci]
-        .teams
-        .iter()
-        .flat_map(|t| t.posts.iter().map(|p| (p.id.clone(), p.pay.clone())))
-        .collect();
-    let transfer: Vec<String> = s
-        .functions
-        .iter()
-        .filter(|f| f.disposition.is_transfer())
-        .map(|f| f.name.clone())
-        .collect();
-    let mut free: Vec<usize> = (0..s.people.len())
-        .filter(|i| members.contains(&s.people[*i].org))
-        .collect();
+    let posts: Vec<(String, Pay)> =
+        s.clusters[ci].teams.iter().flat_map(|t| t.posts.iter().map(|p| (p.id.clone(), p.pay.clone()))).collect();
+    let transfer: Vec<String> =
+        s.functions.iter().filter(|f| f.disposition.is_transfer()).map(|f| f.name.clone()).collect();
+    let mut free: Vec<usize> = (0..s.people.len()).filter(|i| members.contains(&s.people[*i].org)).collect();
     // Highest paid first, so executive posts go to executives.
     free.sort_by_key(|i| std::cmp::Reverse(s.people[*i].salary_pence));
     for (id, pay) in &posts {
@@ -362,10 +307,7 @@ fn generated(
     let mut s = Scenario::empty(name);
     s.notes = notes.to_owned();
     s.functions = reference::functions();
-    s.organisations = reference::icbs()
-        .into_iter()
-        .filter(|o| codes.contains(&o.code.as_str()))
-        .collect();
+    s.organisations = reference::icbs().into_iter().filter(|o| codes.contains(&o.code.as_str())).collect();
     s.clusters = clusters;
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut next_id = 20_000_001;
@@ -377,11 +319,7 @@ fn generated(
         s.people.extend(ps);
     }
     for ci in 0..s.clusters.len() {
-        let staff: usize = s
-            .people
-            .iter()
-            .filter(|p| s.clusters[ci].members.contains(&p.org))
-            .count();
+        let staff: usize = s.people.iter().filter(|p| s.clusters[ci].members.contains(&p.org)).count();
         let scale = u32::try_from(staff / 260).unwrap_or(1).max(1);
         let prefix: String = s.clusters[ci].members.join("");
         s.clusters[ci].teams = management_teams(&prefix, &s.clusters[ci].members, scale);
@@ -452,16 +390,7 @@ pub fn lnr_cluster() -> Scenario {
             o.target_override_pence = Some(baseline * keep_bp / 10_000);
             o.target_note = note.to_owned();
         }
-        settle(
-            &mut s,
-            code,
-            baseline,
-            if code == "QK1" {
-                41_200_000
-            } else {
-                -8_600_000
-            },
-        );
+        settle(&mut s, code, baseline, if code == "QK1" { 41_200_000 } else { -8_600_000 });
     }
     s
 }
@@ -496,8 +425,7 @@ fn illustrative_non_pay(s: &mut Scenario, per_head: Pence) {
     let sum = compute(s);
     for (o, of) in s.organisations.iter_mut().zip(&sum.organisations) {
         let pop = i64::try_from(o.population.unwrap_or(0)).unwrap_or(0);
-        o.baseline_non_pay_pence =
-            (pop * per_head - of.baseline_people).max(of.baseline_people / 5);
+        o.baseline_non_pay_pence = (pop * per_head - of.baseline_people).max(of.baseline_people / 5);
         o.planned_non_pay_pence = Some(o.baseline_non_pay_pence * 85 / 100);
         o.planned_non_pay_from = Some(date(2025, 10, 1));
     }
@@ -554,9 +482,4 @@ pub fn by_name(name: &str) -> Option<Scenario> {
     }
 }
 
-pub const NAMES: [&str; 4] = [
-    "lnr-cluster",
-    "west-midlands",
-    "national-2025-26",
-    "england-stress-25k",
-];
+pub const NAMES: [&str; 4] = ["lnr-cluster", "west-midlands", "national-2025-26", "england-stress-25k"];

@@ -49,33 +49,12 @@ struct EnvelopeIn {
 
 #[derive(Debug)]
 pub enum LoadError {
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    TooLarge {
-        path: PathBuf,
-        bytes: u64,
-    },
-    NotText {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-    },
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    NotAScenario {
-        path: PathBuf,
-        found: String,
-    },
-    NewerVersion {
-        path: PathBuf,
-        found: u32,
-    },
+    Io { path: PathBuf, error: std::io::Error },
+    TooLarge { path: PathBuf, bytes: u64 },
+    NotText { path: PathBuf, line: usize, column: usize },
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    NotAScenario { path: PathBuf, found: String },
+    NewerVersion { path: PathBuf, found: u32 },
 }
 
 impl LoadError {
@@ -101,12 +80,9 @@ impl std::fmt::Display for LoadError {
                 "{}:{line}:{column}: the file is not UTF-8 text (a binary file, or saved in another encoding)",
                 path.display()
             ),
-            LoadError::Syntax {
-                path,
-                line,
-                column,
-                message,
-            } => write!(f, "{}:{line}:{column}: {message}", path.display()),
+            LoadError::Syntax { path, line, column, message } => {
+                write!(f, "{}:{line}:{column}: {message}", path.display())
+            }
             LoadError::NotAScenario { path, found } => write!(
                 f,
                 "{}:1:1: this is not a Cluster Planner scenario (format is \"{found}\", expected \"{FORMAT_NAME}\")",
@@ -131,28 +107,17 @@ fn mb(bytes: u64) -> f64 {
 
 /// Reads and parses a scenario file.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    let io = |error| LoadError::Io {
-        path: path.to_owned(),
-        error,
-    };
+    let io = |error| LoadError::Io { path: path.to_owned(), error };
     let file = fs::File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
     if len > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes: len,
-        });
+        return Err(LoadError::TooLarge { path: path.to_owned(), bytes: len });
     }
     // The file may grow while we read it: never read more than the limit.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes: bytes.len() as u64,
-        });
+        return Err(LoadError::TooLarge { path: path.to_owned(), bytes: bytes.len() as u64 });
     }
     parse_bytes(path, &bytes)
 }
@@ -163,11 +128,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Scenario, LoadError> {
         Ok(t) => t,
         Err(e) => {
             let (line, column) = line_col(&bytes[..e.valid_up_to()]);
-            return Err(LoadError::NotText {
-                path: path.to_owned(),
-                line,
-                column,
-            });
+            return Err(LoadError::NotText { path: path.to_owned(), line, column });
         }
     };
     parse_str(path, text)
@@ -181,7 +142,8 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
             path: path.to_owned(),
             line: 1,
             column: 1,
-            message: "the file is empty; expected a scenario starting with `(format: \"cluster-planner-scenario\", …`".into(),
+            message: "the file is empty; expected a scenario starting with `(format: \"cluster-planner-scenario\", …`"
+                .into(),
         });
     }
     // Look for the version before parsing the rest, so a newer file is refused with the
@@ -189,31 +151,19 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
     if let Some(v) = peek_version(text)
         && v > FORMAT_VERSION
     {
-        return Err(LoadError::NewerVersion {
-            path: path.to_owned(),
-            found: v,
-        });
+        return Err(LoadError::NewerVersion { path: path.to_owned(), found: v });
     }
-    let env: EnvelopeIn =
-        ron::Options::default()
-            .from_str(text)
-            .map_err(|e| LoadError::Syntax {
-                path: path.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: explain(&e.code),
-            })?;
+    let env: EnvelopeIn = ron::Options::default().from_str(text).map_err(|e| LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: explain(&e.code),
+    })?;
     if env.format != FORMAT_NAME {
-        return Err(LoadError::NotAScenario {
-            path: path.to_owned(),
-            found: env.format,
-        });
+        return Err(LoadError::NotAScenario { path: path.to_owned(), found: env.format });
     }
     match env.version {
-        v if v > FORMAT_VERSION => Err(LoadError::NewerVersion {
-            path: path.to_owned(),
-            found: v,
-        }),
+        v if v > FORMAT_VERSION => Err(LoadError::NewerVersion { path: path.to_owned(), found: v }),
         // Version 1 is the first. When version 2 comes, version-1 files are read into the
         // version-1 shape and migrated here, and their fixtures stay in tests/.
         _ => Ok(env.scenario),
@@ -224,29 +174,13 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
 fn explain(e: &ron::Error) -> String {
     use ron::Error as E;
     match e {
-        E::Eof => {
-            "the file ends too soon: it looks cut off (expected more, such as a closing bracket)"
-                .into()
-        }
+        E::Eof => "the file ends too soon: it looks cut off (expected more, such as a closing bracket)".into(),
         E::MissingStructField { field, outer } => {
-            format!(
-                "`{field}` is missing{}",
-                outer
-                    .as_ref()
-                    .map(|o| format!(" in {o}"))
-                    .unwrap_or_default()
-            )
+            format!("`{field}` is missing{}", outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default())
         }
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => format!(
+        E::NoSuchStructField { expected, found, outer } => format!(
             "there is no field `{found}`{}; expected one of: {}",
-            outer
-                .as_ref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default(),
+            outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(),
             expected.join(", ")
         ),
         E::ExceededRecursionLimit => "the file is nested too deeply to be a scenario".into(),
@@ -263,9 +197,7 @@ fn explain(e: &ron::Error) -> String {
         {
             format!("{m}: dates are written \"2025-12-31\" (year-month-day)")
         }
-        other => {
-            format!("{other}").replace("`EnvelopeIn`", "scenario file (format, version, scenario)")
-        }
+        other => format!("{other}").replace("`EnvelopeIn`", "scenario file (format, version, scenario)"),
     }
 }
 
@@ -273,20 +205,13 @@ fn explain(e: &ron::Error) -> String {
 fn peek_version(text: &str) -> Option<u32> {
     let head = text.get(..text.len().min(4096)).unwrap_or(text);
     let at = head.find("version:")?;
-    let digits: String = head[at + 8..]
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let digits: String = head[at + 8..].trim_start().chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
 
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let last_nl = prefix
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
+    let last_nl = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&prefix[last_nl..]).chars().count() + 1;
     (line, column)
 }
@@ -294,21 +219,12 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 /// The canonical text of a scenario: pretty RON, four-space indents, fields in a fixed
 /// order, so two versions of a file diff line by line.
 pub fn to_string(s: &Scenario) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .struct_names(false)
-        .new_line("\n".to_owned());
-    let env = EnvelopeOut {
-        format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        scenario: s,
-    };
+    let config =
+        ron::ser::PrettyConfig::new().indentor("    ".to_owned()).struct_names(false).new_line("\n".to_owned());
+    let env = EnvelopeOut { format: FORMAT_NAME, version: FORMAT_VERSION, scenario: s };
     // Serialising plain data to a String cannot fail; fall back to an empty string rather
     // than panic if it ever did (save then refuses to write it, see below).
-    ron::Options::default()
-        .to_string_pretty(&env, config)
-        .map(|t| t + "\n")
-        .unwrap_or_default()
+    ron::Options::default().to_string_pretty(&env, config).map(|t| t + "\n").unwrap_or_default()
 }
 
 #[derive(Debug)]
@@ -336,15 +252,9 @@ impl std::fmt::Display for SaveError {
                 path.display()
             ),
             SaveError::Io { path, what, error } => {
-                write!(
-                    f,
-                    "{}: not saved ({what}: {error}). The file on disk is unchanged.",
-                    path.display()
-                )
+                write!(f, "{}: not saved ({what}: {error}). The file on disk is unchanged.", path.display())
             }
-            SaveError::Serialise => {
-                f.write_str("not saved: the scenario could not be turned into text")
-            }
+            SaveError::Serialise => f.write_str("not saved: the scenario could not be turned into text"),
         }
     }
 }
@@ -365,29 +275,19 @@ pub fn save(s: &Scenario, path: &Path) -> Result<(), SaveError> {
 /// The backup kept beside a saved file: `lnr.ron` -> `lnr.ron.bak`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
+    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
 
 /// Writes `bytes` to `path` atomically, keeping the previous file as a backup.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let err = |what, error| SaveError::Io {
-        path: path.to_owned(),
-        what,
-        error,
-    };
+    let err = |what, error| SaveError::Io { path: path.to_owned(), what, error };
     if let Ok(existing) = fs::read(path)
         && let Some(v) = std::str::from_utf8(&existing).ok().and_then(peek_version)
         && v > FORMAT_VERSION
     {
-        return Err(SaveError::NewerVersion {
-            path: path.to_owned(),
-            found: v,
-        });
+        return Err(SaveError::NewerVersion { path: path.to_owned(), found: v });
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -395,33 +295,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     };
     // tempfile creates files readable by the owner only; a saved scenario should keep the
     // permissions of the file it replaces (or the usual rw-r--r-- for a new one).
-    let perms = fs::metadata(path)
-        .ok()
-        .map(|m| m.permissions())
-        .or_else(default_permissions);
-    let mut tmp = temp_in(&dir, ".tmp", perms.as_ref())
-        .map_err(|e| err("cannot create a temporary file in the folder", e))?;
+    let perms = fs::metadata(path).ok().map(|m| m.permissions()).or_else(default_permissions);
+    let mut tmp =
+        temp_in(&dir, ".tmp", perms.as_ref()).map_err(|e| err("cannot create a temporary file in the folder", e))?;
     tmp.write_all(bytes).map_err(|e| err("cannot write", e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| err("cannot flush to disk", e))?;
+    tmp.as_file().sync_all().map_err(|e| err("cannot flush to disk", e))?;
 
     if path.exists() {
         // Copy, not rename: the target stays in place until the new version replaces it.
         let bak = backup_path(path);
-        let mut bak_tmp = temp_in(&dir, ".bak.tmp", perms.as_ref())
-            .map_err(|e| err("cannot make the backup", e))?;
-        let mut old = fs::File::open(path)
-            .map_err(|e| err("cannot read the previous version for the backup", e))?;
-        std::io::copy(&mut old, bak_tmp.as_file_mut())
-            .map_err(|e| err("cannot make the backup", e))?;
-        bak_tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| err("cannot make the backup", e))?;
-        bak_tmp
-            .persist(&bak)
-            .map_err(|e| err("cannot make the backup", e.error))?;
+        let mut bak_tmp = temp_in(&dir, ".bak.tmp", perms.as_ref()).map_err(|e| err("cannot make the backup", e))?;
+        let mut old = fs::File::open(path).map_err(|e| err("cannot read the previous version for the backup", e))?;
+        std::io::copy(&mut old, bak_tmp.as_file_mut()).map_err(|e| err("cannot make the backup", e))?;
+        bak_tmp.as_file().sync_all().map_err(|e| err("cannot make the backup", e))?;
+        bak_tmp.persist(&bak).map_err(|e| err("cannot make the backup", e.error))?;
     }
 
     let mut tmp = Some(tmp);
@@ -440,10 +327,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             }
         }
     }
-    Err(err(
-        "cannot replace the file",
-        last.unwrap_or_else(|| std::io::Error::other("unknown")),
-    ))
+    Err(err("cannot replace the file", last.unwrap_or_else(|| std::io::Error::other("unknown"))))
 }
 
 fn default_permissions() -> Option<fs::Permissions> {
@@ -458,15 +342,8 @@ fn default_permissions() -> Option<fs::Permissions> {
     }
 }
 
-fn temp_in(
-    dir: &Path,
-    suffix: &str,
-    perms: Option<&fs::Permissions>,
-) -> std::io::Result<tempfile::NamedTempFile> {
-    let tmp = tempfile::Builder::new()
-        .prefix(".cluster-planner-")
-        .suffix(suffix)
-        .tempfile_in(dir)?;
+fn temp_in(dir: &Path, suffix: &str, perms: Option<&fs::Permissions>) -> std::io::Result<tempfile::NamedTempFile> {
+    let tmp = tempfile::Builder::new().prefix(".cluster-planner-").suffix(suffix).tempfile_in(dir)?;
     if let Some(p) = perms {
         // Set after creation: a mode given at creation is cut down by the umask.
         tmp.as_file().set_permissions(p.clone())?;

@@ -26,6 +26,9 @@ struct Cli {
     /// Render the window, save a screenshot to this PNG and exit (for checks).
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
+    /// The tab to open on (overview, clusters, teams, people, findings, assumptions).
+    #[arg(long, value_name = "TAB")]
+    tab: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -66,13 +69,13 @@ fn main() -> ExitCode {
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
         Some(Command::Bench { file, runs }) => bench(&file, runs),
-        None => window(cli.file.as_deref(), cli.screenshot),
+        None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref()),
     }
 }
 
-fn window(file: Option<&Path>, screenshot: Option<PathBuf>) -> ExitCode {
+fn window(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) -> ExitCode {
     let check = screenshot.clone();
-    if let Err(e) = cluster_planner::ui::run(file, screenshot) {
+    if let Err(e) = cluster_planner::ui::run(file, screenshot, tab) {
         eprintln!("error: cannot open the window: {e}");
         return ExitCode::FAILURE;
     }
@@ -129,15 +132,8 @@ fn check(path: &Path) -> ExitCode {
         println!("{f}");
     }
     let (e, w, i) = counts(&findings);
-    println!(
-        "{}: {e} error(s), {w} warning(s), {i} note(s)",
-        path.display()
-    );
-    if findings.iter().any(|f| f.severity == Severity::Error) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    println!("{}: {e} error(s), {w} warning(s), {i} note(s)", path.display());
+    if findings.iter().any(|f| f.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn format(path: &Path) -> ExitCode {
@@ -211,25 +207,9 @@ fn bench(path: &Path, runs: usize) -> ExitCode {
         std::hint::black_box(validate(std::hint::black_box(&s)));
         validation.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!(
-        "{}: {} people, {} posts",
-        path.display(),
-        s.people.len(),
-        s.posts().count()
-    );
-    println!(
-        "open (read + parse + validate + compute), median of {runs}: {:.1} ms",
-        median_ms(open)
-    );
-    println!(
-        "full recompute, median of {}: {:.2} ms",
-        runs * 5,
-        median_ms(recompute)
-    );
-    println!(
-        "validation, median of {}: {:.2} ms",
-        runs * 5,
-        median_ms(validation)
-    );
+    println!("{}: {} people, {} posts", path.display(), s.people.len(), s.posts().count());
+    println!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open));
+    println!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute));
+    println!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation));
     ExitCode::SUCCESS
 }

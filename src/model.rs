@@ -376,9 +376,7 @@ impl Outcome {
     #[must_use]
     pub fn post(&self) -> Option<&str> {
         match self {
-            Outcome::SlottedInto(p) | Outcome::RingFencedFor(p) | Outcome::AppointedTo(p) => {
-                Some(p)
-            }
+            Outcome::SlottedInto(p) | Outcome::RingFencedFor(p) | Outcome::AppointedTo(p) => Some(p),
             _ => None,
         }
     }
@@ -443,9 +441,7 @@ impl Disposition {
     pub fn is_transfer(self) -> bool {
         matches!(
             self,
-            Disposition::TransferToRegion
-                | Disposition::TransferToProviders
-                | Disposition::TransferToNational
+            Disposition::TransferToRegion | Disposition::TransferToProviders | Disposition::TransferToNational
         )
     }
 }
@@ -544,10 +540,7 @@ impl Default for Assumptions {
     /// service (NHS Employers); AfC 2025/26 pay points after the 3.6% award.
     fn default() -> Self {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
-        let scale = |band, pts: &[i64]| BandScale {
-            band,
-            points_pence: pts.iter().map(|p| pounds(*p)).collect(),
-        };
+        let scale = |band, pts: &[i64]| BandScale { band, points_pence: pts.iter().map(|p| pounds(*p)).collect() };
         Assumptions {
             as_at: d(2025, 4, 6),
             employer_ni_rate: Rate(1500),
@@ -567,12 +560,7 @@ impl Default for Assumptions {
                 min_service_years: 2,
                 month_rule: MonthRule::OneTwelfth,
             },
-            mars: MarsTerms {
-                months_per_year: 1,
-                max_months: 12,
-                cap_pence: pounds(80_000),
-                min_service_years: 1,
-            },
+            mars: MarsTerms { months_per_year: 1, max_months: 12, cap_pence: pounds(80_000), min_service_years: 1 },
             pay_year: "2025/26".to_owned(),
             afc_pay: vec![
                 scale(Band::Band1, &[24_465]),
@@ -597,12 +585,7 @@ impl Assumptions {
     #[must_use]
     pub fn afc_point(&self, band: Band, point: u8) -> Option<Pence> {
         let idx = usize::from(point).checked_sub(1)?;
-        self.afc_pay
-            .iter()
-            .find(|s| s.band == band)?
-            .points_pence
-            .get(idx)
-            .copied()
+        self.afc_pay.iter().find(|s| s.band == band)?.points_pence.get(idx).copied()
     }
 }
 
@@ -628,10 +611,9 @@ impl Scenario {
 
     /// All posts with the index of their cluster.
     pub fn posts(&self) -> impl Iterator<Item = (usize, &Team, &Post)> {
-        self.clusters.iter().enumerate().flat_map(|(ci, c)| {
-            c.teams
-                .iter()
-                .flat_map(move |t| t.posts.iter().map(move |p| (ci, t, p)))
-        })
+        self.clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| c.teams.iter().flat_map(move |t| t.posts.iter().map(move |p| (ci, t, p))))
     }
 }

@@ -26,22 +26,14 @@ pub fn mul_div_round(a: i64, b: i64, c: i64) -> i64 {
         && n != i64::MIN
     {
         let (q, r) = (n / c, n % c);
-        return if 2 * r.unsigned_abs() >= c.unsigned_abs() {
-            if n < 0 { q - 1 } else { q + 1 }
-        } else {
-            q
-        };
+        return if 2 * r.unsigned_abs() >= c.unsigned_abs() { if n < 0 { q - 1 } else { q + 1 } } else { q };
     }
     let n = i128::from(a) * i128::from(b);
     let d = i128::from(c);
     let q = n / d;
     let r = n % d;
     // Round half away from zero: compare twice the remainder with the divisor.
-    let adjust = if 2 * r.abs() >= d.abs() {
-        if (n < 0) != (d < 0) { -1 } else { 1 }
-    } else {
-        0
-    };
+    let adjust = if 2 * r.abs() >= d.abs() { if (n < 0) != (d < 0) { -1 } else { 1 } } else { 0 };
     clamp_i128(q + adjust)
 }
 
@@ -70,8 +62,7 @@ impl Wte {
             Some(rest) => (rest.trim(), true),
             None => (t, false),
         };
-        let v = parse_decimal(t, 4)
-            .ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
+        let v = parse_decimal(t, 4).ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
         let v = if percent { v / 100 } else { v };
         Wte::from_scaled(v).ok_or_else(|| format!("WTE {text} is outside 0 to {MAX_WTE_UNITS}"))
     }
@@ -110,8 +101,7 @@ impl Rate {
 
     pub fn parse(text: &str) -> Result<Rate, String> {
         let t = text.trim().trim_end_matches('%').trim();
-        let v = parse_decimal(t, 2)
-            .ok_or_else(|| format!("'{text}' is not a percentage such as 14.38"))?;
+        let v = parse_decimal(t, 2).ok_or_else(|| format!("'{text}' is not a percentage such as 14.38"))?;
         u32::try_from(v)
             .ok()
             .filter(|v| *v <= 1_000_000)
@@ -148,11 +138,7 @@ fn parse_decimal(text: &str, dp: u32) -> Option<i64> {
     }
     let scale = 10_i64.pow(dp);
     let int_v: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let mut frac_v: i64 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().ok()?
-    };
+    let mut frac_v: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
     for _ in frac.len()..dp as usize {
         frac_v *= 10;
     }
@@ -172,11 +158,7 @@ fn format_scaled(v: i64, dp: u32, min_dp: usize) -> String {
     while frac_s.len() > min_dp && frac_s.ends_with('0') {
         frac_s.pop();
     }
-    if frac_s.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac_s}")
-    }
+    if frac_s.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{frac_s}") }
 }
 
 /// Converts a decimal read from a file onto a fixed-point grid exactly. Any value with up
@@ -223,9 +205,9 @@ impl<'de> Deserialize<'de> for Wte {
             FileNumber::Float(f) => float_to_scaled(f, 4),
             FileNumber::Text(t) => return Wte::parse(&t).map_err(D::Error::custom),
         };
-        scaled.and_then(Wte::from_scaled).ok_or_else(|| {
-            D::Error::custom(format!("WTE must be a number from 0 to {MAX_WTE_UNITS}"))
-        })
+        scaled
+            .and_then(Wte::from_scaled)
+            .ok_or_else(|| D::Error::custom(format!("WTE must be a number from 0 to {MAX_WTE_UNITS}")))
     }
 }
 
@@ -286,12 +268,7 @@ pub fn format_headline(p: Pence) -> String {
 #[must_use]
 pub fn format_bp(bp: i64) -> String {
     let tenths = mul_div_round(bp, 1, 10);
-    format!(
-        "{}{}.{}%",
-        sign(tenths),
-        tenths.unsigned_abs() / 10,
-        tenths.unsigned_abs() % 10
-    )
+    format!("{}{}.{}%", sign(tenths), tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10)
 }
 
 fn sign(v: i64) -> &'static str {
@@ -401,14 +378,8 @@ mod tests {
         // £100.00 split 1:1:1 -> 33.34 + 33.33 + 33.33
         assert_eq!(split_by_weights(10_000, &[1, 1, 1]), vec![3334, 3333, 3333]);
         // 60/40 of £54,710 -> £32,826 and £21,884
-        assert_eq!(
-            split_by_weights(5_471_000, &[6000, 4000]),
-            vec![3_282_600, 2_188_400]
-        );
-        assert_eq!(
-            split_by_weights(-10_000, &[1, 1, 1]),
-            vec![-3334, -3333, -3333]
-        );
+        assert_eq!(split_by_weights(5_471_000, &[6000, 4000]), vec![3_282_600, 2_188_400]);
+        assert_eq!(split_by_weights(-10_000, &[1, 1, 1]), vec![-3334, -3333, -3333]);
         assert_eq!(split_by_weights(500, &[0, 0]), vec![0, 0]);
     }
 }
@@ -422,11 +393,7 @@ mod properties {
         let n = i128::from(a) * i128::from(b);
         let d = i128::from(c);
         let (q, r) = (n / d, n % d);
-        if 2 * r.abs() >= d.abs() {
-            q + if (n < 0) != (d < 0) { -1 } else { 1 }
-        } else {
-            q
-        }
+        if 2 * r.abs() >= d.abs() { q + if (n < 0) != (d < 0) { -1 } else { 1 } } else { q }
     }
 
     proptest! {

@@ -40,10 +40,7 @@ struct FunctionRow {
 fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Vec<T> {
     // The assets are part of the program and checked by tests; a row that did not parse
     // would be left out rather than stop the program.
-    csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .filter_map(Result::ok)
-        .collect()
+    csv::Reader::from_reader(text.as_bytes()).deserialize().filter_map(Result::ok).collect()
 }
 
 /// The 42 ICBs (1 July 2022 – 31 March 2026), with no baseline entered yet.
@@ -74,12 +71,7 @@ pub fn clusters_2025_26() -> Vec<Cluster> {
         .into_iter()
         .map(|r| Cluster {
             name: r.cluster,
-            members: r
-                .members
-                .split(';')
-                .map(|m| m.trim().to_owned())
-                .filter(|m| !m.is_empty())
-                .collect(),
+            members: r.members.split(';').map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()).collect(),
             apportionment: Apportionment::Population,
             teams: Vec::new(),
             notes: if r.note.is_empty() {

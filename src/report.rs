@@ -34,10 +34,7 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
             m.insert("name".into(), json!(o.name));
             m.extend(line_json(&o.line));
             m.insert("one_off_pence".into(), json!(o.line.one_off));
-            m.insert(
-                "cluster".into(),
-                json!(o.cluster.map(|c| s.clusters[c].name.clone())),
-            );
+            m.insert("cluster".into(), json!(o.cluster.map(|c| s.clusters[c].name.clone())));
             Value::Object(m)
         })
         .collect();
@@ -54,11 +51,8 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
             Value::Object(m)
         })
         .collect();
-    let outcomes: serde_json::Map<String, Value> = sum
-        .outcomes
-        .iter()
-        .map(|(k, t)| (k.key().to_owned(), json!(t.count)))
-        .collect();
+    let outcomes: serde_json::Map<String, Value> =
+        sum.outcomes.iter().map(|(k, t)| (k.key().to_owned(), json!(t.count))).collect();
     json!({
         "scenario": s.name,
         "envelope_per_head_pence": s.assumptions.envelope_per_head_pence,
@@ -89,17 +83,12 @@ fn row(out: &mut String, label: &str, l: &Line) {
         opt_pounds(l.target),
         opt_pounds(l.gap()),
         l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
-        l.planned_per_head()
-            .map_or_else(|| "n/a".into(), format_pounds_pence),
+        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
     );
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
-    }
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
 }
 
 /// The `summary` table: every cluster with its ICBs, the ICBs in no cluster, and totals.
@@ -124,27 +113,15 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
         row(&mut out, &c.name, &c.line);
         for m in &c.members {
             if let Some(o) = sum.org(m) {
-                row(
-                    &mut out,
-                    &format!("  {} {}", o.code, short_name(&o.name)),
-                    &o.line,
-                );
+                row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
             }
         }
     }
-    let loose: Vec<_> = sum
-        .organisations
-        .iter()
-        .filter(|o| o.cluster.is_none())
-        .collect();
+    let loose: Vec<_> = sum.organisations.iter().filter(|o| o.cluster.is_none()).collect();
     if !loose.is_empty() {
         let _ = writeln!(out, "Not in a cluster");
         for o in loose {
-            row(
-                &mut out,
-                &format!("  {} {}", o.code, short_name(&o.name)),
-                &o.line,
-            );
+            row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
         }
     }
     let _ = writeln!(out, "{rule}");
@@ -170,15 +147,10 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
         out,
         "Net recurrent saving: {} a year; payback {}",
         format_pounds(sum.totals.net_recurrent_saving()),
-        sum.payback_months()
-            .map_or_else(|| "n/a (no saving)".to_owned(), |m| format!("{m} months"))
+        sum.payback_months().map_or_else(|| "n/a (no saving)".to_owned(), |m| format!("{m} months"))
     );
-    let people: Vec<String> = sum
-        .outcomes
-        .iter()
-        .filter(|(_, t)| t.count > 0)
-        .map(|(k, t)| format!("{} {}", k.label(), t.count))
-        .collect();
+    let people: Vec<String> =
+        sum.outcomes.iter().filter(|(_, t)| t.count > 0).map(|(k, t)| format!("{} {}", k.label(), t.count)).collect();
     if !people.is_empty() {
         let _ = writeln!(out, "People: {}", people.join(" · "));
     }

@@ -63,13 +63,7 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {}: {}",
-            self.severity.label(),
-            self.subject,
-            self.message
-        )
+        write!(f, "{}: {}: {}", self.severity.label(), self.subject, self.message)
     }
 }
 
@@ -77,11 +71,7 @@ struct Out(Vec<Finding>);
 
 impl Out {
     fn push(&mut self, severity: Severity, subject: Subject, message: String) {
-        self.0.push(Finding {
-            severity,
-            subject,
-            message,
-        });
+        self.0.push(Finding { severity, subject, message });
     }
 }
 
@@ -100,35 +90,21 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
         out.push(
             Error,
             Subject::Scenario,
-            format!(
-                "the target date {} is before the trajectory start {}",
-                a.target_date, a.trajectory_start
-            ),
+            format!("the target date {} is before the trajectory start {}", a.target_date, a.trajectory_start),
         );
     }
     if a.envelope_per_head_pence <= 0 {
-        out.push(
-            Error,
-            Subject::Scenario,
-            "the envelope per head must be more than £0".into(),
-        );
+        out.push(Error, Subject::Scenario, "the envelope per head must be more than £0".into());
     }
     if a.redundancy.floor_pence > a.redundancy.cap_pence {
-        out.push(
-            Error,
-            Subject::Scenario,
-            "the redundancy salary floor is above the cap".into(),
-        );
+        out.push(Error, Subject::Scenario, "the redundancy salary floor is above the cap".into());
     }
     for scale in &a.afc_pay {
         if scale.points_pence.is_empty() || scale.points_pence.iter().any(|p| *p <= 0) {
             out.push(
                 Error,
                 Subject::Scenario,
-                format!(
-                    "the pay table for {} has no points or a point of £0",
-                    scale.band
-                ),
+                format!("the pay table for {} has no points or a point of £0", scale.band),
             );
         }
     }
@@ -141,14 +117,14 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             out.push(Error, subj(), format!("\"{}\" has no ODS code", o.name));
         }
         if !seen.insert(o.code.as_str()) {
+            out.push(Error, subj(), "the ODS code is used by more than one ICB".into());
+        }
+        if o.population.is_none() && o.target_override_pence.is_none() {
             out.push(
                 Error,
                 subj(),
-                "the ODS code is used by more than one ICB".into(),
+                "population is missing, so the target cannot be worked out (set a population or a target)".into(),
             );
-        }
-        if o.population.is_none() && o.target_override_pence.is_none() {
-            out.push(Error, subj(), "population is missing, so the target cannot be worked out (set a population or a target)".into());
         }
         if o.population == Some(0) {
             out.push(Error, subj(), "population is 0".into());
@@ -164,11 +140,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             }
         }
         if o.target_override_pence.is_some() && o.target_note.trim().is_empty() {
-            out.push(
-                Info,
-                subj(),
-                "the target is set by hand; add a note saying where it comes from".into(),
-            );
+            out.push(Info, subj(), "the target is set by hand; add a note saying where it comes from".into());
         }
     }
 
@@ -181,25 +153,13 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             out.push(Error, subj(), "two clusters have this name".into());
         }
         if c.members.is_empty() {
-            let sev = if c.teams.iter().any(|t| !t.posts.is_empty()) {
-                Error
-            } else {
-                Warning
-            };
-            out.push(
-                sev,
-                subj(),
-                "the cluster has no member ICBs, so its posts are not charged to anyone".into(),
-            );
+            let sev = if c.teams.iter().any(|t| !t.posts.is_empty()) { Error } else { Warning };
+            out.push(sev, subj(), "the cluster has no member ICBs, so its posts are not charged to anyone".into());
         }
         let mut here = HashSet::default();
         for m in &c.members {
             if !ix.orgs.contains_key(m.as_str()) {
-                out.push(
-                    Error,
-                    subj(),
-                    format!("member {m} is not an ICB in this scenario"),
-                );
+                out.push(Error, subj(), format!("member {m} is not an ICB in this scenario"));
             }
             if !here.insert(m.as_str()) {
                 out.push(Error, subj(), format!("{m} is listed twice"));
@@ -226,14 +186,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                 }
                 for sh in shares {
                     if !c.members.contains(&sh.org) {
-                        out.push(
-                            Error,
-                            subj(),
-                            format!(
-                                "a custom share is set for {}, which is not a member",
-                                sh.org
-                            ),
-                        );
+                        out.push(Error, subj(), format!("a custom share is set for {}, which is not a member", sh.org));
                     }
                 }
                 for m in &c.members {
@@ -241,9 +194,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                         out.push(
                             Warning,
                             subj(),
-                            format!(
-                                "member {m} has no custom share, so pays nothing for shared posts"
-                            ),
+                            format!("member {m} has no custom share, so pays nothing for shared posts"),
                         );
                     }
                 }
@@ -252,18 +203,17 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                 let missing: Vec<&str> = c
                     .members
                     .iter()
-                    .filter(|m| {
-                        ix.orgs
-                            .get(m.as_str())
-                            .is_some_and(|i| s.organisations[*i].population.is_none())
-                    })
+                    .filter(|m| ix.orgs.get(m.as_str()).is_some_and(|i| s.organisations[*i].population.is_none()))
                     .map(String::as_str)
                     .collect();
                 if !missing.is_empty() {
                     out.push(
                         Warning,
                         subj(),
-                        format!("shares by population need every member's population ({} missing): equal shares are used", missing.join(", ")),
+                        format!(
+                            "shares by population need every member's population ({} missing): equal shares are used",
+                            missing.join(", ")
+                        ),
                     );
                 }
             }
@@ -281,19 +231,12 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                     out.push(Error, subj(), "two posts have this id".into());
                 }
                 if !ix.orgs.contains_key(p.host.as_str()) {
-                    out.push(
-                        Error,
-                        subj(),
-                        format!("the host {} is not an ICB in this scenario", p.host),
-                    );
+                    out.push(Error, subj(), format!("the host {} is not an ICB in this scenario", p.host));
                 } else if !c.members.contains(&p.host) {
                     out.push(
                         Warning,
                         subj(),
-                        format!(
-                            "\"{}\" is hosted by {}, which is not in cluster \"{}\"",
-                            p.title, p.host, c.name
-                        ),
+                        format!("\"{}\" is hosted by {}, which is not in cluster \"{}\"", p.title, p.host, c.name),
                     );
                 }
                 match &p.pay {
@@ -302,10 +245,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                             out.push(
                                 Error,
                                 subj(),
-                                format!(
-                                    "{band} has no pay point {point} in the {} pay table",
-                                    a.pay_year
-                                ),
+                                format!("{band} has no pay point {point} in the {} pay table", a.pay_year),
                             );
                         }
                     }
@@ -316,29 +256,17 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                     }
                 }
                 if p.wte == Wte(0) {
-                    out.push(
-                        Warning,
-                        subj(),
-                        "WTE is 0, so the post costs nothing".into(),
-                    );
+                    out.push(Warning, subj(), "WTE is 0, so the post costs nothing".into());
                 }
                 if let Some(r) = &p.reports_to {
                     if r == &p.id {
                         out.push(Error, subj(), "reports to itself".into());
                     } else if !ix.posts.contains_key(r.as_str()) {
-                        out.push(
-                            Error,
-                            subj(),
-                            format!("reports to {r}, which is not a post"),
-                        );
+                        out.push(Error, subj(), format!("reports to {r}, which is not a post"));
                     }
                 }
                 if p.effective.is_some_and(|d| d > a.target_date) {
-                    out.push(
-                        Warning,
-                        subj(),
-                        "starts after the target date, so it is not in the trajectory".into(),
-                    );
+                    out.push(Warning, subj(), "starts after the target date, so it is not in the trajectory".into());
                 }
             }
         }
@@ -350,11 +278,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
         while let Some(id) = cur {
             if id == p.id {
                 if steps > 0 {
-                    out.push(
-                        Error,
-                        Subject::Post(p.id.clone()),
-                        "its reporting line goes round in a circle".into(),
-                    );
+                    out.push(Error, Subject::Post(p.id.clone()), "its reporting line goes round in a circle".into());
                 }
                 break;
             }
@@ -362,10 +286,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             if steps > ix.posts.len() {
                 break;
             }
-            cur = ix
-                .posts
-                .get(id)
-                .and_then(|(c, t, i)| s.clusters[*c].teams[*t].posts[*i].reports_to.as_deref());
+            cur = ix.posts.get(id).and_then(|(c, t, i)| s.clusters[*c].teams[*t].posts[*i].reports_to.as_deref());
         }
     }
 
@@ -373,15 +294,10 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     let mut fn_names = HashSet::default();
     for f in &s.functions {
         if !fn_names.insert(f.name.as_str()) {
-            out.push(
-                Error,
-                Subject::Function(f.name.clone()),
-                "two functions have this name".into(),
-            );
+            out.push(Error, Subject::Function(f.name.clone()), "two functions have this name".into());
         }
     }
-    let fn_by_name: HashMap<&str, &crate::model::Function> =
-        s.functions.iter().map(|f| (f.name.as_str(), f)).collect();
+    let fn_by_name: HashMap<&str, &crate::model::Function> = s.functions.iter().map(|f| (f.name.as_str(), f)).collect();
 
     // People.
     let mut person_ids: HashMap<&str, usize> = HashMap::default();
@@ -390,31 +306,18 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     for (i, p) in s.people.iter().enumerate() {
         let subj = || Subject::Person(p.id.clone());
         if p.id.trim().is_empty() {
-            out.push(
-                Error,
-                subj(),
-                format!("person {} ({}) has no id", i + 1, p.title),
-            );
+            out.push(Error, subj(), format!("person {} ({}) has no id", i + 1, p.title));
         }
         if let Some(first) = person_ids.insert(p.id.as_str(), i) {
-            let both_in_posts =
-                s.people[first].outcome.holds_post().is_some() && p.outcome.holds_post().is_some();
+            let both_in_posts = s.people[first].outcome.holds_post().is_some() && p.outcome.holds_post().is_some();
             if both_in_posts {
-                out.push(
-                    Error,
-                    subj(),
-                    "this person is in two posts (the id appears twice, each in a post)".into(),
-                );
+                out.push(Error, subj(), "this person is in two posts (the id appears twice, each in a post)".into());
             } else {
                 out.push(Error, subj(), "two people have this id".into());
             }
         }
         if !ix.orgs.contains_key(p.org.as_str()) {
-            out.push(
-                Error,
-                subj(),
-                format!("employer {} is not an ICB in this scenario", p.org),
-            );
+            out.push(Error, subj(), format!("employer {} is not an ICB in this scenario", p.org));
         }
         if p.salary_pence < 0 {
             out.push(Error, subj(), "salary is negative".into());
@@ -441,19 +344,11 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
         if p.wte == Wte(0) {
             out.push(Warning, subj(), "WTE is 0".into());
         } else if p.wte > Wte::FULL {
-            out.push(
-                Warning,
-                subj(),
-                format!("WTE {} is more than one full-time post", p.wte),
-            );
+            out.push(Warning, subj(), format!("WTE {} is more than one full-time post", p.wte));
         }
         if let Some(f) = &p.function {
             match fn_by_name.get(f.as_str()) {
-                None => out.push(
-                    Warning,
-                    subj(),
-                    format!("function \"{f}\" is not in the catalogue"),
-                ),
+                None => out.push(Warning, subj(), format!("function \"{f}\" is not in the catalogue")),
                 Some(func) => {
                     if func.disposition.is_transfer()
                         && !matches!(p.outcome, Outcome::TransferredOut)
@@ -505,11 +400,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
                 );
             }
             Outcome::Mars if p.service_years < a.mars.min_service_years => {
-                out.push(
-                    Info,
-                    subj(),
-                    "has too little service for MARS, so no payment is costed".into(),
-                );
+                out.push(Info, subj(), "has too little service for MARS, so no payment is costed".into());
             }
             _ => {}
         }
@@ -517,11 +408,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             && p.outcome != Outcome::AtRisk
             && p.effective.is_some_and(|d| d > a.target_date)
         {
-            out.push(
-                Warning,
-                subj(),
-                "the outcome takes effect after the target date".into(),
-            );
+            out.push(Warning, subj(), "the outcome takes effect after the target date".into());
         }
     }
     for (post, hs) in &holders {
@@ -529,15 +416,9 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
             let (c, t, i) = ix.posts[post];
             let wte = s.clusters[c].teams[t].posts[i].wte;
             // A post of more than 1 WTE may be job-shared: allow as many holders as whole posts.
-            let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE))
-                .unwrap_or(1)
-                .max(1);
+            let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
             if hs.len() > allowed {
-                out.push(
-                    Error,
-                    Subject::Post((*post).to_owned()),
-                    format!("is filled twice: {}", hs.join(", ")),
-                );
+                out.push(Error, Subject::Post((*post).to_owned()), format!("is filled twice: {}", hs.join(", ")));
             }
         }
     }
@@ -545,10 +426,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
         out.push(
             Info,
             Subject::Post((*post).to_owned()),
-            format!(
-                "ring-fenced pool: {n} candidate{} for the post",
-                if *n == 1 { "" } else { "s" }
-            ),
+            format!("ring-fenced pool: {n} candidate{} for the post", if *n == 1 { "" } else { "s" }),
         );
     }
 

@@ -6,10 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cluster-planner"))
-        .args(args)
-        .output()
-        .expect("run cluster-planner")
+    Command::new(env!("CARGO_BIN_EXE_cluster-planner")).args(args).output().expect("run cluster-planner")
 }
 
 fn saves() -> Vec<PathBuf> {
@@ -34,25 +31,13 @@ fn every_example_checks_clean_and_is_in_canonical_form() {
     for f in files {
         let o = run(&["check", f.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}: {}", f.display(), stdout(&o));
-        assert!(
-            stdout(&o).contains(": 0 error(s), 0 warning(s)"),
-            "{}",
-            stdout(&o)
-        );
+        assert!(stdout(&o).contains(": 0 error(s), 0 warning(s)"), "{}", stdout(&o));
         // `format` rewrites nothing: the committed files are canonical.
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("copy.ron");
         std::fs::copy(&f, &copy).unwrap();
-        assert_eq!(
-            run(&["format", copy.to_str().unwrap()]).status.code(),
-            Some(0)
-        );
-        assert_eq!(
-            std::fs::read(&copy).unwrap(),
-            std::fs::read(&f).unwrap(),
-            "{} is not canonical",
-            f.display()
-        );
+        assert_eq!(run(&["format", copy.to_str().unwrap()]).status.code(), Some(0));
+        assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&f).unwrap(), "{} is not canonical", f.display());
     }
 }
 
@@ -63,27 +48,12 @@ fn summary_json_adds_up_for_every_example() {
         assert_eq!(o.status.code(), Some(0));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let orgs = v["organisations"].as_array().unwrap();
-        for key in [
-            "baseline_pence",
-            "planned_pence",
-            "target_pence",
-            "transferred_out_pence",
-        ] {
+        for key in ["baseline_pence", "planned_pence", "target_pence", "transferred_out_pence"] {
             let sum: i64 = orgs.iter().map(|o| o[key].as_i64().unwrap()).sum();
-            assert_eq!(
-                v["totals"][key].as_i64().unwrap(),
-                sum,
-                "{} {key}",
-                f.display()
-            );
+            assert_eq!(v["totals"][key].as_i64().unwrap(), sum, "{} {key}", f.display());
         }
         for c in v["clusters"].as_array().unwrap() {
-            let members: Vec<&str> = c["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m.as_str().unwrap())
-                .collect();
+            let members: Vec<&str> = c["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
             let planned: i64 = orgs
                 .iter()
                 .filter(|o| members.contains(&o["code"].as_str().unwrap()))
@@ -105,35 +75,20 @@ fn lnr_example_reproduces_the_published_figures() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // Combined baseline £53m; targets 67% of £33.25m and 71% of £19.75m.
     assert_eq!(v["totals"]["baseline_pence"], 5_300_000_000_i64);
-    let org = |code: &str| {
-        v["organisations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["code"] == code)
-            .unwrap()
-            .clone()
-    };
+    let org = |code: &str| v["organisations"].as_array().unwrap().iter().find(|o| o["code"] == code).unwrap().clone();
     assert_eq!(org("QK1")["baseline_pence"], 3_325_000_000_i64);
     assert_eq!(org("QPM")["baseline_pence"], 1_975_000_000_i64);
     assert_eq!(org("QK1")["target_pence"], 2_227_750_000_i64);
     assert_eq!(org("QPM")["target_pence"], 1_402_250_000_i64);
     // Baseline − target = £16.7m, 31.5% of £53m
     assert_eq!(
-        v["totals"]["baseline_pence"].as_i64().unwrap()
-            - v["totals"]["target_pence"].as_i64().unwrap(),
+        v["totals"]["baseline_pence"].as_i64().unwrap() - v["totals"]["target_pence"].as_i64().unwrap(),
         1_670_000_000
     );
     // The table prints the same figures.
     let table = stdout(&run(&["summary", f.to_str().unwrap()]));
-    assert!(
-        table.contains("£53,000,000") && table.contains("£36,300,000"),
-        "{table}"
-    );
-    assert!(
-        table.contains("£22,277,500") && table.contains("£14,022,500"),
-        "{table}"
-    );
+    assert!(table.contains("£53,000,000") && table.contains("£36,300,000"), "{table}");
+    assert!(table.contains("£22,277,500") && table.contains("£14,022,500"), "{table}");
 }
 
 #[test]
@@ -143,45 +98,27 @@ fn exit_codes_and_messages() {
     let o = run(&["check", bad.join("truncated.ron").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("truncated.ron:") && err.contains("the file ends too soon"),
-        "{err}"
-    );
+    assert!(err.contains("truncated.ron:") && err.contains("the file ends too soon"), "{err}");
     assert!(o.stdout.is_empty());
     // Readable with errors: exit 1, findings on stdout.
     let o = run(&["check", bad.join("dangling-post.ron").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("error: person 10000001: outcome names post EXE-COO"));
     // summary of an unreadable file: exit 2
-    assert_eq!(
-        run(&["summary", bad.join("binary.ron").to_str().unwrap()])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(run(&["summary", bad.join("binary.ron").to_str().unwrap()]).status.code(), Some(2));
     // format refuses a newer file and leaves it alone
     let dir = tempfile::tempdir().unwrap();
     let newer = dir.path().join("newer.ron");
     std::fs::copy(bad.join("future-version.ron"), &newer).unwrap();
     let before = std::fs::read(&newer).unwrap();
-    assert_eq!(
-        run(&["format", newer.to_str().unwrap()]).status.code(),
-        Some(2)
-    );
+    assert_eq!(run(&["format", newer.to_str().unwrap()]).status.code(), Some(2));
     assert_eq!(std::fs::read(&newer).unwrap(), before);
     // --help and --version
     let o = run(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(
-        stdout(&o).contains("summary")
-            && stdout(&o).contains("check")
-            && stdout(&o).contains("format")
-    );
+    assert!(stdout(&o).contains("summary") && stdout(&o).contains("check") && stdout(&o).contains("format"));
     let o = run(&["--version"]);
-    assert_eq!(
-        stdout(&o).trim(),
-        format!("cluster-planner {}", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout(&o).trim(), format!("cluster-planner {}", env!("CARGO_PKG_VERSION")));
     // Unknown command: usage error on stderr, non-zero
     let o = run(&["summarise", "x.ron", "--jsn"]);
     assert_ne!(o.status.code(), Some(0));
@@ -194,14 +131,8 @@ fn generate_writes_a_scenario_that_checks_clean() {
     let out = dir.path().join("wm.ron");
     let o = run(&["generate", "west-midlands", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(
-        run(&["check", out.to_str().unwrap()]).status.code(),
-        Some(0)
-    );
+    assert_eq!(run(&["check", out.to_str().unwrap()]).status.code(), Some(0));
     // Deterministic: the committed example is what the generator writes.
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/west-midlands.ron");
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        std::fs::read(committed).unwrap()
-    );
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(committed).unwrap());
 }

@@ -13,9 +13,7 @@ fn post(id: &str, host: &str, salary_pounds: i64) -> Post {
     Post {
         id: id.into(),
         title: "Director of Finance".into(),
-        pay: Pay::Salary {
-            salary_pence: salary_pounds * 100,
-        },
+        pay: Pay::Salary { salary_pence: salary_pounds * 100 },
         wte: Wte::FULL,
         host: host.into(),
         funding: Funding::RunningCost,
@@ -48,47 +46,17 @@ fn build_a_cluster_add_a_post_assign_people_undo_and_redo() {
     let qpm_before = doc.summary.org("QPM").unwrap().line.planned;
     assert_eq!(qpm_before, 6_419_000);
 
-    doc.apply(Edit::AddCluster {
-        name: "Northants + LLR".into(),
-    })
-    .unwrap();
+    doc.apply(Edit::AddCluster { name: "Northants + LLR".into() }).unwrap();
     let c = doc.scenario.clusters.len() - 1;
-    doc.apply(Edit::AddMember {
-        cluster: c,
-        org: "QPM".into(),
-    })
-    .unwrap();
-    doc.apply(Edit::AddMember {
-        cluster: c,
-        org: "QK1".into(),
-    })
-    .unwrap();
-    doc.apply(Edit::SetApportionment {
-        cluster: c,
-        rule: Apportionment::Equal,
-    })
-    .unwrap();
-    doc.apply(Edit::AddTeam {
-        cluster: c,
-        name: "Cluster executive".into(),
-    })
-    .unwrap();
+    doc.apply(Edit::AddMember { cluster: c, org: "QPM".into() }).unwrap();
+    doc.apply(Edit::AddMember { cluster: c, org: "QK1".into() }).unwrap();
+    doc.apply(Edit::SetApportionment { cluster: c, rule: Apportionment::Equal }).unwrap();
+    doc.apply(Edit::AddTeam { cluster: c, name: "Cluster executive".into() }).unwrap();
     // A £120,000 post: NI 15% x 115,000 = 17,250; pension 17,256; levy 600 -> £155,106;
     // equal shares: £77,553 each.
-    doc.apply(Edit::AddPost {
-        cluster: c,
-        team: 0,
-        post: post("DOF", "QPM", 120_000),
-    })
-    .unwrap();
-    assert_eq!(
-        doc.summary.org("QPM").unwrap().line.planned,
-        6_419_000 + 7_755_300
-    );
-    assert_eq!(
-        doc.summary.org("QK1").unwrap().line.planned,
-        6_419_000 + 7_755_300
-    );
+    doc.apply(Edit::AddPost { cluster: c, team: 0, post: post("DOF", "QPM", 120_000) }).unwrap();
+    assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 6_419_000 + 7_755_300);
+    assert_eq!(doc.summary.org("QK1").unwrap().line.planned, 6_419_000 + 7_755_300);
 
     // Appoint person 1 to the post: QPM no longer pays their £64,190.
     let label = doc
@@ -100,30 +68,15 @@ fn build_a_cluster_add_a_post_assign_people_undo_and_redo() {
         .unwrap();
     assert_eq!(label, "assign 1 person to Director of Finance");
     assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 7_755_300);
-    assert_eq!(
-        doc.history.undo_label().unwrap(),
-        "Undo assign 1 person to Director of Finance"
-    );
+    assert_eq!(doc.history.undo_label().unwrap(), "Undo assign 1 person to Director of Finance");
     // The gap moves by the same amount: target = 848,449 x £18.76 = £15,916,903.24
-    assert_eq!(
-        doc.summary.org("QPM").unwrap().line.target,
-        Some(1_591_690_324)
-    );
-    assert_eq!(
-        doc.summary.org("QPM").unwrap().line.gap(),
-        Some(7_755_300 - 1_591_690_324)
-    );
+    assert_eq!(doc.summary.org("QPM").unwrap().line.target, Some(1_591_690_324));
+    assert_eq!(doc.summary.org("QPM").unwrap().line.gap(), Some(7_755_300 - 1_591_690_324));
     assert!(doc.dirty);
 
     // Undo, then redo.
-    assert_eq!(
-        doc.undo().unwrap(),
-        "assign 1 person to Director of Finance"
-    );
-    assert_eq!(
-        doc.summary.org("QPM").unwrap().line.planned,
-        6_419_000 + 7_755_300
-    );
+    assert_eq!(doc.undo().unwrap(), "assign 1 person to Director of Finance");
+    assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 6_419_000 + 7_755_300);
     assert_eq!(doc.scenario.people[0].outcome, Outcome::NotAffected);
     doc.redo().unwrap();
     assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 7_755_300);
@@ -139,12 +92,7 @@ fn refused_edits_change_nothing() {
     let mut doc = Document::new(examples::lnr_cluster(), None, "lnr-cluster.ron");
     let before = doc.scenario.clone();
     // QK1 is already in the cluster.
-    let err = doc
-        .apply(Edit::AddMember {
-            cluster: 0,
-            org: "QK1".into(),
-        })
-        .unwrap_err();
+    let err = doc.apply(Edit::AddMember { cluster: 0, org: "QK1".into() }).unwrap_err();
     assert!(err.0.contains("already in"), "{err}");
     assert!(
         doc.apply(Edit::SetOutcomes {
@@ -163,13 +111,8 @@ fn refused_edits_change_nothing() {
 #[test]
 fn bulk_outcomes_are_one_undo_step() {
     let mut doc = Document::new(examples::lnr_cluster(), None, "lnr-cluster.ron");
-    let at_risk: Vec<String> = doc
-        .scenario
-        .people
-        .iter()
-        .filter(|p| p.outcome == Outcome::AtRisk)
-        .map(|p| p.id.clone())
-        .collect();
+    let at_risk: Vec<String> =
+        doc.scenario.people.iter().filter(|p| p.outcome == Outcome::AtRisk).map(|p| p.id.clone()).collect();
     let before = doc.summary.totals;
     let one_off_before = doc.summary.one_off.total();
     let n = at_risk.len();
@@ -182,13 +125,8 @@ fn bulk_outcomes_are_one_undo_step() {
         .filter(|(p, _)| p.outcome == Outcome::AtRisk)
         .map(|(_, c)| c)
         .sum();
-    let label = doc
-        .apply(Edit::SetOutcomes {
-            ids: at_risk,
-            outcome: Outcome::VoluntaryRedundancy,
-            effective: None,
-        })
-        .unwrap();
+    let label =
+        doc.apply(Edit::SetOutcomes { ids: at_risk, outcome: Outcome::VoluntaryRedundancy, effective: None }).unwrap();
     assert_eq!(label, format!("set {n} people to voluntary redundancy"));
     // Their whole cost leaves the plan, and their redundancy pay is added.
     assert_eq!(doc.summary.totals.planned, before.planned - cost);

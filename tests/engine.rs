@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use cluster_planner::engine::{compute, mars_pay, pay_cost, redundancy_pay};
 use cluster_planner::model::{
-    Apportionment, Assumptions, Band, Cluster, Grade, MonthRule, Organisation, Outcome, Pay,
-    Person, Post, Scenario, Share, Team,
+    Apportionment, Assumptions, Band, Cluster, Grade, MonthRule, Organisation, Outcome, Pay, Person, Post, Scenario,
+    Share, Team,
 };
 use cluster_planner::money::{Rate, Wte};
 use cluster_planner::validate::{Severity, Subject, validate};
@@ -51,9 +51,7 @@ fn post(id: &str, host: &str, salary_pounds: i64) -> Post {
     Post {
         id: id.into(),
         title: format!("Post {id}"),
-        pay: Pay::Salary {
-            salary_pence: salary_pounds * 100,
-        },
+        pay: Pay::Salary { salary_pence: salary_pounds * 100 },
         wte: Wte::FULL,
         host: host.into(),
         funding: Default::default(),
@@ -66,18 +64,12 @@ fn post(id: &str, host: &str, salary_pounds: i64) -> Post {
 /// one shared post of £100,000 and three people. Non-pay: A £1,000,000, B £500,000 (in pence).
 fn small() -> Scenario {
     let mut s = Scenario::empty("test");
-    s.organisations = vec![
-        org("AAA", 300_000, 100_000_000),
-        org("BBB", 100_000, 50_000_000),
-    ];
+    s.organisations = vec![org("AAA", 300_000, 100_000_000), org("BBB", 100_000, 50_000_000)];
     s.clusters = vec![Cluster {
         name: "A + B".into(),
         members: vec!["AAA".into(), "BBB".into()],
         apportionment: Apportionment::Population,
-        teams: vec![Team {
-            name: "Cluster executive".into(),
-            posts: vec![post("P1", "AAA", 100_000)],
-        }],
+        teams: vec![Team { name: "Cluster executive".into(), posts: vec![post("P1", "AAA", 100_000)] }],
         notes: String::new(),
     }];
     s.people = vec![
@@ -118,54 +110,30 @@ fn part_time_pay_and_ni_threshold() {
     assert_eq!(c.pay, 1_862_940);
     assert_eq!(c.employer_ni, 204_441);
     // Below the £5,000 threshold no NI is due: 0.1 WTE of £24,465 = £2,446.50
-    assert_eq!(
-        pay_cost(&Assumptions::default(), 2_446_500, Wte(1000)).employer_ni,
-        0
-    );
+    assert_eq!(pay_cost(&Assumptions::default(), 2_446_500, Wte(1000)).employer_ni, 0);
 }
 
 #[test]
 fn section_16_redundancy_rules() {
     let t = Assumptions::default().redundancy;
     // 15 complete years at £54,710: 15 x 54,710 / 12 = £68,387.50
-    assert_eq!(
-        redundancy_pay(&t, 5_471_000, Wte::FULL, 15),
-        Some(6_838_750)
-    );
+    assert_eq!(redundancy_pay(&t, 5_471_000, Wte::FULL, 15), Some(6_838_750));
     // £20,000 uses the £23,000 floor: 10 x 23,000 / 12 = £19,166.67
-    assert_eq!(
-        redundancy_pay(&t, 2_000_000, Wte::FULL, 10),
-        Some(1_916_667)
-    );
+    assert_eq!(redundancy_pay(&t, 2_000_000, Wte::FULL, 10), Some(1_916_667));
     // 30 years caps at 24 months: 24 x 54,710 / 12 = £109,420
-    assert_eq!(
-        redundancy_pay(&t, 5_471_000, Wte::FULL, 30),
-        Some(10_942_000)
-    );
+    assert_eq!(redundancy_pay(&t, 5_471_000, Wte::FULL, 30), Some(10_942_000));
     // £120,000 uses the £80,000 cap: 24 months -> £160,000, the most anyone can get
-    assert_eq!(
-        redundancy_pay(&t, 12_000_000, Wte::FULL, 30),
-        Some(16_000_000)
-    );
+    assert_eq!(redundancy_pay(&t, 12_000_000, Wte::FULL, 30), Some(16_000_000));
     // Under 2 years' service: not eligible
     assert_eq!(redundancy_pay(&t, 5_471_000, Wte::FULL, 1), None);
     assert_eq!(redundancy_pay(&t, 5_471_000, Wte::FULL, 2), Some(911_833)); // 2 x 4,559.17
     // Part-time: the floor and cap apply to the whole-time salary, then pro rata:
     // 0.5 x 15 x 54,710 / 12 = £34,193.75
-    assert_eq!(
-        redundancy_pay(&t, 5_471_000, Wte(5000), 15),
-        Some(3_419_375)
-    );
+    assert_eq!(redundancy_pay(&t, 5_471_000, Wte(5000), 15), Some(3_419_375));
     // The "more beneficial" rule: 4.35 weeks = 54,710 x 4.35 / 52 = £4,576.70 a month,
     // 15 months -> £68,650.53 (rounded once, at the end)
-    let weekly = cluster_planner::model::RedundancyTerms {
-        month_rule: MonthRule::GreaterOfTwelfthOrWeekly,
-        ..t
-    };
-    assert_eq!(
-        redundancy_pay(&weekly, 5_471_000, Wte::FULL, 15),
-        Some(6_865_053)
-    );
+    let weekly = cluster_planner::model::RedundancyTerms { month_rule: MonthRule::GreaterOfTwelfthOrWeekly, ..t };
+    assert_eq!(redundancy_pay(&weekly, 5_471_000, Wte::FULL, 15), Some(6_865_053));
 }
 
 #[test]
@@ -193,10 +161,7 @@ fn baseline_planned_target_and_gap_by_hand() {
     // Target = population x £18.76: 300,000 x 18.76 = £5,628,000; 100,000 -> £1,876,000
     assert_eq!(a.line.target, Some(562_800_000));
     assert_eq!(b.line.target, Some(187_600_000));
-    assert_eq!(
-        a.line.gap(),
-        Some(2 * PERSON_50K + 100_000_000 + POST_A - 562_800_000)
-    );
+    assert_eq!(a.line.gap(), Some(2 * PERSON_50K + 100_000_000 + POST_A - 562_800_000));
     // The cluster is the sum of its members, to the penny.
     let c = sum.cluster("A + B").unwrap();
     assert_eq!(c.line.planned, a.line.planned + b.line.planned);
@@ -215,21 +180,12 @@ fn slotting_a_person_into_a_post_drops_their_current_cost() {
     s.people[0].outcome = Outcome::SlottedInto("P1".into());
     let after = compute(&s);
     // A loses person 1's £64,190; the post was already costed; B is unchanged.
-    assert_eq!(
-        after.org("AAA").unwrap().line.planned,
-        before.org("AAA").unwrap().line.planned - PERSON_50K
-    );
-    assert_eq!(
-        after.org("BBB").unwrap().line.planned,
-        before.org("BBB").unwrap().line.planned
-    );
+    assert_eq!(after.org("AAA").unwrap().line.planned, before.org("AAA").unwrap().line.planned - PERSON_50K);
+    assert_eq!(after.org("BBB").unwrap().line.planned, before.org("BBB").unwrap().line.planned);
     assert_eq!(after.clusters[0].vacant_posts, 0);
     // Ring-fenced people stay costed until appointed.
     s.people[0].outcome = Outcome::RingFencedFor("P1".into());
-    assert_eq!(
-        compute(&s).org("AAA").unwrap().line.planned,
-        before.org("AAA").unwrap().line.planned
-    );
+    assert_eq!(compute(&s).org("AAA").unwrap().line.planned, before.org("AAA").unwrap().line.planned);
 }
 
 #[test]
@@ -265,29 +221,18 @@ fn equal_and_custom_apportionment() {
     // £129,130 / 2 = £64,565 each
     assert_eq!(sum.posts[0].shares, vec![6_456_500, 6_456_500]);
     s.clusters[0].apportionment = Apportionment::Custom(vec![
-        Share {
-            org: "AAA".into(),
-            percent: Rate(7000),
-        },
-        Share {
-            org: "BBB".into(),
-            percent: Rate(3000),
-        },
+        Share { org: "AAA".into(), percent: Rate(7000) },
+        Share { org: "BBB".into(), percent: Rate(3000) },
     ]);
     let sum = compute(&s);
     // 70% = £90,391.00, 30% = £38,739.00
     assert_eq!(sum.posts[0].shares, vec![9_039_100, 3_873_900]);
     assert!(validate(&s).iter().all(|f| f.severity != Severity::Error));
     // Percentages that do not add up to 100 are an error.
-    s.clusters[0].apportionment = Apportionment::Custom(vec![Share {
-        org: "AAA".into(),
-        percent: Rate(7000),
-    }]);
+    s.clusters[0].apportionment = Apportionment::Custom(vec![Share { org: "AAA".into(), percent: Rate(7000) }]);
     let findings = validate(&s);
     assert!(
-        findings
-            .iter()
-            .any(|f| f.severity == Severity::Error && f.message.contains("add up to 70%")),
+        findings.iter().any(|f| f.severity == Severity::Error && f.message.contains("add up to 70%")),
         "{findings:?}"
     );
 }
@@ -296,10 +241,7 @@ fn equal_and_custom_apportionment() {
 fn explicit_target_overrides_population() {
     let mut s = small();
     s.organisations[0].target_override_pence = Some(2_227_750_000);
-    assert_eq!(
-        compute(&s).org("AAA").unwrap().line.target,
-        Some(2_227_750_000)
-    );
+    assert_eq!(compute(&s).org("AAA").unwrap().line.target, Some(2_227_750_000));
     s.organisations[1].population = None;
     let sum = compute(&s);
     assert_eq!(sum.org("BBB").unwrap().line.target, None);
@@ -307,8 +249,7 @@ fn explicit_target_overrides_population() {
     assert!(
         validate(&s)
             .iter()
-            .any(|f| f.subject == Subject::Organisation("BBB".into())
-                && f.message.contains("population is missing"))
+            .any(|f| f.subject == Subject::Organisation("BBB".into()) && f.message.contains("population is missing"))
     );
 }
 
@@ -346,51 +287,20 @@ fn validation_finds_the_inconsistencies_a_committee_makes() {
         name: "C".into(),
         members: vec!["CCC".into(), "AAA".into()], // AAA is in two clusters
         apportionment: Apportionment::Population,
-        teams: vec![Team {
-            name: "T".into(),
-            posts: vec![post("P2", "BBB", 60_000)],
-        }], // hosted outside
+        teams: vec![Team { name: "T".into(), posts: vec![post("P2", "BBB", 60_000)] }], // hosted outside
         notes: String::new(),
     });
     s.people[0].outcome = Outcome::SlottedInto("P1".into());
-    s.people.push(person(
-        "4",
-        "AAA",
-        50_000,
-        3,
-        Outcome::SlottedInto("P1".into()),
-    )); // post filled twice
-    s.people.push(person(
-        "5",
-        "BBB",
-        50_000,
-        3,
-        Outcome::AppointedTo("P2".into()),
-    )); // other cluster
-    s.people.push(person(
-        "6",
-        "AAA",
-        50_000,
-        3,
-        Outcome::SlottedInto("NOPE".into()),
-    )); // dangling
-    s.people
-        .push(person("1", "AAA", 50_000, 3, Outcome::NotAffected)); // duplicate id
+    s.people.push(person("4", "AAA", 50_000, 3, Outcome::SlottedInto("P1".into()))); // post filled twice
+    s.people.push(person("5", "BBB", 50_000, 3, Outcome::AppointedTo("P2".into()))); // other cluster
+    s.people.push(person("6", "AAA", 50_000, 3, Outcome::SlottedInto("NOPE".into()))); // dangling
+    s.people.push(person("1", "AAA", 50_000, 3, Outcome::NotAffected)); // duplicate id
     let f = validate(&s);
-    let has = |subject: Subject, text: &str| {
-        f.iter()
-            .any(|x| x.subject == subject && x.message.contains(text))
-    };
-    assert!(
-        has(Subject::Organisation("AAA".into()), "is in two clusters"),
-        "{f:#?}"
-    );
+    let has = |subject: Subject, text: &str| f.iter().any(|x| x.subject == subject && x.message.contains(text));
+    assert!(has(Subject::Organisation("AAA".into()), "is in two clusters"), "{f:#?}");
     assert!(has(Subject::Post("P1".into()), "is filled twice"));
     assert!(has(Subject::Post("P2".into()), "not in cluster"));
-    assert!(has(
-        Subject::Person("5".into()),
-        "cluster \"C\", which BBB is not in"
-    ));
+    assert!(has(Subject::Person("5".into()), "cluster \"C\", which BBB is not in"));
     assert!(has(Subject::Person("6".into()), "does not exist"));
     assert!(has(Subject::Person("1".into()), "two people have this id"));
     // Errors come first.
@@ -403,21 +313,11 @@ fn validation_finds_the_inconsistencies_a_committee_makes() {
 #[test]
 fn afc_posts_cost_their_pay_point() {
     let mut s = small();
-    s.clusters[0].teams[0].posts[0].pay = Pay::AfC {
-        band: Band::Band7,
-        point: 3,
-    };
+    s.clusters[0].teams[0].posts[0].pay = Pay::AfC { band: Band::Band7, point: 3 };
     let sum = compute(&s);
     assert_eq!(sum.posts[0].cost.to_icb(), 7_030_735); // as the band 7 top example
-    s.clusters[0].teams[0].posts[0].pay = Pay::AfC {
-        band: Band::Band7,
-        point: 4,
-    };
-    assert!(
-        validate(&s)
-            .iter()
-            .any(|f| f.message.contains("Band 7 has no pay point 4"))
-    );
+    s.clusters[0].teams[0].posts[0].pay = Pay::AfC { band: Band::Band7, point: 4 };
+    assert!(validate(&s).iter().any(|f| f.message.contains("Band 7 has no pay point 4")));
 }
 
 mod properties {

@@ -13,9 +13,7 @@ use cluster_planner::{examples, reference};
 use proptest::prelude::*;
 
 fn bad(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/bad_files")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files").join(name)
 }
 
 /// Files that cannot be read, each with the place and the words of its message.
@@ -28,71 +26,27 @@ const UNREADABLE: &[Expectation] = &[
     ("truncated.ron", None, "the file ends too soon"),
     ("not-ron.ron", Some((1, 1)), "Expected struct scenario file"),
     ("json.ron", Some((1, 1)), "Expected opening `(`"),
-    (
-        "wrong-format.ron",
-        Some((1, 1)),
-        "format is \"orgvue-export\"",
-    ),
-    (
-        "future-version.ron",
-        None,
-        "file format version 7; this version reads up to 1",
-    ),
+    ("wrong-format.ron", Some((1, 1)), "format is \"orgvue-export\""),
+    ("future-version.ron", None, "file format version 7; this version reads up to 1"),
     ("missing-version.ron", None, "`version` is missing"),
-    (
-        "population-is-text.ron",
-        Some((139, 34)),
-        "Expected integer",
-    ),
-    (
-        "negative-wte.ron",
-        Some((190, 22)),
-        "WTE must be a number from 0 to 100",
-    ),
-    (
-        "nan-wte.ron",
-        Some((190, 22)),
-        "WTE must be a number from 0 to 100",
-    ),
-    (
-        "absurd-wte.ron",
-        Some((190, 22)),
-        "WTE must be a number from 0 to 100",
-    ),
+    ("population-is-text.ron", Some((139, 34)), "Expected integer"),
+    ("negative-wte.ron", Some((190, 22)), "WTE must be a number from 0 to 100"),
+    ("nan-wte.ron", Some((190, 22)), "WTE must be a number from 0 to 100"),
+    ("absurd-wte.ron", Some((190, 22)), "WTE must be a number from 0 to 100"),
     (
         "misspelt-field.ron",
         Some((139, 17)),
         "there is no field `populaton` in Organisation; expected one of: code, name",
     ),
-    (
-        "unknown-outcome.ron",
-        Some((192, 26)),
-        "Unexpected variant named `Sacked` in enum `Outcome`",
-    ),
+    ("unknown-outcome.ron", Some((192, 26)), "Unexpected variant named `Sacked` in enum `Outcome`"),
     ("deep-nesting.ron", Some((139, 34)), "Expected integer"),
     ("binary.ron", Some((1, 1)), "not UTF-8 text"),
     // The £ of Windows-1252 is the 48th character of line 6.
     ("windows-1252.ron", Some((6, 48)), "not UTF-8 text"),
-    (
-        "bad-date.ron",
-        Some((15, 27)),
-        "dates are written \"2025-12-31\"",
-    ),
-    (
-        "huge-number.ron",
-        Some((189, 31)),
-        "Integer is out of bounds",
-    ),
-    (
-        "missing-salary.ron",
-        None,
-        "`salary_pence` is missing in Person",
-    ),
-    (
-        "negative-salary-text.ron",
-        Some((189, 30)),
-        "Expected integer",
-    ),
+    ("bad-date.ron", Some((15, 27)), "dates are written \"2025-12-31\""),
+    ("huge-number.ron", Some((189, 31)), "Integer is out of bounds"),
+    ("missing-salary.ron", None, "`salary_pence` is missing in Person"),
+    ("negative-salary-text.ron", Some((189, 30)), "Expected integer"),
 ];
 
 #[test]
@@ -101,40 +55,22 @@ fn unreadable_files_say_where_and_what() {
         let path = bad(name);
         let err = file::load(&path).expect_err(name);
         let msg = err.to_string();
-        assert!(
-            msg.starts_with(&path.display().to_string()),
-            "{name}: message should name the file: {msg}"
-        );
+        assert!(msg.starts_with(&path.display().to_string()), "{name}: message should name the file: {msg}");
         assert!(msg.contains(words), "{name}: expected {words:?} in {msg:?}");
         if let Some((line, col)) = at {
-            assert!(
-                msg.contains(&format!(":{line}:{col}:")),
-                "{name}: expected line {line} column {col} in {msg:?}"
-            );
+            assert!(msg.contains(&format!(":{line}:{col}:")), "{name}: expected line {line} column {col} in {msg:?}");
         }
     }
 }
 
 /// Files that read, but whose contents are inconsistent: validation says what is wrong.
 const INCONSISTENT: &[(&str, &str)] = &[
-    (
-        "dangling-post.ron",
-        "outcome names post EXE-COO, which does not exist",
-    ),
+    ("dangling-post.ron", "outcome names post EXE-COO, which does not exist"),
     ("duplicate-person.ron", "two people have this id"),
     ("negative-non-pay.ron", "baseline non-pay is negative"),
-    (
-        "unknown-member.ron",
-        "member XXX is not an ICB in this scenario",
-    ),
-    (
-        "custom-shares-not-100.ron",
-        "custom shares add up to 90%, not 100%",
-    ),
-    (
-        "reports-to-loop.ron",
-        "reporting line goes round in a circle",
-    ),
+    ("unknown-member.ron", "member XXX is not an ICB in this scenario"),
+    ("custom-shares-not-100.ron", "custom shares add up to 90%, not 100%"),
+    ("reports-to-loop.ron", "reporting line goes round in a circle"),
     ("no-pay-point.ron", "Band 9 has no pay point 9"),
     ("missing-population.ron", "population is missing"),
 ];
@@ -145,9 +81,7 @@ fn inconsistent_files_load_and_report_errors() {
         let s = file::load(&bad(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let findings = validate(&s);
         assert!(
-            findings
-                .iter()
-                .any(|f| f.severity == Severity::Error && f.message.contains(words)),
+            findings.iter().any(|f| f.severity == Severity::Error && f.message.contains(words)),
             "{name}: expected an error containing {words:?}, got {findings:#?}"
         );
         // ...and the figures are still computed, without a panic.
@@ -168,21 +102,13 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     f.set_len(200 * 1024 * 1024).unwrap();
     let err = file::load(&path).unwrap_err();
     assert!(matches!(err, LoadError::TooLarge { .. }));
-    assert!(
-        err.to_string()
-            .contains("the file is 200.0 MB; scenario files are limited to 100 MB"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("the file is 200.0 MB; scenario files are limited to 100 MB"), "{err}");
 }
 
 #[test]
 fn a_missing_file_names_the_file() {
     let err = file::load(Path::new("no/such/scenario.ron")).unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("no/such/scenario.ron: cannot read the file"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("no/such/scenario.ron: cannot read the file"), "{err}");
 }
 
 #[test]
@@ -192,25 +118,16 @@ fn save_is_atomic_keeps_a_backup_and_round_trips() {
     let mut s = examples::lnr_cluster();
     file::save(&s, &path).unwrap();
     assert_eq!(file::load(&path).unwrap(), s);
-    assert!(
-        !file::backup_path(&path).exists(),
-        "no backup of a file that did not exist"
-    );
+    assert!(!file::backup_path(&path).exists(), "no backup of a file that did not exist");
 
     let first = fs::read(&path).unwrap();
     s.name = "Second version".into();
     file::save(&s, &path).unwrap();
     assert_eq!(file::load(&path).unwrap().name, "Second version");
-    assert_eq!(
-        fs::read(file::backup_path(&path)).unwrap(),
-        first,
-        "the previous version is kept as .bak"
-    );
+    assert_eq!(fs::read(file::backup_path(&path)).unwrap(), first, "the previous version is kept as .bak");
     // No temporary files are left behind.
-    let names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into())
-        .collect();
+    let names: Vec<String> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
     let mut names = names;
     names.sort();
     assert_eq!(names, vec!["plan.ron", "plan.ron.bak"]);
@@ -223,16 +140,10 @@ fn save_keeps_the_permissions_of_the_file_it_replaces() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.ron");
     file::save(&examples::national(), &path).unwrap();
-    assert_eq!(
-        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o644
-    );
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
     file::save(&examples::national(), &path).unwrap();
-    assert_eq!(
-        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o664
-    );
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
 }
 
 #[test]
@@ -244,11 +155,7 @@ fn a_newer_file_is_never_overwritten() {
     let err = file::save(&examples::national(), &path).unwrap_err();
     assert!(matches!(err, SaveError::NewerVersion { found: 7, .. }));
     assert!(err.to_string().contains("Use Save As"), "{err}");
-    assert_eq!(
-        fs::read(&path).unwrap(),
-        newer,
-        "the newer file is untouched"
-    );
+    assert_eq!(fs::read(&path).unwrap(), newer, "the newer file is untouched");
 }
 
 #[test]
@@ -256,10 +163,7 @@ fn saving_into_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gone").join("plan.ron");
     let err = file::save(&examples::national(), &path).unwrap_err();
-    assert!(
-        err.to_string().contains("The file on disk is unchanged"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("The file on disk is unchanged"), "{err}");
 }
 
 #[test]
@@ -281,18 +185,12 @@ fn reference_data_has_the_42_icbs_and_26_leadership_teams() {
     assert!(england.abs_diff(63_849_324) <= 21, "{england}");
     // 2025/26 RCA v1.4 total 873,992 £k (domain.md §3.1): a total rounded to £1,000, so
     // the sum of the 42 allowances (£873,991,620) is within £500 of £873,992,000.
-    let rca: i64 = icbs
-        .iter()
-        .map(|o| o.running_cost_allowance_pence.unwrap())
-        .sum();
+    let rca: i64 = icbs.iter().map(|o| o.running_cost_allowance_pence.unwrap()).sum();
     assert!((rca - 87_399_200_000).abs() <= 50_000, "{rca}");
     let clusters = reference::clusters_2025_26();
     assert_eq!(clusters.len(), 26);
     let placed: usize = clusters.iter().map(|c| c.members.len()).sum();
-    assert_eq!(
-        placed, 41,
-        "every ICB but Frimley, whose 2025/26 arrangement was not found"
-    );
+    assert_eq!(placed, 41, "every ICB but Frimley, whose 2025/26 arrangement was not found");
     assert!(reference::functions().len() >= 18);
     let s = reference::new_scenario();
     assert!(validate(&s).iter().all(|f| f.severity != Severity::Error));
@@ -312,8 +210,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn date() -> impl Strategy<Value = Option<chrono::NaiveDate>> {
     proptest::option::of(
-        (2020i32..2030, 1u32..=12, 1u32..=28)
-            .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+        (2020i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()),
     )
 }
 
@@ -346,45 +243,18 @@ fn person() -> impl Strategy<Value = cluster_planner::model::Person> {
             Just(Grade::Vsm),
             text().prop_map(Grade::Other)
         ],
-        (
-            any::<i64>(),
-            wte(),
-            any::<u32>(),
-            proptest::option::of(text()),
-            outcome(),
-            date(),
-        ),
+        (any::<i64>(), wte(), any::<u32>(), proptest::option::of(text()), outcome(), date()),
     )
         .prop_map(
-            |(
-                (id, name, org, title),
-                grade,
-                (salary_pence, wte, service_years, function, outcome, effective),
-            )| Person {
-                id,
-                name,
-                org,
-                title,
-                grade,
-                salary_pence,
-                wte,
-                service_years,
-                function,
-                outcome,
-                effective,
+            |((id, name, org, title), grade, (salary_pence, wte, service_years, function, outcome, effective))| {
+                Person { id, name, org, title, grade, salary_pence, wte, service_years, function, outcome, effective }
             },
         )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     use cluster_planner::model::{Apportionment, Cluster, Funding, Pay, Post, Share, Team};
-    let org = (
-        text(),
-        proptest::option::of(any::<u64>()),
-        any::<i64>(),
-        proptest::option::of(any::<i64>()),
-        date(),
-    )
+    let org = (text(), proptest::option::of(any::<u64>()), any::<i64>(), proptest::option::of(any::<i64>()), date())
         .prop_map(|(code, population, non_pay, target, from)| {
             let mut o = reference::icbs().remove(0);
             o.code = code;
@@ -394,65 +264,36 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             o.planned_non_pay_from = from;
             o
         });
-    let post = (
-        text(),
-        any::<i64>(),
-        wte(),
-        any::<bool>(),
-        proptest::option::of(text()),
-        date(),
-    )
-        .prop_map(|(id, salary, wte, programme, reports_to, effective)| Post {
+    let post = (text(), any::<i64>(), wte(), any::<bool>(), proptest::option::of(text()), date()).prop_map(
+        |(id, salary, wte, programme, reports_to, effective)| Post {
             id,
             title: "Post".into(),
-            pay: if salary % 2 == 0 {
-                Pay::Salary {
-                    salary_pence: salary,
-                }
-            } else {
-                Pay::Vsm {
-                    salary_pence: salary,
-                }
-            },
+            pay: if salary % 2 == 0 { Pay::Salary { salary_pence: salary } } else { Pay::Vsm { salary_pence: salary } },
             wte,
             host: "QPM".into(),
-            funding: if programme {
-                Funding::Programme
-            } else {
-                Funding::RunningCost
-            },
+            funding: if programme { Funding::Programme } else { Funding::RunningCost },
             reports_to,
             effective,
-        });
-    let cluster = (
-        text(),
-        proptest::collection::vec(text(), 0..4),
-        proptest::collection::vec(post, 0..4),
-        0u8..3,
-        0u32..=10_000,
-    )
-        .prop_map(|(name, members, posts, rule, pct)| Cluster {
-            apportionment: match rule {
-                0 => Apportionment::Population,
-                1 => Apportionment::Equal,
-                _ => Apportionment::Custom(
-                    members
-                        .iter()
-                        .map(|m| Share {
-                            org: m.clone(),
-                            percent: cluster_planner::money::Rate(pct),
-                        })
-                        .collect(),
-                ),
-            },
-            name,
-            members,
-            teams: vec![Team {
-                name: "Team".into(),
-                posts,
-            }],
-            notes: String::new(),
-        });
+        },
+    );
+    let cluster =
+        (text(), proptest::collection::vec(text(), 0..4), proptest::collection::vec(post, 0..4), 0u8..3, 0u32..=10_000)
+            .prop_map(|(name, members, posts, rule, pct)| Cluster {
+                apportionment: match rule {
+                    0 => Apportionment::Population,
+                    1 => Apportionment::Equal,
+                    _ => Apportionment::Custom(
+                        members
+                            .iter()
+                            .map(|m| Share { org: m.clone(), percent: cluster_planner::money::Rate(pct) })
+                            .collect(),
+                    ),
+                },
+                name,
+                members,
+                teams: vec![Team { name: "Team".into(), posts }],
+                notes: String::new(),
+            });
     (
         text(),
         proptest::collection::vec(org, 0..4),

@@ -98,3 +98,156 @@ fn findings_and_assumptions_tabs_show_their_content() {
     let first = h.state().doc.findings[0].clone();
     h.get_by_label(&format!("{}: {}", first.subject, first.message));
 }
+
+/// Opens a menu and clicks an item. An item's accessible label carries its shortcut
+/// ("New Ctrl+N" here, "New ⌘N" on a Mac), so match the words before it.
+fn click_menu(h: &mut Harness<'static, ClusterPlannerApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    let item_words = item.to_owned();
+    h.get_by(move |n| n.label().is_some_and(|l| l == item_words || l.starts_with(&format!("{item_words} ")))).click();
+    h.run();
+}
+
+#[test]
+fn build_a_cluster_of_two_icbs_with_a_team_and_a_post() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    h.get_by_label("New cluster:").click();
+    h.get_by_label("New cluster:").type_text("Northants + LLR");
+    h.get_by_label("Add cluster").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.clusters.len(), 1);
+    // Add QPM, then QK1, through the keyboard/menu path ("Add to cluster…").
+    for code in ["QPM", "QK1"] {
+        let row = h.state().doc.scenario.organisations.iter().position(|o| o.code == code).unwrap();
+        // The n-th "Add to cluster…" button belongs to the n-th unclustered ICB.
+        let loose: Vec<usize> = (0..h.state().doc.scenario.organisations.len())
+            .filter(|i| {
+                !h.state().doc.scenario.clusters[0].members.contains(&h.state().doc.scenario.organisations[*i].code)
+            })
+            .collect();
+        let nth = loose.iter().position(|i| *i == row).unwrap();
+        h.get_all_by_label("Add to cluster…").nth(nth).unwrap().click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Northants + LLR").click();
+        h.run();
+    }
+    assert_eq!(h.state().doc.scenario.clusters[0].members, vec!["QPM".to_owned(), "QK1".to_owned()]);
+
+    // A team and an Agenda for Change post (band 8a, point 1, the defaults).
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label("New team:").click();
+    h.get_by_label("New team:").type_text("Cluster executive");
+    h.get_by_label("Add team").click();
+    h.run();
+    h.get_by_label("Title:").click();
+    h.get_by_label("Title:").type_text("Head of Finance");
+    h.get_by_label("Add post").click();
+    h.run();
+    // Band 8a point 1 = £55,690: NI 15% x 50,690 = £7,603.50; pension 14.38% = £8,008.22;
+    // levy £278.45 -> £71,580.17 a year. By population (848,449 : 1,238,148) QPM pays
+    // £29,105.82 and QK1 £42,474.35 (the odd penny to the larger remainder).
+    let doc = &h.state().doc;
+    assert_eq!(doc.summary.posts[0].cost.to_icb(), 7_158_017);
+    assert_eq!(doc.summary.posts[0].shares, vec![2_910_582, 4_247_435]);
+    assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 2_910_582);
+    h.get_by_label("£71,580");
+    // Undo the post with the keyboard: the plan goes back to nothing.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.summary.org("QPM").unwrap().line.planned, 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.summary.org("QPM").unwrap().line.planned, 2_910_582);
+}
+
+#[test]
+fn assign_a_person_to_a_post_and_undo_from_the_edit_menu() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    // One person at £50,000 full time costs £64,190 a year (NI 15% x 45,000 = £6,750;
+    // pension 14.38% = £7,190; levy 0.5% = £250).
+    let i =
+        app.doc.scenario.people.iter().position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected).unwrap();
+    app.doc.scenario.people[i].salary_pence = 5_000_000;
+    app.doc.scenario.people[i].wte = cluster_planner::money::Wte::FULL;
+    app.doc.changed();
+    app.doc.dirty = false;
+    let id = app.doc.scenario.people[i].id.clone();
+    let org = app.doc.scenario.people[i].org.clone();
+    // A new vacant post first in the list, so it is at the top of the post menu.
+    let mut test_post = app.doc.scenario.clusters[0].teams[0].posts[0].clone();
+    test_post.id = "TEST-001".into();
+    test_post.title = "Head of Test".into();
+    test_post.reports_to = None;
+    app.doc.scenario.clusters[0].teams[0].posts.insert(0, test_post);
+    app.doc.changed();
+    app.doc.dirty = false;
+    let vacant = "TEST-001".to_owned();
+    let before = app.doc.summary.org(&org).unwrap().line;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    h.get_by_label("Search:").click();
+    h.get_by_label("Search:").type_text(&id);
+    h.run();
+    h.get_by_label(&id).click(); // the row's checkbox
+    h.run();
+    assert!(h.state().people.selected.contains(&id));
+    h.get_by_label("outcome").click();
+    h.run();
+    h.get_by_label("Slotted in").click();
+    h.run();
+    assert_eq!(h.state().people.bulk_kind, Some(cluster_planner::model::OutcomeKind::Slotted));
+    h.get_by_label("post").click();
+    h.run();
+    let title = {
+        let s = &h.state().doc.scenario;
+        let (_, t, p) = s.posts().find(|(_, _, p)| p.id == vacant).unwrap();
+        format!("{} — {} ({})", p.id, p.title, t.name)
+    };
+    h.get_by_label(&title).click();
+    h.run();
+    assert_eq!(h.state().people.bulk_post.as_deref(), Some(vacant.as_str()));
+    h.get_by_label("Apply to 1 selected").click();
+    h.run();
+    let after = h.state().doc.summary.org(&org).unwrap().line;
+    assert_eq!(before.planned - after.planned, 6_419_000);
+    assert_eq!(before.gap().unwrap() - after.gap().unwrap(), 6_419_000);
+    assert!(h.state().doc.dirty);
+    let post_title = h.state().doc.scenario.posts().find(|(_, _, p)| p.id == vacant).unwrap().2.title.clone();
+    click_menu(&mut h, "Edit", &format!("Undo assign 1 person to {post_title}"));
+    assert_eq!(h.state().doc.summary.org(&org).unwrap().line, before);
+}
+
+#[test]
+fn unsaved_changes_are_guarded() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.state_mut().edit(cluster_planner::edit::Edit::RenameCluster { cluster: 0, name: "Renamed".into() });
+    h.run();
+    assert!(h.state().doc.dirty);
+    assert!(h.state().doc.title().ends_with("lnr-cluster.ron • — Cluster Planner"));
+    // New asks first; Cancel keeps the document and its change.
+    click_menu(&mut h, "File", "New");
+    assert_eq!(h.state().pending, Some(cluster_planner::ui::Pending::New));
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().pending.is_none());
+    assert_eq!(h.state().doc.scenario.clusters[0].name, "Renamed");
+    // Don't save: the new scenario replaces it.
+    click_menu(&mut h, "File", "New");
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().doc.display_name(), "Untitled.ron");
+    assert_eq!(h.state().doc.scenario.organisations.len(), 42);
+    assert!(!h.state().doc.dirty);
+}

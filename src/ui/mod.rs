@@ -1,8 +1,10 @@
 //! The desktop window (eframe/egui). It only shows and edits a [`Document`]; every figure
 //! comes from the domain layer.
 
+mod clusters;
 mod overview;
 mod people;
+mod teams;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,22 +20,34 @@ use crate::validate::{Severity, counts};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Overview,
+    Clusters,
+    Teams,
     People,
     Findings,
     Assumptions,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Overview, Tab::People, Tab::Findings, Tab::Assumptions];
+    const ALL: [Tab; 6] = [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Findings, Tab::Assumptions];
 
     fn label(self) -> &'static str {
         match self {
             Tab::Overview => "Overview",
+            Tab::Clusters => "Clusters",
+            Tab::Teams => "Teams",
             Tab::People => "People",
             Tab::Findings => "Findings",
             Tab::Assumptions => "Assumptions",
         }
     }
+}
+
+/// What the user asked for while the document had unsaved changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
 }
 
 /// A message in the status bar (errors stay until dismissed or replaced).
@@ -46,8 +60,11 @@ pub struct Notice {
 const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SHORTCUT_SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const SHORTCUT_SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const SHORTCUT_REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Ctrl+Y also redoes on Windows and Linux.
+const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::CTRL, Key::Y);
 
 /// Screenshot mode (`--screenshot OUT.png`): render a few frames, save, close.
 #[derive(Debug)]
@@ -63,7 +80,13 @@ pub struct ClusterPlannerApp {
     pub tab: Tab,
     pub notice: Option<Notice>,
     pub people: people::PeopleView,
+    pub clusters: clusters::ClustersView,
+    pub teams: teams::TeamsView,
     pub chart_by_cluster: bool,
+    /// An action waiting for the answer to "Save changes?".
+    pub pending: Option<Pending>,
+    /// Set once the user has agreed to close (so the close request is let through).
+    quit_confirmed: bool,
     frames: u64,
     screenshot: Option<Screenshot>,
     last_title: String,
@@ -78,7 +101,11 @@ impl ClusterPlannerApp {
             tab: Tab::Overview,
             notice: None,
             people: people::PeopleView::default(),
+            clusters: clusters::ClustersView::default(),
+            teams: teams::TeamsView::default(),
             chart_by_cluster: false,
+            pending: None,
+            quit_confirmed: false,
             frames: 0,
             screenshot: None,
             last_title: String::new(),
@@ -99,10 +126,7 @@ impl ClusterPlannerApp {
     /// Saves a screenshot of the window to `out` after a few frames, then closes.
     #[must_use]
     pub fn screenshot_to(mut self, out: PathBuf) -> ClusterPlannerApp {
-        self.screenshot = Some(Screenshot {
-            out,
-            state: Arc::new(AtomicU8::new(0)),
-        });
+        self.screenshot = Some(Screenshot { out, state: Arc::new(AtomicU8::new(0)) });
         self
     }
 
@@ -117,39 +141,78 @@ impl ClusterPlannerApp {
                     error: false,
                 });
             }
-            Err(err) => {
-                self.notice = Some(Notice {
-                    text: err.to_string(),
-                    error: true,
-                })
-            }
+            Err(err) => self.notice = Some(Notice { text: err.to_string(), error: true }),
         }
     }
 
     /// Saves to `path`; on failure the document stays open and unsaved.
     pub fn save_to(&mut self, path: &Path) {
         match self.doc.save_as(path) {
-            Ok(()) => {
-                self.notice = Some(Notice {
-                    text: format!("Saved {}", path.display()),
-                    error: false,
-                })
+            Ok(()) => self.notice = Some(Notice { text: format!("Saved {}", path.display()), error: false }),
+            Err(err) => self.notice = Some(Notice { text: err.to_string(), error: true }),
+        }
+    }
+
+    /// Applies an edit from any control; a refused edit is explained in the status bar.
+    pub fn edit(&mut self, edit: crate::edit::Edit) {
+        match self.doc.apply(edit) {
+            Ok(_) => self.notice = None,
+            Err(r) => self.notice = Some(Notice { text: format!("Not done: {r}"), error: true }),
+        }
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(label) = self.doc.undo() {
+            self.notice = Some(Notice { text: format!("Undid {label}"), error: false });
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(label) = self.doc.redo() {
+            self.notice = Some(Notice { text: format!("Redid {label}"), error: false });
+        }
+    }
+
+    /// New, Open and Quit go through here: with unsaved changes they ask first.
+    pub fn request(&mut self, action: Pending, ctx: &egui::Context) {
+        if self.doc.dirty {
+            self.pending = Some(action);
+        } else {
+            self.carry_out(action, ctx);
+        }
+    }
+
+    fn carry_out(&mut self, action: Pending, ctx: &egui::Context) {
+        match action {
+            Pending::New => self.new_scenario(),
+            Pending::Open(Some(p)) => self.open_path(&p),
+            Pending::Open(None) => self.open_dialog(),
+            Pending::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Err(err) => {
-                self.notice = Some(Notice {
-                    text: err.to_string(),
-                    error: true,
-                })
+        }
+    }
+
+    /// The answer to "Save changes?": Some(true) save, Some(false) don't save, None cancel.
+    pub fn answer_pending(&mut self, save: Option<bool>, ctx: &egui::Context) {
+        let Some(action) = self.pending.take() else { return };
+        match save {
+            None => {}
+            Some(false) => self.carry_out(action, ctx),
+            Some(true) => {
+                self.save();
+                // Only go on if the save worked (a failed save leaves the document dirty).
+                if !self.doc.dirty {
+                    self.carry_out(action, ctx);
+                }
             }
         }
     }
 
     fn new_scenario(&mut self) {
         self.doc = Document::new(crate::reference::new_scenario(), None, "Untitled.ron");
-        self.notice = Some(Notice {
-            text: "New scenario: the 42 ICBs, no clusters yet".into(),
-            error: false,
-        });
+        self.notice = Some(Notice { text: "New scenario: the 42 ICBs, no clusters yet".into(), error: false });
     }
 
     fn open_dialog(&mut self) {
@@ -166,10 +229,7 @@ impl ClusterPlannerApp {
     }
 
     fn save_as_dialog(&mut self) {
-        if let Some(path) = ron_dialog(self.doc.path.as_deref())
-            .set_file_name(self.doc.display_name())
-            .save_file()
-        {
+        if let Some(path) = ron_dialog(self.doc.path.as_deref()).set_file_name(self.doc.display_name()).save_file() {
             self.save_to(&path);
         }
     }
@@ -183,67 +243,100 @@ impl ClusterPlannerApp {
             self.save();
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
-            self.open_dialog();
+            self.request(Pending::Open(None), ctx);
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
-            self.new_scenario();
+            self.request(Pending::New, ctx);
+        }
+        // Undo and redo of the scenario, unless a text field is being edited (it has its own).
+        if !ctx.egui_wants_keyboard_input() {
+            let redo = ctx.input_mut(|i| {
+                i.consume_shortcut(&SHORTCUT_REDO)
+                    || (!cfg!(target_os = "macos") && i.consume_shortcut(&SHORTCUT_REDO_Y))
+            });
+            if redo {
+                self.redo();
+            } else if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_UNDO)) {
+                self.undo();
+            }
         }
         // A .ron dropped on the window opens it.
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if let Some(p) = dropped.into_iter().next() {
+            self.request(Pending::Open(Some(p)), ctx);
+        }
+        // The window's close button: ask first when there are unsaved changes.
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.dirty && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+    }
+
+    fn unsaved_dialog(&mut self, ctx: &egui::Context) {
+        if self.pending.is_none() {
+            return;
+        }
+        let mut answer: Option<Option<bool>> = None;
+        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            ui.heading("Save changes?");
+            ui.label(format!("{} has unsaved changes. Save them before you go on?", self.doc.display_name()));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(Some(true));
+                }
+                if ui.button("Don't save").on_hover_text("Discard the changes").clicked() {
+                    answer = Some(Some(false));
+                }
+                if ui.button("Cancel").on_hover_text("Go back to the document").clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
+                    answer = Some(None);
+                }
+            });
         });
-        if let Some(p) = dropped.first() {
-            self.open_path(p);
+        if let Some(a) = answer {
+            self.answer_pending(a, ctx);
         }
     }
 
     fn menu(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui
-                    .add(
-                        egui::Button::new("New")
-                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_NEW)),
-                    )
-                    .clicked()
-                {
-                    self.new_scenario();
+                if ui.add(egui::Button::new("New").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_NEW))).clicked() {
+                    self.request(Pending::New, &ui.ctx().clone());
                 }
-                if ui
-                    .add(
-                        egui::Button::new("Open…")
-                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_OPEN)),
-                    )
-                    .clicked()
+                if ui.add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_OPEN))).clicked()
                 {
-                    self.open_dialog();
+                    self.request(Pending::Open(None), &ui.ctx().clone());
                 }
                 ui.separator();
-                if ui
-                    .add(
-                        egui::Button::new("Save")
-                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE)),
-                    )
-                    .clicked()
-                {
+                if ui.add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE))).clicked() {
                     self.save();
                 }
                 if ui
-                    .add(
-                        egui::Button::new("Save As…")
-                            .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE_AS)),
-                    )
+                    .add(egui::Button::new("Save As…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE_AS)))
                     .clicked()
                 {
                     self.save_as_dialog();
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    self.request(Pending::Quit, &ui.ctx().clone());
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.doc.history.undo_label();
+                let redo = self.doc.history.redo_label();
+                let b = egui::Button::new(undo.clone().unwrap_or_else(|| "Undo".into()))
+                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_UNDO));
+                if ui.add_enabled(undo.is_some(), b).clicked() {
+                    self.undo();
+                }
+                let b = egui::Button::new(redo.clone().unwrap_or_else(|| "Redo".into()))
+                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_REDO));
+                if ui.add_enabled(redo.is_some(), b).clicked() {
+                    self.redo();
                 }
             });
             ui.menu_button("View", |ui| {
@@ -262,35 +355,18 @@ impl ClusterPlannerApp {
         ui.horizontal(|ui| {
             ui.label(self.doc.display_name());
             ui.separator();
-            ui.label(if self.doc.dirty {
-                "Unsaved changes"
-            } else {
-                "Saved"
-            });
+            ui.label(if self.doc.dirty { "Unsaved changes" } else { "Saved" });
             ui.separator();
             let (e, w, _) = counts(&self.doc.findings);
-            let findings =
-                ui.add(egui::Button::new(format!("{e} errors, {w} warnings")).frame(false));
-            if findings
-                .on_hover_text("Show the validation findings")
-                .clicked()
-            {
+            let findings = ui.add(egui::Button::new(format!("{e} errors, {w} warnings")).frame(false));
+            if findings.on_hover_text("Show the validation findings").clicked() {
                 self.tab = Tab::Findings;
             }
             if let Some(n) = &self.notice {
                 ui.separator();
-                let color = if n.error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().text_color()
-                };
+                let color = if n.error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
                 ui.colored_label(color, &n.text);
-                if n.error
-                    && ui
-                        .small_button("Dismiss")
-                        .on_hover_text("Hide this message")
-                        .clicked()
-                {
+                if n.error && ui.small_button("Dismiss").on_hover_text("Hide this message").clicked() {
                     self.notice = None;
                 }
             }
@@ -303,98 +379,66 @@ impl ClusterPlannerApp {
             ui.label("No findings: the scenario is consistent.");
             return;
         }
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for f in &self.doc.findings {
-                    let color = match f.severity {
-                        Severity::Error => ui.visuals().error_fg_color,
-                        Severity::Warning => ui.visuals().warn_fg_color,
-                        Severity::Info => ui.visuals().weak_text_color(),
-                    };
-                    ui.horizontal_wrapped(|ui| {
-                        ui.colored_label(color, f.severity.label());
-                        ui.label(format!("{}: {}", f.subject, f.message));
-                    });
-                }
-            });
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for f in &self.doc.findings {
+                let color = match f.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                    Severity::Info => ui.visuals().weak_text_color(),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(color, f.severity.label());
+                    ui.label(format!("{}: {}", f.subject, f.message));
+                });
+            }
+        });
     }
 
     fn assumptions(&self, ui: &mut egui::Ui) {
         use crate::money::format_pounds_pence as pp;
         let a = &self.doc.scenario.assumptions;
         ui.heading("Assumptions");
-        ui.label(format!(
-            "As at {}. Editing comes with the next release; the sources are in the README.",
-            a.as_at
-        ));
-        egui::Grid::new("assumptions")
-            .striped(true)
-            .num_columns(3)
-            .show(ui, |ui| {
-                let mut row = |k: &str, v: String, src: &str| {
-                    ui.label(k);
-                    ui.label(v);
-                    ui.label(src);
-                    ui.end_row();
-                };
-                row(
-                    "Employer NI",
-                    format!(
-                        "{} above {} a year",
-                        a.employer_ni_rate,
-                        pp(a.employer_ni_threshold_pence)
-                    ),
-                    "gov.uk, from 6 April 2025",
-                );
-                row(
-                    "Employer pension (local)",
-                    a.pension_local_rate.to_string(),
-                    "NHSBSA 2025/26",
-                );
-                row(
-                    "Employer pension (central, full cost only)",
-                    a.pension_central_rate.to_string(),
-                    "NHSBSA 2025/26",
-                );
-                row(
-                    "Apprenticeship levy",
-                    a.apprenticeship_levy_rate.to_string(),
-                    "HMRC",
-                );
-                row(
-                    "Envelope per head",
-                    pp(a.envelope_per_head_pence),
-                    "Model ICB Blueprint, May 2025",
-                );
-                row(
-                    "Target date",
-                    a.target_date.format("%-d %B %Y").to_string(),
-                    "end of Q3 2025/26",
-                );
-                row(
-                    "Section 16 redundancy",
-                    format!(
-                        "{} month a year, at most {}; salary floor {}, cap {}; {} years' service",
-                        a.redundancy.months_per_year,
-                        a.redundancy.max_months,
-                        pp(a.redundancy.floor_pence),
-                        pp(a.redundancy.cap_pence),
-                        a.redundancy.min_service_years
-                    ),
-                    "NHS Employers",
-                );
-                row(
-                    "MARS (placeholder: set from your local scheme)",
-                    format!(
-                        "{} month a year, at most {}; cap {}",
-                        a.mars.months_per_year,
-                        a.mars.max_months,
-                        pp(a.mars.cap_pence)
-                    ),
-                    "former national formula not found",
-                );
-            });
+        ui.label(format!("As at {}. Editing comes with the next release; the sources are in the README.", a.as_at));
+        egui::Grid::new("assumptions").striped(true).num_columns(3).show(ui, |ui| {
+            let mut row = |k: &str, v: String, src: &str| {
+                ui.label(k);
+                ui.label(v);
+                ui.label(src);
+                ui.end_row();
+            };
+            row(
+                "Employer NI",
+                format!("{} above {} a year", a.employer_ni_rate, pp(a.employer_ni_threshold_pence)),
+                "gov.uk, from 6 April 2025",
+            );
+            row("Employer pension (local)", a.pension_local_rate.to_string(), "NHSBSA 2025/26");
+            row("Employer pension (central, full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26");
+            row("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC");
+            row("Envelope per head", pp(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025");
+            row("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26");
+            row(
+                "Section 16 redundancy",
+                format!(
+                    "{} month a year, at most {}; salary floor {}, cap {}; {} years' service",
+                    a.redundancy.months_per_year,
+                    a.redundancy.max_months,
+                    pp(a.redundancy.floor_pence),
+                    pp(a.redundancy.cap_pence),
+                    a.redundancy.min_service_years
+                ),
+                "NHS Employers",
+            );
+            row(
+                "MARS (placeholder: set from your local scheme)",
+                format!(
+                    "{} month a year, at most {}; cap {}",
+                    a.mars.months_per_year,
+                    a.mars.max_months,
+                    pp(a.mars.cap_pence)
+                ),
+                "former national formula not found",
+            );
+        });
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {
@@ -437,12 +481,20 @@ impl ClusterPlannerApp {
                 ui.label(&self.doc.scenario.name);
             });
         });
+        let mut edits = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
             Tab::Overview => overview::show(ui, &self.doc, &mut self.chart_by_cluster),
-            Tab::People => people::show(ui, &self.doc, &mut self.people),
+            Tab::Clusters => clusters::show(ui, &self.doc, &mut self.clusters, &mut edits),
+            Tab::Teams => teams::show(ui, &self.doc, &mut self.teams, &mut edits),
+            Tab::People => people::show(ui, &self.doc, &mut self.people, &mut edits),
             Tab::Findings => self.findings(ui),
             Tab::Assumptions => self.assumptions(ui),
         });
+        // Every change made in this frame goes through the one place that applies edits.
+        for e in edits {
+            self.edit(e);
+        }
+        self.unsaved_dialog(&ctx);
         self.screenshot_step(&ctx);
     }
 }
@@ -458,11 +510,7 @@ fn ron_dialog(near: Option<&Path>) -> rfd::FileDialog {
 fn write_png(out: &Path, image: &egui::ColorImage) -> Result<(), Box<dyn std::error::Error>> {
     let f = std::fs::File::create(out)?;
     let w = std::io::BufWriter::new(f);
-    let mut enc = png::Encoder::new(
-        w,
-        u32::try_from(image.size[0])?,
-        u32::try_from(image.size[1])?,
-    );
+    let mut enc = png::Encoder::new(w, u32::try_from(image.size[0])?, u32::try_from(image.size[1])?);
     enc.set_color(png::ColorType::Rgba);
     enc.set_depth(png::BitDepth::Eight);
     let mut writer = enc.write_header()?;
@@ -479,8 +527,11 @@ impl eframe::App for ClusterPlannerApp {
 
 /// Runs the window. `file` opens that scenario (an unreadable one shows its error over the
 /// built-in example); `screenshot` saves the window to a PNG and exits.
-pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>) -> eframe::Result {
+pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) -> eframe::Result {
     let mut app = ClusterPlannerApp::with_built_in_example();
+    if let Some(t) = tab.and_then(|t| Tab::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(t))) {
+        app.tab = t;
+    }
     if let Some(f) = file {
         app.open_path(f);
     }
@@ -498,9 +549,5 @@ pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>) -> eframe::Result {
         persist_window: !shot,
         ..Default::default()
     };
-    eframe::run_native(
-        "Cluster Planner",
-        options,
-        Box::new(move |_cc| Ok(Box::new(app))),
-    )
+    eframe::run_native("Cluster Planner", options, Box::new(move |_cc| Ok(Box::new(app))))
 }

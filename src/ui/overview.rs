@@ -3,9 +3,7 @@
 
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{
-    Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer,
-};
+use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer};
 
 use crate::chart::{self, CostVsTarget, TrajectorySpec};
 use crate::document::Document;
@@ -29,9 +27,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, by_cluster: &mut bool) {
     ui.add_space(6.0);
     let avail = ui.available_height();
     let table_h = (avail * 0.42).max(120.0);
-    ui.allocate_ui(egui::vec2(ui.available_width(), table_h), |ui| {
-        table(ui, doc)
-    });
+    ui.allocate_ui(egui::vec2(ui.available_width(), table_h), |ui| table(ui, doc));
     ui.separator();
     ui.horizontal(|ui| {
         ui.label("Chart:");
@@ -61,23 +57,12 @@ fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
         let stat = |ui: &mut egui::Ui, label: &str, value: String, hover: String| {
             ui.vertical(|ui| {
                 ui.label(RichText::new(label).small().weak());
-                ui.label(RichText::new(value).size(20.0).strong())
-                    .on_hover_text(hover);
+                ui.label(RichText::new(value).size(20.0).strong()).on_hover_text(hover);
             });
             ui.add_space(18.0);
         };
-        stat(
-            ui,
-            "Baseline",
-            format_headline(t.baseline),
-            format_pounds(t.baseline),
-        );
-        stat(
-            ui,
-            "Planned",
-            format_headline(t.planned),
-            format_pounds(t.planned),
-        );
+        stat(ui, "Baseline", format_headline(t.baseline), format_pounds(t.baseline));
+        stat(ui, "Planned", format_headline(t.planned), format_pounds(t.planned));
         if let Some(target) = t.target {
             stat(ui, "Target", format_headline(target), format_pounds(target));
         }
@@ -89,32 +74,20 @@ fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
             };
             ui.vertical(|ui| {
                 ui.label(RichText::new(label).small().weak());
-                ui.label(RichText::new(text).size(20.0).strong().color(if gap > 0 {
-                    OVER
-                } else {
-                    UNDER
-                }))
-                .on_hover_text(format!("Gap = planned − target = {}", format_pounds(gap)));
+                ui.label(RichText::new(text).size(20.0).strong().color(if gap > 0 { OVER } else { UNDER }))
+                    .on_hover_text(format!("Gap = planned − target = {}", format_pounds(gap)));
             });
             ui.add_space(18.0);
         }
         if let Some(bp) = t.reduction_bp() {
-            stat(
-                ui,
-                "Cut from baseline",
-                format_bp(bp),
-                "(baseline − planned) ÷ baseline".into(),
-            );
+            stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into());
         }
         if let Some(ph) = t.planned_per_head() {
             stat(
                 ui,
                 "Per head",
                 format_pounds_pence(ph),
-                format!(
-                    "Planned running cost per head, against the envelope of {}",
-                    format_pounds_pence(envelope)
-                ),
+                format!("Planned running cost per head, against the envelope of {}", format_pounds_pence(envelope)),
             );
         }
         if t.transferred_out != 0 {
@@ -122,10 +95,7 @@ fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
                 ui,
                 "Moved out, not saved",
                 format_headline(t.transferred_out),
-                format!(
-                    "Cost that transfers out with functions: {}",
-                    format_pounds(t.transferred_out)
-                ),
+                format!("Cost that transfers out with functions: {}", format_pounds(t.transferred_out)),
             );
         }
     });
@@ -153,11 +123,7 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
     }
     let mut rows: Vec<Row<'_>> = Vec::new();
     for c in &sum.clusters {
-        rows.push(Row {
-            label: c.name.clone(),
-            line: &c.line,
-            strong: true,
-        });
+        rows.push(Row { label: c.name.clone(), line: &c.line, strong: true });
         for m in &c.members {
             if let Some(o) = sum.org(m) {
                 rows.push(Row {
@@ -175,11 +141,7 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
             strong: false,
         });
     }
-    rows.push(Row {
-        label: "Total".into(),
-        line: &sum.totals,
-        strong: true,
-    });
+    rows.push(Row { label: "Total".into(), line: &sum.totals, strong: true });
 
     TableBuilder::new(ui)
         .id_salt("overview-table")
@@ -220,28 +182,25 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
                     money_cell(ui, gap.map_or_else(|| "n/a".into(), format_pounds), color, r.strong);
                 });
                 row.col(|ui| money_cell(ui, l.reduction_bp().map_or_else(|| "n/a".into(), format_bp), None, r.strong));
-                row.col(|ui| money_cell(ui, l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence), None, r.strong));
+                row.col(|ui| {
+                    money_cell(
+                        ui,
+                        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
+                        None,
+                        r.strong,
+                    )
+                });
                 row.col(|ui| money_cell(ui, format_pounds(l.transferred_out), None, r.strong));
             });
         });
 }
 
 fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
-    ui.label(RichText::new("Remaining running cost against target").strong())
-        .on_hover_text(&spec.title);
+    ui.label(RichText::new("Remaining running cost against target").strong()).on_hover_text(&spec.title);
     // Full names when they fit, ODS codes (or shortened names) when the chart is crowded.
     let crowded = spec.bars.len() > 4;
-    let labels: Vec<String> = spec
-        .bars
-        .iter()
-        .map(|b| {
-            if crowded {
-                b.short.clone()
-            } else {
-                shorten(&b.label, 24)
-            }
-        })
-        .collect();
+    let labels: Vec<String> =
+        spec.bars.iter().map(|b| if crowded { b.short.clone() } else { shorten(&b.label, 24) }).collect();
     let bars: Vec<Bar> = spec
         .bars
         .iter()
@@ -249,24 +208,16 @@ fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
         .map(|(i, b)| {
             let over = b.gap().is_some_and(|g| g > 0);
             #[allow(clippy::cast_precision_loss)]
-            Bar::new(i as f64, m(b.planned))
-                .width(0.6)
-                .fill(if over { OVER } else { UNDER })
-                .name(format!(
-                    "{}\nPlanned {}\nTarget {}\nGap {}",
-                    b.label,
-                    format_pounds(b.planned),
-                    b.target.map_or_else(|| "n/a".into(), format_pounds),
-                    b.gap().map_or_else(|| "n/a".into(), format_pounds),
-                ))
+            Bar::new(i as f64, m(b.planned)).width(0.6).fill(if over { OVER } else { UNDER }).name(format!(
+                "{}\nPlanned {}\nTarget {}\nGap {}",
+                b.label,
+                format_pounds(b.planned),
+                b.target.map_or_else(|| "n/a".into(), format_pounds),
+                b.gap().map_or_else(|| "n/a".into(), format_pounds),
+            ))
         })
         .collect();
-    let top = spec
-        .bars
-        .iter()
-        .map(|b| b.planned.max(b.target.unwrap_or(0)))
-        .max()
-        .unwrap_or(0);
+    let top = spec.bars.iter().map(|b| b.planned.max(b.target.unwrap_or(0))).max().unwrap_or(0);
     let marker = ui.visuals().strong_text_color();
     Plot::new("cost-vs-target")
         .allow_zoom(false)
@@ -286,19 +237,12 @@ fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
         })
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .show(ui, |pui| {
-            pui.bar_chart(
-                BarChart::new("Planned", bars)
-                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
-            );
+            pui.bar_chart(BarChart::new("Planned", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
             for (i, b) in spec.bars.iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
                 let x = i as f64;
                 if let Some(t) = b.target {
-                    pui.line(
-                        Line::new("Target", vec![[x - 0.4, m(t)], [x + 0.4, m(t)]])
-                            .color(marker)
-                            .width(3.0),
-                    );
+                    pui.line(Line::new("Target", vec![[x - 0.4, m(t)], [x + 0.4, m(t)]]).color(marker).width(3.0));
                 }
                 if let Some(g) = b.gap() {
                     let text = if g > 0 {
@@ -317,27 +261,11 @@ fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
 }
 
 fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
-    ui.label(RichText::new("Run-rate to the target date").strong())
-        .on_hover_text(&spec.title);
-    let months: Vec<String> = spec
-        .months
-        .iter()
-        .map(|d| d.format("%b %y").to_string())
-        .collect();
+    ui.label(RichText::new("Run-rate to the target date").strong()).on_hover_text(&spec.title);
+    let months: Vec<String> = spec.months.iter().map(|d| d.format("%b %y").to_string()).collect();
     #[allow(clippy::cast_precision_loss)]
-    let points: Vec<[f64; 2]> = spec
-        .run_rate
-        .iter()
-        .enumerate()
-        .map(|(i, v)| [i as f64, m(*v)])
-        .collect();
-    let top = spec
-        .run_rate
-        .iter()
-        .copied()
-        .chain(spec.target)
-        .max()
-        .unwrap_or(0);
+    let points: Vec<[f64; 2]> = spec.run_rate.iter().enumerate().map(|(i, v)| [i as f64, m(*v)]).collect();
+    let top = spec.run_rate.iter().copied().chain(spec.target).max().unwrap_or(0);
     let exact: Vec<String> = spec.run_rate.iter().map(|v| format_pounds(*v)).collect();
     let months_hover = months.clone();
     let target_text = spec.target.map(|t| format!("Target {}", format_pounds(t)));
@@ -359,19 +287,10 @@ fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
         })
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
         .label_formatter(move |hover| match hover {
-            HoverPosition::NearDataPoint {
-                plot_name: "Run-rate",
-                index,
-                ..
-            } => Some(format!(
-                "{}: {}",
-                months_hover.get(*index)?,
-                exact.get(*index)?
-            )),
-            HoverPosition::NearDataPoint {
-                plot_name: "Target",
-                ..
-            } => target_text.clone(),
+            HoverPosition::NearDataPoint { plot_name: "Run-rate", index, .. } => {
+                Some(format!("{}: {}", months_hover.get(*index)?, exact.get(*index)?))
+            }
+            HoverPosition::NearDataPoint { plot_name: "Target", .. } => target_text.clone(),
             _ => None,
         })
         .show(ui, |pui| {
@@ -383,9 +302,5 @@ fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
 }
 
 fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
-    }
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
 }

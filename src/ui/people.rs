@@ -4,14 +4,21 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use std::collections::BTreeSet;
+
 use crate::document::Document;
-use crate::model::Person;
+use crate::edit::Edit;
+use crate::model::{Outcome, OutcomeKind, Person};
 use crate::money::{format_pounds, format_pounds_pence};
 
 /// The search box and the rows it matches, recomputed only when either changes.
 #[derive(Debug, Default)]
 pub struct PeopleView {
     pub search: String,
+    /// Selected people by id (kept while the search changes).
+    pub selected: BTreeSet<String>,
+    pub bulk_kind: Option<OutcomeKind>,
+    pub bulk_post: Option<String>,
     cached: Option<(String, u64)>,
     rows: Vec<usize>,
 }
@@ -42,23 +49,103 @@ impl PeopleView {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
+fn outcome_of(kind: OutcomeKind, post: Option<&String>) -> Option<Outcome> {
+    let post = || post.cloned();
+    Some(match kind {
+        OutcomeKind::NotAffected => Outcome::NotAffected,
+        OutcomeKind::Slotted => Outcome::SlottedInto(post()?),
+        OutcomeKind::RingFenced => Outcome::RingFencedFor(post()?),
+        OutcomeKind::Appointed => Outcome::AppointedTo(post()?),
+        OutcomeKind::AtRisk => Outcome::AtRisk,
+        OutcomeKind::Redeployed => Outcome::Redeployed,
+        OutcomeKind::TransferredOut => Outcome::TransferredOut,
+        OutcomeKind::VoluntaryRedundancy => Outcome::VoluntaryRedundancy,
+        OutcomeKind::Mars => Outcome::Mars,
+        OutcomeKind::CompulsoryRedundancy => Outcome::CompulsoryRedundancy,
+    })
+}
+
+fn needs_post(kind: OutcomeKind) -> bool {
+    matches!(kind, OutcomeKind::Slotted | OutcomeKind::RingFenced | OutcomeKind::Appointed)
+}
+
+/// Set the outcome of the selected people, or assign them to a post, in one undoable step.
+fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, edits: &mut Vec<Edit>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} selected", view.selected.len()));
+        if ui.button("Select all shown").on_hover_text("Select every person the search shows").clicked() {
+            for i in &view.rows {
+                view.selected.insert(doc.scenario.people[*i].id.clone());
+            }
+        }
+        if ui.button("Clear selection").clicked() {
+            view.selected.clear();
+        }
+        ui.separator();
+        egui::ComboBox::new("bulk-kind", "outcome")
+            .selected_text(view.bulk_kind.map_or("choose…", OutcomeKind::label))
+            .show_ui(ui, |ui| {
+                for k in OutcomeKind::ALL {
+                    ui.selectable_value(&mut view.bulk_kind, Some(k), k.label());
+                }
+            });
+        if view.bulk_kind.is_some_and(needs_post) {
+            let title = |id: &str| {
+                doc.scenario
+                    .posts()
+                    .find(|(_, _, p)| p.id == id)
+                    .map_or_else(|| id.to_owned(), |(_, _, p)| format!("{} — {}", p.id, p.title))
+            };
+            egui::ComboBox::new("bulk-post", "post")
+                .selected_text(view.bulk_post.as_deref().map_or_else(|| "choose…".to_owned(), title))
+                .width(320.0)
+                .show_ui(ui, |ui| {
+                    for (_, t, p) in doc.scenario.posts() {
+                        ui.selectable_value(
+                            &mut view.bulk_post,
+                            Some(p.id.clone()),
+                            format!("{} — {} ({})", p.id, p.title, t.name),
+                        );
+                    }
+                });
+        }
+        let outcome = view.bulk_kind.and_then(|k| outcome_of(k, view.bulk_post.as_ref()));
+        let enabled = outcome.is_some() && !view.selected.is_empty();
+        if ui
+            .add_enabled(enabled, egui::Button::new(format!("Apply to {} selected", view.selected.len())))
+            .on_hover_text("One step: Edit ▸ Undo takes it back")
+            .clicked()
+            && let Some(outcome) = outcome
+        {
+            edits.push(Edit::SetOutcomes { ids: view.selected.iter().cloned().collect(), outcome, effective: None });
+        }
+    });
+}
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, edits: &mut Vec<Edit>) {
     view.refresh(doc);
     ui.horizontal(|ui| {
         let label = ui.label("Search:");
-        ui.add(egui::TextEdit::singleline(&mut view.search).hint_text("name, id, title, band, ICB, outcome…").desired_width(320.0))
-            .labelled_by(label.id)
-            .on_hover_text("Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .hint_text("name, id, title, band, ICB, outcome…")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text",
+        );
         ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
     });
     view.refresh(doc);
+    bulk_bar(ui, doc, view, edits);
     let people = &doc.scenario.people;
     let sum = &doc.summary;
     TableBuilder::new(ui)
         .id_salt("people-table")
         .striped(true)
         .resizable(true)
-        .column(Column::auto().at_least(80.0))
+        .column(Column::auto().at_least(100.0))
         .column(Column::auto().at_least(130.0).clip(true))
         .column(Column::auto().at_least(44.0))
         .column(Column::initial(200.0).clip(true))
@@ -78,14 +165,8 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
                 ("Grade", "Agenda for Change band, VSM or other"),
                 ("Salary", "Full-time annual salary"),
                 ("WTE", "Whole-time equivalent"),
-                (
-                    "Cost",
-                    "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy",
-                ),
-                (
-                    "Outcome",
-                    "What happens to the person, and the post where there is one",
-                ),
+                ("Cost", "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy"),
+                ("Outcome", "What happens to the person, and the post where there is one"),
                 ("Effective", "When the outcome takes effect"),
                 ("One-off", "Redundancy or MARS payment"),
             ] {
@@ -99,7 +180,14 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
                 let i = view.rows[row.index()];
                 let p = &people[i];
                 row.col(|ui| {
-                    ui.label(&p.id);
+                    let mut on = view.selected.contains(&p.id);
+                    if ui.checkbox(&mut on, &p.id).changed() {
+                        if on {
+                            view.selected.insert(p.id.clone());
+                        } else {
+                            view.selected.remove(&p.id);
+                        }
+                    }
                 });
                 row.col(|ui| {
                     ui.label(p.name.as_deref().unwrap_or("—"));
@@ -115,12 +203,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
                 });
                 row.col(|ui| right(ui, format_pounds(p.salary_pence)));
                 row.col(|ui| right(ui, p.wte.to_string()));
-                row.col(|ui| {
-                    right(
-                        ui,
-                        format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0)),
-                    )
-                });
+                row.col(|ui| right(ui, format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0))));
                 row.col(|ui| {
                     let text = match p.outcome.post() {
                         Some(post) => format!("{} {post}", p.outcome.kind().label()),
@@ -133,14 +216,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
                 });
                 row.col(|ui| {
                     let v = sum.person_one_off.get(i).copied().unwrap_or(0);
-                    right(
-                        ui,
-                        if v == 0 {
-                            String::new()
-                        } else {
-                            format_pounds_pence(v)
-                        },
-                    );
+                    right(ui, if v == 0 { String::new() } else { format_pounds_pence(v) });
                 });
             });
         });
