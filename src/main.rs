@@ -58,17 +58,21 @@ enum Command {
         file: PathBuf,
         #[arg(long, default_value_t = 21)]
         runs: usize,
+        /// Also time frames of the window (headless: layout and tessellation).
+        #[arg(long)]
+        ui: bool,
     },
 }
 
 fn main() -> ExitCode {
+    cluster_planner::ui::mark_start();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Summary { file, json }) => summary(&file, json),
         Some(Command::Check { file }) => check(&file),
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
-        Some(Command::Bench { file, runs }) => bench(&file, runs),
+        Some(Command::Bench { file, runs, ui }) => bench(&file, runs, ui),
         None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref()),
     }
 }
@@ -178,7 +182,7 @@ fn median_ms(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
-fn bench(path: &Path, runs: usize) -> ExitCode {
+fn bench(path: &Path, runs: usize, ui: bool) -> ExitCode {
     let runs = runs.max(1);
     let mut open = Vec::new();
     let mut recompute = Vec::new();
@@ -211,5 +215,11 @@ fn bench(path: &Path, runs: usize) -> ExitCode {
     println!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open));
     println!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute));
     println!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation));
+    if ui {
+        let doc = cluster_planner::document::Document::new(s, Some(path.to_owned()), "");
+        for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {
+            println!("{what}: {ms:.2} ms");
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -233,6 +233,24 @@ impl<'de> Deserialize<'de> for Rate {
     }
 }
 
+/// Reads an amount typed the way people type money: "£54,710", "54710.5", "1 000".
+/// Returns `None` for anything else (negative amounts, more than two decimal places).
+#[must_use]
+pub fn parse_pounds(text: &str) -> Option<Pence> {
+    let t: String = text.trim().trim_start_matches('£').chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let pounds: i64 = int.parse().ok()?;
+    let pence: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+    pounds.checked_mul(100)?.checked_add(pence)
+}
+
 /// £12,345,678 — whole pounds with thousands separators, as finance tables write it.
 /// Pence are rounded half away from zero. Negatives read `−£1,234` (a real minus sign).
 #[must_use]
@@ -371,6 +389,17 @@ mod tests {
         assert_eq!(format_headline(85_000_000), "£850k");
         assert_eq!(format_bp(3151), "31.5%");
         assert_eq!(format_bp(-250), "\u{2212}2.5%");
+    }
+
+    #[test]
+    fn salaries_are_read_the_way_people_type_them() {
+        assert_eq!(parse_pounds("£120,000"), Some(12_000_000));
+        assert_eq!(parse_pounds("54710.5"), Some(5_471_050));
+        assert_eq!(parse_pounds(" 1 000 "), Some(100_000));
+        assert_eq!(parse_pounds("18.76"), Some(1876));
+        assert_eq!(parse_pounds("12.345"), None);
+        assert_eq!(parse_pounds("-5"), None);
+        assert_eq!(parse_pounds("abc"), None);
     }
 
     #[test]

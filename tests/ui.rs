@@ -90,8 +90,9 @@ fn findings_and_assumptions_tabs_show_their_content() {
     h.run();
     h.get_by_label("Assumptions").click();
     h.run();
-    h.get_by_label("£18.76");
-    h.get_by_label("15% above £5,000.00 a year");
+    h.get_by_label("Running-cost envelope");
+    h.get_by_label("£ per head");
+    h.get_by_label("Model ICB Blueprint, May 2025");
     h.get_by_label("0 errors, 0 warnings").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Findings);
@@ -250,4 +251,91 @@ fn unsaved_changes_are_guarded() {
     assert_eq!(h.state().doc.display_name(), "Untitled.ron");
     assert_eq!(h.state().doc.scenario.organisations.len(), 42);
     assert!(!h.state().doc.dirty);
+}
+
+#[test]
+fn people_sort_by_a_column_header() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    h.get_by_label("Salary").click();
+    h.run();
+    // Lowest full-time salary first: the band 2 point, £24,465 in the 2025/26 table.
+    let s = h.state();
+    let salaries: Vec<i64> = s.people.rows().iter().map(|i| s.doc.scenario.people[*i].salary_pence).collect();
+    assert_eq!(salaries[0], 2_446_500);
+    assert!(salaries.windows(2).all(|w| w[0] <= w[1]));
+    assert!(h.get_all_by_label("£24,465").count() >= 1, "the first rows on screen are the lowest paid");
+    h.get_by_label("Salary ↑").click();
+    h.run();
+    assert_eq!(h.state().people.sort, Some((5, true)));
+}
+
+#[test]
+fn clicking_a_finding_selects_what_it_is_about() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc.scenario.people[0].outcome = cluster_planner::model::Outcome::SlottedInto("NO-SUCH-POST".into());
+    app.doc.changed();
+    let id = app.doc.scenario.people[0].id.clone();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("1 errors, 0 warnings").click();
+    h.run();
+    let text = format!(
+        "person {id}: outcome names post NO-SUCH-POST, which does not exist; the person is still costed in their current role"
+    );
+    h.get_by_label(&text).click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::People);
+    assert!(h.state().people.selected.contains(&id));
+    h.get_by_label("1 of 530 people");
+}
+
+#[test]
+fn changing_the_envelope_moves_every_target() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::examples::west_midlands(), None, "west-midlands.ron");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Assumptions").click();
+    h.run();
+    // £18.76 -> £20.00 per head: Birmingham and Solihull's target goes from
+    // 1,643,663 x £18.76 = £30,835,117.88 to 1,643,663 x £20 = £32,873,260.
+    assert_eq!(h.state().doc.summary.org("QHL").unwrap().line.target, Some(3_083_511_788));
+    h.get_by_label("Running-cost envelope").click();
+    h.run();
+    // Select the old figure and type over it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Running-cost envelope").type_text("20");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.assumptions.envelope_per_head_pence, 2000);
+    assert_eq!(h.state().doc.summary.org("QHL").unwrap().line.target, Some(3_287_326_000));
+    assert_eq!(h.state().doc.history.undo_label().unwrap(), "Undo change assumptions");
+}
+
+#[test]
+fn a_function_disposition_is_one_undoable_edit() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("Functions").click();
+    h.run();
+    let name = h.state().doc.scenario.functions[0].name.clone();
+    h.get_by_label(&name).hover();
+    let before = h.state().doc.scenario.functions[0].disposition;
+    assert_ne!(before, cluster_planner::model::Disposition::Retain);
+    h.state_mut().edit(cluster_planner::edit::Edit::SetDisposition {
+        function: 0,
+        disposition: cluster_planner::model::Disposition::Retain,
+        date: None,
+    });
+    h.run();
+    assert_eq!(h.state().doc.scenario.functions[0].disposition, cluster_planner::model::Disposition::Retain);
+    assert_eq!(h.state().doc.history.undo_label().unwrap(), format!("Undo set \"{name}\" to retain and adapt"));
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.scenario.functions[0].disposition, before);
 }

@@ -1,7 +1,10 @@
 //! The desktop window (eframe/egui). It only shows and edits a [`Document`]; every figure
 //! comes from the domain layer.
 
+mod assumptions;
+pub mod bench;
 mod clusters;
+mod functions;
 mod overview;
 mod people;
 mod teams;
@@ -23,12 +26,14 @@ pub enum Tab {
     Clusters,
     Teams,
     People,
-    Findings,
+    Functions,
     Assumptions,
+    Findings,
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Findings, Tab::Assumptions];
+    const ALL: [Tab; 7] =
+        [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Functions, Tab::Assumptions, Tab::Findings];
 
     fn label(self) -> &'static str {
         match self {
@@ -36,6 +41,7 @@ impl Tab {
             Tab::Clusters => "Clusters",
             Tab::Teams => "Teams",
             Tab::People => "People",
+            Tab::Functions => "Functions",
             Tab::Findings => "Findings",
             Tab::Assumptions => "Assumptions",
         }
@@ -82,6 +88,9 @@ pub struct ClusterPlannerApp {
     pub people: people::PeopleView,
     pub clusters: clusters::ClustersView,
     pub teams: teams::TeamsView,
+    pub assumptions: assumptions::AssumptionsView,
+    /// Recently opened or saved files, most recent first (kept by eframe between runs).
+    pub recent: Vec<PathBuf>,
     pub chart_by_cluster: bool,
     /// An action waiting for the answer to "Save changes?".
     pub pending: Option<Pending>,
@@ -103,6 +112,8 @@ impl ClusterPlannerApp {
             people: people::PeopleView::default(),
             clusters: clusters::ClustersView::default(),
             teams: teams::TeamsView::default(),
+            assumptions: assumptions::AssumptionsView::default(),
+            recent: Vec::new(),
             chart_by_cluster: false,
             pending: None,
             quit_confirmed: false,
@@ -136,6 +147,7 @@ impl ClusterPlannerApp {
             Ok(doc) => {
                 let (e, w, _) = counts(&doc.findings);
                 self.doc = doc;
+                self.remember(path);
                 self.notice = Some(Notice {
                     text: format!("Opened {} ({e} errors, {w} warnings)", path.display()),
                     error: false,
@@ -148,8 +160,39 @@ impl ClusterPlannerApp {
     /// Saves to `path`; on failure the document stays open and unsaved.
     pub fn save_to(&mut self, path: &Path) {
         match self.doc.save_as(path) {
-            Ok(()) => self.notice = Some(Notice { text: format!("Saved {}", path.display()), error: false }),
+            Ok(()) => {
+                self.notice = Some(Notice { text: format!("Saved {}", path.display()), error: false });
+                self.remember(path);
+            }
             Err(err) => self.notice = Some(Notice { text: err.to_string(), error: true }),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(10);
+    }
+
+    /// Selects what a finding is about: its tab, and the item in it.
+    pub fn select(&mut self, subject: &crate::validate::Subject) {
+        use crate::validate::Subject;
+        match subject {
+            Subject::Person(id) => {
+                self.tab = Tab::People;
+                self.people.search.clone_from(id);
+                self.people.selected = std::iter::once(id.clone()).collect();
+            }
+            Subject::Post(id) => {
+                self.tab = Tab::Teams;
+                if let Some((ci, _, _)) = self.doc.scenario.posts().find(|(_, _, p)| &p.id == id) {
+                    self.teams.cluster = ci;
+                }
+            }
+            Subject::Cluster(_) => self.tab = Tab::Clusters,
+            Subject::Function(_) => self.tab = Tab::Functions,
+            Subject::Organisation(_) | Subject::Scenario => self.tab = Tab::Overview,
         }
     }
 
@@ -310,6 +353,20 @@ impl ClusterPlannerApp {
                 {
                     self.request(Pending::Open(None), &ui.ctx().clone());
                 }
+                ui.menu_button("Open Recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    let mut chosen = None;
+                    for r in &self.recent {
+                        if ui.button(r.display().to_string()).clicked() {
+                            chosen = Some(r.clone());
+                        }
+                    }
+                    if let Some(r) = chosen {
+                        self.request(Pending::Open(Some(r)), &ui.ctx().clone());
+                    }
+                });
                 ui.separator();
                 if ui.add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE))).clicked() {
                     self.save();
@@ -373,12 +430,14 @@ impl ClusterPlannerApp {
         });
     }
 
-    fn findings(&self, ui: &mut egui::Ui) {
+    fn findings(&mut self, ui: &mut egui::Ui) {
         ui.heading("Findings");
         if self.doc.findings.is_empty() {
             ui.label("No findings: the scenario is consistent.");
             return;
         }
+        ui.label("Click a finding to go to what it is about.");
+        let mut chosen = None;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             for f in &self.doc.findings {
                 let color = match f.severity {
@@ -388,57 +447,15 @@ impl ClusterPlannerApp {
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(color, f.severity.label());
-                    ui.label(format!("{}: {}", f.subject, f.message));
+                    if ui.link(format!("{}: {}", f.subject, f.message)).clicked() {
+                        chosen = Some(f.subject.clone());
+                    }
                 });
             }
         });
-    }
-
-    fn assumptions(&self, ui: &mut egui::Ui) {
-        use crate::money::format_pounds_pence as pp;
-        let a = &self.doc.scenario.assumptions;
-        ui.heading("Assumptions");
-        ui.label(format!("As at {}. Editing comes with the next release; the sources are in the README.", a.as_at));
-        egui::Grid::new("assumptions").striped(true).num_columns(3).show(ui, |ui| {
-            let mut row = |k: &str, v: String, src: &str| {
-                ui.label(k);
-                ui.label(v);
-                ui.label(src);
-                ui.end_row();
-            };
-            row(
-                "Employer NI",
-                format!("{} above {} a year", a.employer_ni_rate, pp(a.employer_ni_threshold_pence)),
-                "gov.uk, from 6 April 2025",
-            );
-            row("Employer pension (local)", a.pension_local_rate.to_string(), "NHSBSA 2025/26");
-            row("Employer pension (central, full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26");
-            row("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC");
-            row("Envelope per head", pp(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025");
-            row("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26");
-            row(
-                "Section 16 redundancy",
-                format!(
-                    "{} month a year, at most {}; salary floor {}, cap {}; {} years' service",
-                    a.redundancy.months_per_year,
-                    a.redundancy.max_months,
-                    pp(a.redundancy.floor_pence),
-                    pp(a.redundancy.cap_pence),
-                    a.redundancy.min_service_years
-                ),
-                "NHS Employers",
-            );
-            row(
-                "MARS (placeholder: set from your local scheme)",
-                format!(
-                    "{} month a year, at most {}; cap {}",
-                    a.mars.months_per_year,
-                    a.mars.max_months,
-                    pp(a.mars.cap_pence)
-                ),
-                "former national formula not found",
-            );
-        });
+        if let Some(s) = chosen {
+            self.select(&s);
+        }
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {
@@ -464,6 +481,16 @@ impl ClusterPlannerApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.frames += 1;
         let ctx = ui.ctx().clone();
+        if self.frames == 1 {
+            install_fonts(&ctx);
+        }
+        if self.frames == 2 && std::env::var_os("CLUSTER_PLANNER_TIMING").is_some() {
+            // Frame 1 lays out; frame 2 is the first drawn with the fonts in place.
+            eprintln!(
+                "first frames drawn {:.0} ms after start",
+                STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0)
+            );
+        }
         self.shortcuts(&ctx);
         let title = self.doc.title();
         if title != self.last_title {
@@ -487,8 +514,9 @@ impl ClusterPlannerApp {
             Tab::Clusters => clusters::show(ui, &self.doc, &mut self.clusters, &mut edits),
             Tab::Teams => teams::show(ui, &self.doc, &mut self.teams, &mut edits),
             Tab::People => people::show(ui, &self.doc, &mut self.people, &mut edits),
+            Tab::Functions => functions::show(ui, &self.doc, &mut edits),
+            Tab::Assumptions => assumptions::show(ui, &self.doc, &mut self.assumptions, &mut edits),
             Tab::Findings => self.findings(ui),
-            Tab::Assumptions => self.assumptions(ui),
         });
         // Every change made in this frame goes through the one place that applies edits.
         for e in edits {
@@ -496,6 +524,21 @@ impl ClusterPlannerApp {
         }
         self.unsaved_dialog(&ctx);
         self.screenshot_step(&ctx);
+    }
+}
+
+/// DejaVu Sans (shipped in assets/fonts with its licence) as a fallback after egui's own
+/// font, so symbols such as arrows and bullets draw on every OS instead of as boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        ctx.add_font(egui::epaint::text::FontInsert {
+            name: format!("DejaVu Sans ({family:?})"),
+            data: egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+            families: vec![egui::epaint::text::InsertFontFamily {
+                family,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            }],
+        });
     }
 }
 
@@ -519,9 +562,27 @@ fn write_png(out: &Path, image: &egui::ColorImage) -> Result<(), Box<dyn std::er
     Ok(())
 }
 
+const RECENT_KEY: &str = "recent_files";
+
+/// When the process started (set by `run`), for the start-up timing.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Marks the start of the process, for `CLUSTER_PLANNER_TIMING=1`.
+pub fn mark_start() {
+    let _ = STARTED.set(std::time::Instant::now());
+}
+
 impl eframe::App for ClusterPlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    /// Only the window's own state is kept between runs (recent files; eframe keeps the
+    /// window size and zoom). The scenario lives only in the user's file.
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, RECENT_KEY, &self.recent);
+        }
     }
 }
 
@@ -549,5 +610,19 @@ pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) 
         persist_window: !shot,
         ..Default::default()
     };
-    eframe::run_native("Cluster Planner", options, Box::new(move |_cc| Ok(Box::new(app))))
+    let opened_file = file.is_some();
+    eframe::run_native(
+        "Cluster Planner",
+        options,
+        Box::new(move |cc| {
+            if !shot && let Some(storage) = cc.storage {
+                app.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
+                // With no file named, open on the last file when it still opens.
+                if !opened_file && let Some(last) = app.recent.first().cloned().filter(|p| p.is_file()) {
+                    app.open_path(&last);
+                }
+            }
+            Ok(Box::new(app))
+        }),
+    )
 }

@@ -11,6 +11,9 @@ use crate::edit::Edit;
 use crate::model::{Outcome, OutcomeKind, Person};
 use crate::money::{format_pounds, format_pounds_pence};
 
+/// A sort: the column's index and whether descending.
+pub type Sort = (usize, bool);
+
 /// The search box and the rows it matches, recomputed only when either changes.
 #[derive(Debug, Default)]
 pub struct PeopleView {
@@ -19,7 +22,10 @@ pub struct PeopleView {
     pub selected: BTreeSet<String>,
     pub bulk_kind: Option<OutcomeKind>,
     pub bulk_post: Option<String>,
-    cached: Option<(String, u64)>,
+    /// Sort column (index into the header) and whether descending.
+    pub sort: Option<Sort>,
+    /// The search, document revision and sort the rows were worked out for.
+    cached: Option<(String, u64, Option<Sort>)>,
     rows: Vec<usize>,
 }
 
@@ -36,8 +42,14 @@ fn matches(p: &Person, needle: &str) -> bool {
 }
 
 impl PeopleView {
+    /// The people shown, as indices into `scenario.people`, in display order.
+    #[must_use]
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
     fn refresh(&mut self, doc: &Document) {
-        let key = (self.search.clone(), doc.revision);
+        let key = (self.search.clone(), doc.revision, self.sort);
         if self.cached.as_ref() == Some(&key) {
             return;
         }
@@ -45,6 +57,28 @@ impl PeopleView {
         self.rows = (0..doc.scenario.people.len())
             .filter(|i| needle.is_empty() || matches(&doc.scenario.people[*i], &needle))
             .collect();
+        if let Some((col, desc)) = self.sort {
+            let people = &doc.scenario.people;
+            let sum = &doc.summary;
+            let cmp = |a: &usize, b: &usize| {
+                let (p, q) = (&people[*a], &people[*b]);
+                match col {
+                    0 => p.id.cmp(&q.id),
+                    1 => p.name.cmp(&q.name),
+                    2 => p.org.cmp(&q.org),
+                    3 => p.title.cmp(&q.title),
+                    4 => p.grade.to_string().cmp(&q.grade.to_string()),
+                    5 => p.salary_pence.cmp(&q.salary_pence),
+                    6 => p.wte.cmp(&q.wte),
+                    7 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
+                    8 => p.outcome.kind().cmp(&q.outcome.kind()),
+                    9 => p.effective.cmp(&q.effective),
+                    _ => sum.person_one_off.get(*a).cmp(&sum.person_one_off.get(*b)),
+                }
+            };
+            // Stable, so equal keys keep the file's order.
+            self.rows.sort_by(|a, b| if desc { cmp(b, a) } else { cmp(a, b) });
+        }
         self.cached = Some(key);
     }
 }
@@ -157,7 +191,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, edits: &mu
         .column(Column::auto().at_least(84.0))
         .column(Column::remainder().at_least(80.0))
         .header(20.0, |mut h| {
-            for (t, hover) in [
+            for (col, (t, hover)) in [
                 ("ID", "ESR assignment number or other id"),
                 ("Name", "Optional; left out of redacted exports"),
                 ("ICB", "Employing ICB"),
@@ -169,9 +203,26 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, edits: &mu
                 ("Outcome", "What happens to the person, and the post where there is one"),
                 ("Effective", "When the outcome takes effect"),
                 ("One-off", "Redundancy or MARS payment"),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 h.col(|ui| {
-                    ui.strong(t).on_hover_text(hover);
+                    let arrow = match view.sort {
+                        Some((c, false)) if c == col => " ↑",
+                        Some((c, true)) if c == col => " ↓",
+                        _ => "",
+                    };
+                    let b = ui
+                        .add(egui::Button::new(RichText::new(format!("{t}{arrow}")).strong()).frame(false))
+                        .on_hover_text(format!("{hover}. Click to sort."));
+                    if b.clicked() {
+                        view.sort = match view.sort {
+                            Some((c, false)) if c == col => Some((col, true)),
+                            Some((c, true)) if c == col => None,
+                            _ => Some((col, false)),
+                        };
+                    }
                 });
             }
         })

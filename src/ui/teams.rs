@@ -52,22 +52,6 @@ pub struct TeamsView {
     pub error: Option<String>,
 }
 
-/// "£54,710" or "£54,710.50" typed in any usual way.
-fn parse_money(text: &str) -> Option<Pence> {
-    let t: String = text.trim().trim_start_matches('£').chars().filter(|c| *c != ',' && *c != ' ').collect();
-    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || frac.len() > 2
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let pounds: i64 = int.parse().ok()?;
-    let pence: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
-    pounds.checked_mul(100)?.checked_add(pence)
-}
-
 fn pay_text(doc: &Document, pay: &Pay) -> String {
     match pay {
         Pay::AfC { band, point } => format!(
@@ -267,7 +251,7 @@ fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
     let pay = match f.kind {
         PayKind::AfC => Pay::AfC { band: f.band, point: f.point },
         PayKind::Vsm | PayKind::Salary => {
-            let p = parse_money(&f.salary)
+            let p = crate::money::parse_pounds(&f.salary)
                 .filter(|p| *p > 0)
                 .ok_or_else(|| format!("\"{}\" is not a salary such as 120,000", f.salary))?;
             if f.kind == PayKind::Vsm { Pay::Vsm { salary_pence: p } } else { Pay::Salary { salary_pence: p } }
@@ -290,17 +274,4 @@ fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
         reports_to: None,
         effective: None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn salaries_are_read_the_way_people_type_them() {
-        assert_eq!(super::parse_money("£120,000"), Some(12_000_000));
-        assert_eq!(super::parse_money("54710.5"), Some(5_471_050));
-        assert_eq!(super::parse_money(" 1 000 "), Some(100_000));
-        assert_eq!(super::parse_money("12.345"), None);
-        assert_eq!(super::parse_money("-5"), None);
-        assert_eq!(super::parse_money("abc"), None);
-    }
 }

@@ -1,0 +1,63 @@
+//! Frame-time benchmark: runs the real window code headless (an egui context with no
+//! renderer: layout and tessellation, which is the app's CPU cost per frame).
+
+use std::time::Instant;
+
+use super::{ClusterPlannerApp, Tab};
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::model::Outcome;
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut ClusterPlannerApp) {
+    let out = ctx.run_ui(input(), |ui| app.show(ui));
+    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+    std::hint::black_box(prims);
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// (what, median milliseconds) for each measured case.
+#[must_use]
+pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
+    let ctx = egui::Context::default();
+    let mut app = ClusterPlannerApp::new(doc);
+    let mut out = Vec::new();
+    for tab in [Tab::Overview, Tab::People, Tab::Teams] {
+        app.tab = tab;
+        for _ in 0..10 {
+            frame(&ctx, &mut app);
+        }
+        let times: Vec<f64> = (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                frame(&ctx, &mut app);
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        out.push((format!("one frame, {} tab, median of {n}", tab.label()), median(times)));
+    }
+    // An edit: one person's outcome toggled, recomputed, and the next Overview frame drawn.
+    app.tab = Tab::Overview;
+    let Some(id) = app.doc.scenario.people.first().map(|p| p.id.clone()) else { return out };
+    let times: Vec<f64> = (0..n.min(100))
+        .map(|k| {
+            let outcome = if k % 2 == 0 { Outcome::AtRisk } else { Outcome::NotAffected };
+            let t = Instant::now();
+            app.edit(Edit::SetOutcomes { ids: vec![id.clone()], outcome, effective: None });
+            frame(&ctx, &mut app);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    out.push((format!("an edit: recompute + validate + next frame, median of {}", n.min(100)), median(times)));
+    out
+}
