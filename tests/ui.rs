@@ -339,3 +339,79 @@ fn a_function_disposition_is_one_undoable_edit() {
     h.run();
     assert_eq!(h.state().doc.scenario.functions[0].disposition, before);
 }
+
+#[test]
+fn drag_a_person_onto_a_post() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    // A vacant post at the top of the cluster executive, and a £50,000 person to place
+    // (£64,190 a year to the ICB, as worked out above).
+    let mut post = app.doc.scenario.clusters[0].teams[0].posts[0].clone();
+    post.id = "TEST-001".into();
+    post.title = "Head of Test".into();
+    post.reports_to = None;
+    app.doc.scenario.clusters[0].teams[0].posts.insert(0, post);
+    let i =
+        app.doc.scenario.people.iter().position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected).unwrap();
+    app.doc.scenario.people[i].salary_pence = 5_000_000;
+    app.doc.scenario.people[i].wte = cluster_planner::money::Wte::FULL;
+    app.doc.changed();
+    let id = app.doc.scenario.people[i].id.clone();
+    let org = app.doc.scenario.people[i].org.clone();
+    let before = app.doc.summary.org(&org).unwrap().line.planned;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label("Find:").click();
+    h.get_by_label("Find:").type_text(&id);
+    h.run();
+    h.get_by_label("1 people");
+    let from = h.get_by_label(&format!("{id} — drag onto a post")).rect().center();
+    let to = h.get_by_label("vacant").rect().center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    assert_eq!(
+        h.state().doc.scenario.people[i].outcome,
+        cluster_planner::model::Outcome::SlottedInto("TEST-001".into())
+    );
+    assert_eq!(before - h.state().doc.summary.org(&org).unwrap().line.planned, 6_419_000);
+    assert_eq!(h.state().doc.history.undo_label().unwrap(), "Undo assign 1 person to Head of Test");
+}
+
+#[test]
+fn drag_an_icb_onto_a_cluster() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
+    app.edit(cluster_planner::edit::Edit::AddCluster { name: "East Midlands".into() });
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    let from = h
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("NHS Northamptonshire Integrated Care Board — ")))
+        .rect()
+        .center();
+    let to = h.get_by_label("Drop ICBs here").rect().center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    assert_eq!(h.state().doc.scenario.clusters[0].members, vec!["QPM".to_owned()]);
+    // The cluster's target is now Northamptonshire's: 848,449 x £18.76 = £15,916,903.24.
+    assert_eq!(h.state().doc.summary.clusters[0].line.target, Some(1_591_690_324));
+}

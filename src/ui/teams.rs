@@ -42,8 +42,14 @@ impl Default for PostForm {
     }
 }
 
+/// What is being dragged: a person by id.
+#[derive(Debug, Clone)]
+pub struct DraggedPerson(pub String);
+
 #[derive(Debug, Default)]
 pub struct TeamsView {
+    /// Filters the list of people to place.
+    pub people_search: String,
     pub cluster: usize,
     pub new_team: String,
     /// Which team the form adds to.
@@ -94,6 +100,10 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, edits: &mut
         add_post_form(ui, doc, view, edits);
     }
     ui.separator();
+    egui::Panel::right("teams-people")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| people_to_place(ui, doc, view));
     let members = c.members.clone();
     let posts_of_cluster: Vec<&crate::engine::PostCost> =
         doc.summary.posts.iter().filter(|p| p.cluster == ci).collect();
@@ -146,7 +156,23 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, edits: &mut
                                 (true, n) => format!("vacant; ring-fenced pool {n} : 1"),
                                 (false, _) => holders.join(", "),
                             };
-                            ui.label(held);
+                            // Drop a person on "Held by" to slot them into the post.
+                            let cell = ui.label(held);
+                            if cell.dnd_hover_payload::<DraggedPerson>().is_some() {
+                                ui.painter().rect_stroke(
+                                    cell.rect.expand(2.0),
+                                    2.0,
+                                    ui.visuals().selection.stroke,
+                                    egui::StrokeKind::Outside,
+                                );
+                            }
+                            if let Some(person) = cell.dnd_release_payload::<DraggedPerson>() {
+                                edits.push(Edit::SetOutcomes {
+                                    ids: vec![person.0.clone()],
+                                    outcome: crate::model::Outcome::SlottedInto(p.id.clone()),
+                                    effective: None,
+                                });
+                            }
                             for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
                                 ui.label(format_pounds(share));
                             }
@@ -160,6 +186,67 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, edits: &mut
             k += t.posts.len();
         }
     });
+}
+
+/// People of the cluster's ICBs who hold no post yet: drag one onto a post's "Held by".
+fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
+    let s = &doc.scenario;
+    let members = &s.clusters[view.cluster].members;
+    ui.strong("People to place");
+    ui.label(egui::RichText::new("Drag a person onto a post's \"Held by\" to slot them in. The People tab's Set outcome does the same from the keyboard.").weak());
+    let l = ui.label("Find:");
+    ui.add(
+        egui::TextEdit::singleline(&mut view.people_search)
+            .hint_text("name, id, title, band")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
+    let needle = view.people_search.trim().to_lowercase();
+    let rows: Vec<usize> = (0..s.people.len())
+        .filter(|i| {
+            let p = &s.people[*i];
+            members.contains(&p.org)
+                && p.outcome.holds_post().is_none()
+                && !matches!(
+                    p.outcome.kind(),
+                    crate::model::OutcomeKind::TransferredOut
+                        | crate::model::OutcomeKind::Redeployed
+                        | crate::model::OutcomeKind::VoluntaryRedundancy
+                        | crate::model::OutcomeKind::Mars
+                        | crate::model::OutcomeKind::CompulsoryRedundancy
+                )
+                && (needle.is_empty()
+                    || p.id.to_lowercase().contains(&needle)
+                    || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
+                    || p.title.to_lowercase().contains(&needle)
+                    || p.grade.to_string().to_lowercase().contains(&needle))
+        })
+        .collect();
+    ui.label(format!("{} people", rows.len()));
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("place-list").auto_shrink([false, false]).show_rows(
+        ui,
+        row_h,
+        rows.len(),
+        |ui, range| {
+            for i in &rows[range] {
+                let p = &s.people[*i];
+                let text = format!(
+                    "{} · {} · {} · {} · {}",
+                    p.name.as_deref().unwrap_or(&p.id),
+                    p.org,
+                    p.title,
+                    p.grade,
+                    p.outcome.kind().label()
+                );
+                ui.dnd_drag_source(egui::Id::unique(("drag-person", &p.id)), DraggedPerson(p.id.clone()), |ui| {
+                    ui.label(text);
+                })
+                .response
+                .on_hover_text(format!("{} — drag onto a post", p.id));
+            }
+        },
+    );
 }
 
 fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, edits: &mut Vec<Edit>) {
