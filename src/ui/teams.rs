@@ -240,7 +240,7 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
                     p.outcome.kind().label()
                 );
                 ui.dnd_drag_source(egui::Id::unique(("drag-person", &p.id)), DraggedPerson(p.id.clone()), |ui| {
-                    ui.label(text);
+                    ui.add(egui::Label::new(text).truncate());
                 })
                 .response
                 .on_hover_text(format!("{} — drag onto a post", p.id));
