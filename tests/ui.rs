@@ -415,3 +415,19 @@ fn drag_an_icb_onto_a_cluster() {
     // The cluster's target is now Northamptonshire's: 848,449 x £18.76 = £15,916,903.24.
     assert_eq!(h.state().doc.summary.clusters[0].line.target, Some(1_591_690_324));
 }
+
+#[test]
+fn find_goes_to_the_people_search() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert_eq!(h.state().tab, Tab::People);
+    {
+        use egui_kittest::kittest::NodeT as _;
+        assert!(h.get_by_label("Search:").accesskit_node().is_focused(), "the search box has the keyboard focus");
+    }
+    h.get_by_label("Search:").type_text("Chief");
+    h.run();
+    assert_eq!(h.state().people.search, "Chief");
+}

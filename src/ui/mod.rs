@@ -69,6 +69,7 @@ const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 const SHORTCUT_SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const SHORTCUT_REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 /// Ctrl+Y also redoes on Windows and Linux.
 const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::CTRL, Key::Y);
 
@@ -291,6 +292,10 @@ impl ClusterPlannerApp {
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
             self.request(Pending::New, ctx);
         }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
+            self.tab = Tab::People;
+            ctx.memory_mut(|m| m.request_focus(people::search_id()));
+        }
         // Undo and redo of the scenario, unless a text field is being edited (it has its own).
         if !ctx.egui_wants_keyboard_input() {
             let redo = ctx.input_mut(|i| {
@@ -397,6 +402,14 @@ impl ClusterPlannerApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                if ui
+                    .add(egui::Button::new("Find people…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND)))
+                    .clicked()
+                {
+                    self.tab = Tab::People;
+                    ui.ctx().memory_mut(|m| m.request_focus(people::search_id()));
+                }
+                ui.separator();
                 for tab in Tab::ALL {
                     if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
                         self.tab = tab;
@@ -519,8 +532,11 @@ impl ClusterPlannerApp {
             Tab::Findings => self.findings(ui),
         });
         // Every change made in this frame goes through the one place that applies edits.
-        for e in edits {
-            self.edit(e);
+        if !edits.is_empty() {
+            for e in edits {
+                self.edit(e);
+            }
+            ctx.request_repaint(); // show the new figures at once
         }
         self.unsaved_dialog(&ctx);
         self.screenshot_step(&ctx);

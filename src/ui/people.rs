@@ -11,6 +11,12 @@ use crate::edit::Edit;
 use crate::model::{Outcome, OutcomeKind, Person};
 use crate::money::{format_pounds, format_pounds_pence};
 
+/// The search box, so Find (Cmd/Ctrl+F) can focus it.
+#[must_use]
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("people-search")
+}
+
 /// A sort: the column's index and whether descending.
 pub type Sort = (usize, bool);
 
@@ -162,6 +168,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, edits: &mu
         let label = ui.label("Search:");
         ui.add(
             egui::TextEdit::singleline(&mut view.search)
+                .id(search_id())
                 .hint_text("name, id, title, band, ICB, outcome…")
                 .desired_width(320.0),
         )
