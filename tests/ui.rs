@@ -340,6 +340,20 @@ fn a_function_disposition_is_one_undoable_edit() {
     assert_eq!(h.state().doc.scenario.functions[0].disposition, before);
 }
 
+/// Presses at `from`, moves to `to` in steps as a hand would, and lets go.
+fn drag(h: &mut Harness<'static, ClusterPlannerApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
 #[test]
 fn drag_a_person_onto_a_post() {
     let mut app = ClusterPlannerApp::with_built_in_example();
@@ -368,16 +382,7 @@ fn drag_a_person_onto_a_post() {
     h.get_by_label("1 people");
     let from = h.get_by_label(&format!("{id} — drag onto a post")).rect().center();
     let to = h.get_by_label("vacant").rect().center();
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=5 {
-        h.hover_at(from + (to - from) * (k as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(&mut h, from, to);
     assert_eq!(
         h.state().doc.scenario.people[i].outcome,
         cluster_planner::model::Outcome::SlottedInto("TEST-001".into())
@@ -401,16 +406,7 @@ fn drag_an_icb_onto_a_cluster() {
         .rect()
         .center();
     let to = h.get_by_label("Drop ICBs here").rect().center();
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=5 {
-        h.hover_at(from + (to - from) * (k as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(&mut h, from, to);
     assert_eq!(h.state().doc.scenario.clusters[0].members, vec!["QPM".to_owned()]);
     // The cluster's target is now Northamptonshire's: 848,449 x £18.76 = £15,916,903.24.
     assert_eq!(h.state().doc.summary.clusters[0].line.target, Some(1_591_690_324));

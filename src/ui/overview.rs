@@ -219,24 +219,9 @@ fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
         .collect();
     let top = spec.bars.iter().map(|b| b.planned.max(b.target.unwrap_or(0))).max().unwrap_or(0);
     let marker = ui.visuals().strong_text_color();
-    Plot::new("cost-vs-target")
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .include_y(m(top) * 1.15)
-        .y_axis_label("£m a year")
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .show(ui, |pui| {
+    money_plot("cost-vs-target", m(top) * 1.15, labels).x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0])).show(
+        ui,
+        |pui| {
             pui.bar_chart(BarChart::new("Planned", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
             for (i, b) in spec.bars.iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
@@ -257,7 +242,8 @@ fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
                     ));
                 }
             }
-        });
+        },
+    );
 }
 
 fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
@@ -269,22 +255,7 @@ fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
     let exact: Vec<String> = spec.run_rate.iter().map(|v| format_pounds(*v)).collect();
     let months_hover = months.clone();
     let target_text = spec.target.map(|t| format!("Target {}", format_pounds(t)));
-    Plot::new("trajectory")
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .include_y(m(top) * 1.1)
-        .y_axis_label("£m a year")
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            months.get(i as usize).cloned().unwrap_or_default()
-        })
+    money_plot("trajectory", m(top) * 1.1, months)
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { plot_name: "Run-rate", index, .. } => {
@@ -299,6 +270,27 @@ fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
                 pui.hline(HLine::new("Target", m(t)).color(UNDER).width(2.0));
             }
         });
+}
+
+/// A fixed (no zoom or drag) chart in £m a year from 0 to `top`, with a text label at each
+/// whole x position (bars or months).
+fn money_plot<'a>(id: &str, top: f64, labels: Vec<String>) -> Plot<'a> {
+    Plot::new(id)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .include_y(top)
+        .y_axis_label("£m a year")
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
 }
 
 fn shorten(s: &str, n: usize) -> String {
