@@ -53,6 +53,45 @@ enum Command {
         name: String,
         out: PathBuf,
     },
+    /// Write the board pack as a PDF (A4 landscape).
+    Report {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: PathBuf,
+        /// Leave out names and salaries, for wider circulation.
+        #[arg(long)]
+        redacted: bool,
+        /// The protective marking on every page.
+        #[arg(long, default_value = "OFFICIAL-SENSITIVE — DRAFT")]
+        marking: String,
+    },
+    /// Export one chart as SVG or PNG.
+    Chart {
+        file: PathBuf,
+        /// cost-by-icb, cost-by-cluster, trajectory, outcomes or per-head
+        #[arg(long, value_parser = ["cost-by-icb", "cost-by-cluster", "trajectory", "outcomes", "per-head"])]
+        chart: String,
+        #[arg(long, value_name = "OUT.svg", conflicts_with = "png", required_unless_present = "png")]
+        svg: Option<PathBuf>,
+        #[arg(long, value_name = "OUT.png")]
+        png: Option<PathBuf>,
+        /// PNG width in pixels.
+        #[arg(long, default_value_t = 2000)]
+        width: u32,
+    },
+    /// Print the board pack through CUPS (`lp`), or list printers with --list.
+    Print {
+        file: PathBuf,
+        #[arg(long)]
+        printer: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+        /// A4 or Letter.
+        #[arg(long, default_value = "A4", value_parser = ["A4", "Letter"])]
+        paper: String,
+        #[arg(long)]
+        redacted: bool,
+    },
     /// Time open and recompute on a scenario: medians of several runs.
     Bench {
         file: PathBuf,
@@ -73,6 +112,13 @@ fn main() -> ExitCode {
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
         Some(Command::Bench { file, runs, ui }) => bench(&file, runs, ui),
+        Some(Command::Report { file, pdf, redacted, marking }) => report_cmd(&file, &pdf, redacted, &marking),
+        Some(Command::Chart { file, chart, svg, png, width }) => {
+            chart_cmd(&file, &chart, svg.as_deref(), png.as_deref(), width)
+        }
+        Some(Command::Print { file, printer, copies, paper, redacted }) => {
+            print_cmd(&file, printer.as_deref(), copies, &paper, redacted)
+        }
         None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref()),
     }
 }
@@ -168,6 +214,104 @@ fn generate(name: &str, out: &Path) -> ExitCode {
                 s.clusters.len(),
                 s.people.len()
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn pack_options(path: &Path, redacted: bool, marking: &str) -> cluster_planner::export::PackOptions {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let mut o = cluster_planner::export::PackOptions::new(&name);
+    o.redacted = redacted;
+    marking.clone_into(&mut o.marking);
+    o
+}
+
+fn write_out(out: &Path, bytes: &[u8]) -> ExitCode {
+    match file::write_atomic(out, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report_cmd(path: &Path, pdf: &Path, redacted: bool, marking: &str) -> ExitCode {
+    let s = match load_or_report(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sum = compute(&s);
+    match cluster_planner::export::board_pack_pdf(&s, &sum, &pack_options(path, redacted, marking)) {
+        Ok(bytes) => write_out(pdf, &bytes),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn chart_cmd(path: &Path, chart: &str, svg: Option<&Path>, png: Option<&Path>, width: u32) -> ExitCode {
+    let s = match load_or_report(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sum = compute(&s);
+    let Some(kind) = cluster_planner::chart::ChartKind::parse(chart) else {
+        eprintln!("error: no chart called {chart}");
+        return ExitCode::FAILURE;
+    };
+    match (svg, png) {
+        (Some(out), _) => write_out(out, cluster_planner::export::chart_svg(kind, &s, &sum).as_bytes()),
+        (None, Some(out)) => match cluster_planner::export::chart_png(kind, &s, &sum, width) {
+            Ok(bytes) => write_out(out, &bytes),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        (None, None) => ExitCode::FAILURE,
+    }
+}
+
+fn print_cmd(path: &Path, printer: Option<&str>, copies: u32, paper: &str, redacted: bool) -> ExitCode {
+    use cluster_planner::print::{Paper, print_pdf};
+    let s = match load_or_report(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sum = compute(&s);
+    let bytes = match cluster_planner::export::board_pack_pdf(
+        &s,
+        &sum,
+        &pack_options(path, redacted, "OFFICIAL-SENSITIVE — DRAFT"),
+    ) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let tmp = match tempfile::Builder::new().prefix("board-pack-").suffix(".pdf").tempfile() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot write the PDF to print: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::write(tmp.path(), &bytes) {
+        eprintln!("error: cannot write the PDF to print: {e}");
+        return ExitCode::FAILURE;
+    }
+    let paper = if paper == "Letter" { Paper::Letter } else { Paper::A4 };
+    match print_pdf(tmp.path(), printer, copies, paper) {
+        Ok(msg) => {
+            println!("{msg}");
             ExitCode::SUCCESS
         }
         Err(e) => {

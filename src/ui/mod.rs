@@ -92,7 +92,7 @@ pub struct ClusterPlannerApp {
     pub assumptions: assumptions::AssumptionsView,
     /// Recently opened or saved files, most recent first (kept by eframe between runs).
     pub recent: Vec<PathBuf>,
-    pub chart_by_cluster: bool,
+    pub chart: crate::chart::ChartKind,
     /// An action waiting for the answer to "Save changes?".
     pub pending: Option<Pending>,
     /// Set once the user has agreed to close (so the close request is let through).
@@ -115,7 +115,7 @@ impl ClusterPlannerApp {
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
             recent: Vec::new(),
-            chart_by_cluster: false,
+            chart: crate::chart::ChartKind::CostByIcb,
             pending: None,
             quit_confirmed: false,
             frames: 0,
@@ -523,7 +523,7 @@ impl ClusterPlannerApp {
         });
         let mut edits = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
-            Tab::Overview => overview::show(ui, &self.doc, &mut self.chart_by_cluster),
+            Tab::Overview => overview::show(ui, &self.doc, &mut self.chart),
             Tab::Clusters => clusters::show(ui, &self.doc, &mut self.clusters, &mut edits),
             Tab::Teams => teams::show(ui, &self.doc, &mut self.teams, &mut edits),
             Tab::People => people::show(ui, &self.doc, &mut self.people, &mut edits),

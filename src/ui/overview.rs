@@ -5,7 +5,7 @@ use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer};
 
-use crate::chart::{self, CostVsTarget, TrajectorySpec};
+use crate::chart::{BarChartSpec, ChartKind, LineChartSpec, Unit};
 use crate::document::Document;
 use crate::engine::Line as CostLine;
 use crate::money::{Pence, format_bp, format_headline, format_pounds, format_pounds_pence};
@@ -14,13 +14,7 @@ use crate::report::short_name;
 const OVER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 const UNDER: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
 
-/// Pence to £ millions, for chart geometry only (the labels use exact pence).
-#[allow(clippy::cast_precision_loss)]
-fn m(p: Pence) -> f64 {
-    p as f64 / 100_000_000.0
-}
-
-pub fn show(ui: &mut egui::Ui, doc: &Document, by_cluster: &mut bool) {
+pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
     let envelope = doc.scenario.assumptions.envelope_per_head_pence;
     headline(ui, &sum.totals, envelope);
@@ -31,23 +25,26 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, by_cluster: &mut bool) {
     ui.separator();
     ui.horizontal(|ui| {
         ui.label("Chart:");
-        ui.selectable_value(by_cluster, false, "By ICB")
-            .on_hover_text("Remaining running cost against target for each ICB");
-        ui.selectable_value(by_cluster, true, "By cluster")
-            .on_hover_text("Remaining running cost against target for each cluster");
+        for (kind, text, hover) in [
+            (ChartKind::CostByIcb, "By ICB", "Remaining running cost against target for each ICB"),
+            (ChartKind::CostByCluster, "By cluster", "Remaining running cost against target for each cluster"),
+            (ChartKind::PerHead, "Per head", "Planned cost per head of each ICB against the envelope"),
+            (ChartKind::Outcomes, "Outcomes", "People by outcome"),
+        ] {
+            ui.selectable_value(chart, kind, text).on_hover_text(hover);
+        }
     });
-    let spec = if *by_cluster {
-        chart::cost_vs_target_by_cluster(&doc.scenario, sum)
-    } else {
-        chart::cost_vs_target_by_icb(&doc.scenario, sum)
-    };
     let h = ui.available_height().max(150.0);
     let w = ui.available_width();
     ui.horizontal(|ui| {
         let down = egui::Layout::top_down(egui::Align::Min);
-        ui.allocate_ui_with_layout(egui::vec2(w * 0.58, h), down, |ui| cost_chart(ui, &spec));
+        ui.allocate_ui_with_layout(egui::vec2(w * 0.58, h), down, |ui| {
+            if let crate::chart::Chart::Bars(spec) = chart.build(&doc.scenario, sum) {
+                bar_chart(ui, &spec);
+            }
+        });
         ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), h), down, |ui| {
-            trajectory_chart(ui, &chart::trajectory(&doc.scenario, sum));
+            line_chart(ui, &crate::chart::trajectory(&doc.scenario, sum));
         });
     });
 }
@@ -195,86 +192,94 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
         });
 }
 
-fn cost_chart(ui: &mut egui::Ui, spec: &CostVsTarget) {
-    ui.label(RichText::new("Remaining running cost against target").strong()).on_hover_text(&spec.title);
+/// Bars with their markers (targets) and notes (gaps), from the same spec the exports use.
+pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
+    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    let unit = spec.unit;
     // Full names when they fit, ODS codes (or shortened names) when the chart is crowded.
-    let crowded = spec.bars.len() > 4;
+    let crowded = spec.bars.len() > 6;
     let labels: Vec<String> =
-        spec.bars.iter().map(|b| if crowded { b.short.clone() } else { shorten(&b.label, 24) }).collect();
+        spec.bars.iter().map(|b| if crowded { b.short.clone() } else { shorten(&b.label, 22) }).collect();
     let bars: Vec<Bar> = spec
         .bars
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let over = b.gap().is_some_and(|g| g > 0);
+            let mut hover = format!("{}\n{}", b.label, unit.exact(b.value));
+            if let Some(t) = b.marker {
+                hover += &format!("\n{} {}", spec.marker_label, unit.exact(t));
+            }
+            if !b.note.is_empty() && b.marker.is_some() {
+                hover += &format!("\n{}", b.note);
+            }
             #[allow(clippy::cast_precision_loss)]
-            Bar::new(i as f64, m(b.planned)).width(0.6).fill(if over { OVER } else { UNDER }).name(format!(
-                "{}\nPlanned {}\nTarget {}\nGap {}",
-                b.label,
-                format_pounds(b.planned),
-                b.target.map_or_else(|| "n/a".into(), format_pounds),
-                b.gap().map_or_else(|| "n/a".into(), format_pounds),
-            ))
+            Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(if b.over { OVER } else { UNDER }).name(hover)
         })
         .collect();
-    let top = spec.bars.iter().map(|b| b.planned.max(b.target.unwrap_or(0))).max().unwrap_or(0);
+    let top = spec
+        .bars
+        .iter()
+        .map(|b| b.value.max(b.marker.unwrap_or(0)))
+        .chain(spec.reference.as_ref().map(|r| r.value))
+        .max()
+        .unwrap_or(0);
     let marker = ui.visuals().strong_text_color();
-    money_plot("cost-vs-target", m(top) * 1.15, labels).x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0])).show(
-        ui,
-        |pui| {
-            pui.bar_chart(BarChart::new("Planned", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
+    money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
+        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .show(ui, |pui| {
+            pui.bar_chart(BarChart::new("bars", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
             for (i, b) in spec.bars.iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
                 let x = i as f64;
-                if let Some(t) = b.target {
-                    pui.line(Line::new("Target", vec![[x - 0.4, m(t)], [x + 0.4, m(t)]]).color(marker).width(3.0));
+                if let Some(t) = b.marker {
+                    let y = unit.scale(t);
+                    pui.line(
+                        Line::new(spec.marker_label.clone(), vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0),
+                    );
                 }
-                if let Some(g) = b.gap() {
-                    let text = if g > 0 {
-                        format!("{} to save", format_headline(g))
-                    } else {
-                        format!("{} under", format_headline(-g))
-                    };
-                    pui.text(Text::new(
-                        "gap",
-                        PlotPoint::new(x, m(b.planned.max(b.target.unwrap_or(0))) + m(top) * 0.05),
-                        text,
-                    ));
+                if !b.note.is_empty() {
+                    let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.05;
+                    pui.text(Text::new("note", PlotPoint::new(x, y), b.note.clone()));
                 }
             }
-        },
-    );
+            if let Some(r) = &spec.reference {
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(marker).width(1.5));
+            }
+        });
 }
 
-fn trajectory_chart(ui: &mut egui::Ui, spec: &TrajectorySpec) {
-    ui.label(RichText::new("Run-rate to the target date").strong()).on_hover_text(&spec.title);
-    let months: Vec<String> = spec.months.iter().map(|d| d.format("%b %y").to_string()).collect();
+/// A line over months with a reference line (the target).
+pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
+    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    let unit: Unit = spec.unit;
+    let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
     #[allow(clippy::cast_precision_loss)]
-    let points: Vec<[f64; 2]> = spec.run_rate.iter().enumerate().map(|(i, v)| [i as f64, m(*v)]).collect();
-    let top = spec.run_rate.iter().copied().chain(spec.target).max().unwrap_or(0);
-    let exact: Vec<String> = spec.run_rate.iter().map(|v| format_pounds(*v)).collect();
+    let points: Vec<[f64; 2]> = spec.points.iter().enumerate().map(|(i, (_, v))| [i as f64, unit.scale(*v)]).collect();
+    let top = spec.points.iter().map(|(_, v)| *v).chain(spec.reference.as_ref().map(|r| r.value)).max().unwrap_or(0);
+    let exact: Vec<String> = spec.points.iter().map(|(_, v)| unit.exact(*v)).collect();
     let months_hover = months.clone();
-    let target_text = spec.target.map(|t| format!("Target {}", format_pounds(t)));
-    money_plot("trajectory", m(top) * 1.1, months)
+    let reference = spec.reference.clone();
+    let reference_text = reference.as_ref().map(|r| format!("{}: {}", r.label, unit.exact(r.value)));
+    money_plot("line-chart", unit.scale(top) * 1.1, unit.axis(), months)
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { plot_name: "Run-rate", index, .. } => {
                 Some(format!("{}: {}", months_hover.get(*index)?, exact.get(*index)?))
             }
-            HoverPosition::NearDataPoint { plot_name: "Target", .. } => target_text.clone(),
-            _ => None,
+            HoverPosition::NearDataPoint { .. } => reference_text.clone(),
+            HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |pui| {
             pui.line(Line::new("Run-rate", points).color(OVER).width(2.5));
-            if let Some(t) = spec.target {
-                pui.hline(HLine::new("Target", m(t)).color(UNDER).width(2.0));
+            if let Some(r) = &reference {
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(UNDER).width(2.0));
             }
         });
 }
 
-/// A fixed (no zoom or drag) chart in £m a year from 0 to `top`, with a text label at each
+/// A fixed (no zoom or drag) chart from 0 to `top` in axis units, with a text label at each
 /// whole x position (bars or months).
-fn money_plot<'a>(id: &str, top: f64, labels: Vec<String>) -> Plot<'a> {
+fn money_plot<'a>(id: &str, top: f64, axis: &str, labels: Vec<String>) -> Plot<'a> {
     Plot::new(id)
         .allow_zoom(false)
         .allow_drag(false)
@@ -282,7 +287,7 @@ fn money_plot<'a>(id: &str, top: f64, labels: Vec<String>) -> Plot<'a> {
         .allow_boxed_zoom(false)
         .include_y(0.0)
         .include_y(top)
-        .y_axis_label("£m a year")
+        .y_axis_label(axis.to_owned())
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() > 1e-6 || i < 0.0 {

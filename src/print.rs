@@ -1,0 +1,126 @@
+//! Printing: through CUPS (`lp`, `lpstat`) on Linux and macOS, or by opening the PDF in the
+//! system's viewer so its own print dialog does the rest (every OS). Each command runs with
+//! a time limit, so a stuck print system gives a message, never a hang.
+
+use std::io::Read as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    #[must_use]
+    pub fn media(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    /// No CUPS on this computer (`lp` not found): use the system viewer instead.
+    NoPrintSystem,
+    /// The print system did not answer in time.
+    TimedOut(String),
+    /// The print system answered with an error.
+    Refused(String),
+    /// The viewer could not be opened.
+    Viewer(String),
+}
+
+impl std::fmt::Display for PrintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrintError::NoPrintSystem => f.write_str(
+                "No print system (CUPS) was found on this computer. Use \"Open in viewer\" and print from there.",
+            ),
+            PrintError::TimedOut(what) => write!(f, "The print system did not answer ({what}). Nothing was printed."),
+            PrintError::Refused(msg) => write!(f, "The print system refused the job: {msg}"),
+            PrintError::Viewer(msg) => write!(f, "Could not open the PDF viewer: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for PrintError {}
+
+/// Runs a command with a time limit and returns its standard output.
+fn run(program: &str, args: &[&str], limit: Duration) -> Result<String, PrintError> {
+    let mut child = match Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PrintError::NoPrintSystem),
+        Err(e) => return Err(PrintError::Refused(format!("{program}: {e}"))),
+    };
+    let start = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                let mut out = String::new();
+                let mut err = String::new();
+                if let Some(mut o) = child.stdout.take() {
+                    let _ = o.read_to_string(&mut out);
+                }
+                if let Some(mut e) = child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                return if status.success() {
+                    Ok(out)
+                } else {
+                    Err(PrintError::Refused(if err.trim().is_empty() {
+                        format!("{program} failed ({status})")
+                    } else {
+                        err.trim().to_owned()
+                    }))
+                };
+            }
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(PrintError::TimedOut(format!("{program} took more than {} s", limit.as_secs())));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(PrintError::Refused(e.to_string())),
+        }
+    }
+}
+
+/// The printers CUPS knows (`lpstat -e`), and the default one if set (`lpstat -d`).
+pub fn printers() -> Result<(Vec<String>, Option<String>), PrintError> {
+    let list = run("lpstat", &["-e"], Duration::from_secs(10))?;
+    let names: Vec<String> = list.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    let default = run("lpstat", &["-d"], Duration::from_secs(10))
+        .ok()
+        .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()))
+        .filter(|d| !d.is_empty() && !d.contains(' '));
+    Ok((names, default))
+}
+
+/// Sends a PDF to a printer through `lp`. Returns what CUPS said (e.g. "request id is PDF-3").
+pub fn print_pdf(pdf: &Path, printer: Option<&str>, copies: u32, paper: Paper) -> Result<String, PrintError> {
+    let copies = copies.clamp(1, 99).to_string();
+    let media = format!("media={}", paper.media());
+    let file = pdf.to_string_lossy().into_owned();
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(p) = printer {
+        args.extend(["-d", p]);
+    }
+    args.extend(["-n", &copies, "-o", &media, "-o", "fit-to-page", "--", &file]);
+    run("lp", &args, Duration::from_secs(30)).map(|out| out.trim().to_owned())
+}
+
+/// Opens a file in the system's default application (its PDF viewer prints it).
+pub fn open_in_viewer(path: &Path) -> Result<(), PrintError> {
+    opener::open(path).map_err(|e| PrintError::Viewer(e.to_string()))
+}
