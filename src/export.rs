@@ -287,6 +287,21 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A page with one chart and its caption.
+fn chart_page(kind: ChartKind, s: &Scenario, sum: &Summary) -> Page {
+    let chart: Chart = kind.build(s, sum);
+    let scale = (PAGE_W - 2.0 * MARGIN) / svg::WIDTH;
+    let mut body = String::new();
+    let _ = write!(body, r#"<g transform="translate({MARGIN} 70) scale({scale:.4})">{}</g>"#, svg::chart_body(&chart));
+    let _ = write!(
+        body,
+        r#"<text x="{MARGIN}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
+        70.0 + svg::HEIGHT * scale + 18.0,
+        esc(kind.caption())
+    );
+    Page { title: String::new(), body }
+}
+
 fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let t = &sum.totals;
@@ -372,18 +387,7 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
 
     // Charts, one a page.
     for kind in ChartKind::ALL {
-        let chart: Chart = kind.build(s, sum);
-        let scale = (PAGE_W - 2.0 * MARGIN) / svg::WIDTH;
-        let mut body = String::new();
-        let _ =
-            write!(body, r#"<g transform="translate({MARGIN} 70) scale({scale:.4})">{}</g>"#, svg::chart_body(&chart));
-        let _ = write!(
-            body,
-            r#"<text x="{MARGIN}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
-            70.0 + svg::HEIGHT * scale + 18.0,
-            esc(kind.caption())
-        );
-        pages.push(Page { title: String::new(), body });
+        pages.push(chart_page(kind, s, sum));
     }
 
     // People by outcome.
@@ -554,6 +558,17 @@ pub fn board_pack_pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Str
 
 /// The board pack as PDF bytes.
 pub fn board_pack_pdf(s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
+    pdf_of(&board_pack_pages(s, sum, o), &format!("Running cost against target: {}", s.name))
+}
+
+/// One chart on one A4 landscape page, as PDF bytes (Print ▸ the chart on screen).
+pub fn chart_pdf(kind: ChartKind, s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
+    let page = page_svg(&chart_page(kind, s, sum), 1, 1, o);
+    pdf_of(&[page], kind.build(s, sum).title())
+}
+
+/// SVG pages to a PDF with the embedded fonts.
+fn pdf_of(pages: &[String], title: &str) -> Result<Vec<u8>, ExportError> {
     use krilla::Document;
     use krilla::geom::Size;
     use krilla::metadata::Metadata;
@@ -562,16 +577,13 @@ pub fn board_pack_pdf(s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Ve
 
     let mut doc = Document::new();
     doc.set_metadata(
-        Metadata::new()
-            .title(format!("Running cost against target: {}", s.name))
-            .creator("Cluster Planner".to_owned())
-            .language("en-GB".to_owned()),
+        Metadata::new().title(title.to_owned()).creator("Cluster Planner".to_owned()).language("en-GB".to_owned()),
     );
     #[allow(clippy::cast_possible_truncation)]
     let (w, h) = (PAGE_W as f32, PAGE_H as f32);
     let size = Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
-    for page_text in board_pack_pages(s, sum, o) {
-        let t = tree(&page_text)?;
+    for page_text in pages {
+        let t = tree(page_text)?;
         let settings = PageSettings::from_wh(w, h).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
         let mut page = doc.start_page_with(settings);
         let mut surface = page.surface();

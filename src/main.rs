@@ -359,6 +359,27 @@ fn bench(path: &Path, runs: usize, ui: bool) -> ExitCode {
     println!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open));
     println!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute));
     println!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation));
+    let sum = compute(&s);
+    let mut svg = Vec::new();
+    let mut pdf = Vec::new();
+    let o = cluster_planner::export::PackOptions::new("bench.ron");
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(cluster_planner::export::chart_svg(
+            cluster_planner::chart::ChartKind::CostByIcb,
+            &s,
+            &sum,
+        ));
+        svg.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    for _ in 0..runs.min(11) {
+        let t = Instant::now();
+        let bytes = cluster_planner::export::board_pack_pdf(&s, &sum, &o);
+        pdf.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(bytes.map(|b| b.len()).unwrap_or(0));
+    }
+    println!("one chart (cost by ICB) to SVG, median of {runs}: {:.2} ms", median_ms(svg));
+    println!("board pack PDF (compute included separately), median of {}: {:.0} ms", runs.min(11), median_ms(pdf));
     if ui {
         let doc = cluster_planner::document::Document::new(s, Some(path.to_owned()), "");
         for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {

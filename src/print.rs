@@ -98,9 +98,9 @@ fn run(program: &str, args: &[&str], limit: Duration) -> Result<String, PrintErr
 
 /// The printers CUPS knows (`lpstat -e`), and the default one if set (`lpstat -d`).
 pub fn printers() -> Result<(Vec<String>, Option<String>), PrintError> {
-    let list = run("lpstat", &["-e"], Duration::from_secs(10))?;
+    let list = run("lpstat", &["-e"], Duration::from_secs(5))?;
     let names: Vec<String> = list.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-    let default = run("lpstat", &["-d"], Duration::from_secs(10))
+    let default = run("lpstat", &["-d"], Duration::from_secs(5))
         .ok()
         .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()))
         .filter(|d| !d.is_empty() && !d.contains(' '));
@@ -117,10 +117,40 @@ pub fn print_pdf(pdf: &Path, printer: Option<&str>, copies: u32, paper: Paper) -
         args.extend(["-d", p]);
     }
     args.extend(["-n", &copies, "-o", &media, "-o", "fit-to-page", "--", &file]);
-    run("lp", &args, Duration::from_secs(30)).map(|out| out.trim().to_owned())
+    run("lp", &args, Duration::from_secs(20)).map(|out| out.trim().to_owned())
 }
 
 /// Opens a file in the system's default application (its PDF viewer prints it).
 pub fn open_in_viewer(path: &Path) -> Result<(), PrintError> {
     opener::open(path).map_err(|e| PrintError::Viewer(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_print_system_says_so() {
+        let e = run("cluster-planner-no-such-lp", &[], Duration::from_secs(1)).unwrap_err();
+        assert_eq!(e, PrintError::NoPrintSystem);
+        assert!(e.to_string().contains("No print system (CUPS)"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_print_system_that_does_not_answer_times_out() {
+        let t = Instant::now();
+        let e = run("sleep", &["30"], Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(e, PrintError::TimedOut(_)), "{e}");
+        assert!(t.elapsed() < Duration::from_secs(5), "gave up quickly");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_refusal_carries_the_print_systems_words() {
+        let e =
+            run("sh", &["-c", "echo 'lp: The printer or class does not exist.' >&2; exit 1"], Duration::from_secs(5))
+                .unwrap_err();
+        assert_eq!(e, PrintError::Refused("lp: The printer or class does not exist.".into()));
+    }
 }

@@ -427,3 +427,18 @@ fn find_goes_to_the_people_search() {
     h.run();
     assert_eq!(h.state().people.search, "Chief");
 }
+
+#[test]
+fn print_opens_its_dialog_and_cancel_closes_it() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    assert!(h.state().print.open);
+    h.get_by_label("Board pack");
+    h.get_by_label("The chart on screen");
+    h.get_by_label("Open in viewer");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().print.open);
+}

@@ -7,6 +7,7 @@ mod clusters;
 mod functions;
 mod overview;
 mod people;
+pub mod print;
 mod teams;
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,7 @@ const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 const SHORTCUT_SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const SHORTCUT_REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 /// Ctrl+Y also redoes on Windows and Linux.
 const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::CTRL, Key::Y);
@@ -90,6 +92,7 @@ pub struct ClusterPlannerApp {
     pub clusters: clusters::ClustersView,
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
+    pub print: print::PrintDialog,
     /// Recently opened or saved files, most recent first (kept by eframe between runs).
     pub recent: Vec<PathBuf>,
     pub chart: crate::chart::ChartKind,
@@ -114,6 +117,7 @@ impl ClusterPlannerApp {
             clusters: clusters::ClustersView::default(),
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
+            print: print::PrintDialog::default(),
             recent: Vec::new(),
             chart: crate::chart::ChartKind::CostByIcb,
             pending: None,
@@ -272,6 +276,24 @@ impl ClusterPlannerApp {
         }
     }
 
+    /// Asks where to save an export and writes it.
+    fn export_dialog(
+        &mut self,
+        name: &str,
+        kind: &str,
+        ext: &str,
+        make: impl FnOnce(&Document) -> Result<Vec<u8>, String>,
+    ) {
+        let mut d = rfd::FileDialog::new().add_filter(kind, &[ext]).set_file_name(name);
+        if let Some(dir) = self.doc.path.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty()) {
+            d = d.set_directory(dir);
+        }
+        if let Some(path) = d.save_file() {
+            let (text, error) = print::write_export(&path, make(&self.doc));
+            self.notice = Some(Notice { text, error });
+        }
+    }
+
     fn save_as_dialog(&mut self) {
         if let Some(path) = ron_dialog(self.doc.path.as_deref()).set_file_name(self.doc.display_name()).save_file() {
             self.save_to(&path);
@@ -291,6 +313,9 @@ impl ClusterPlannerApp {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
             self.request(Pending::New, ctx);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_PRINT)) {
+            self.print.show_dialog();
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
             self.tab = Tab::People;
@@ -381,6 +406,40 @@ impl ClusterPlannerApp {
                     .clicked()
                 {
                     self.save_as_dialog();
+                }
+                ui.separator();
+                ui.menu_button("Export", |ui| {
+                    let chart = self.chart;
+                    if ui.button("Board pack (PDF)…").clicked() {
+                        self.export_dialog("board-pack.pdf", "PDF", "pdf", |d| {
+                            print::pdf_bytes(d, print::What::Pack, chart, "OFFICIAL-SENSITIVE — DRAFT", false)
+                        });
+                    }
+                    if ui.button("Board pack, no names or salaries (PDF)…").clicked() {
+                        self.export_dialog("board-pack-redacted.pdf", "PDF", "pdf", |d| {
+                            print::pdf_bytes(d, print::What::Pack, chart, "OFFICIAL-SENSITIVE — DRAFT", true)
+                        });
+                    }
+                    ui.separator();
+                    if ui.button("Chart on screen (SVG)…").clicked() {
+                        self.export_dialog(&format!("{}.svg", chart.name()), "SVG image", "svg", |d| {
+                            Ok(crate::export::chart_svg(chart, &d.scenario, &d.summary).into_bytes())
+                        });
+                    }
+                    for width in [1000, 2000, 4000] {
+                        if ui.button(format!("Chart on screen (PNG, {width} px wide)…")).clicked() {
+                            self.export_dialog(&format!("{}.png", chart.name()), "PNG image", "png", |d| {
+                                crate::export::chart_png(chart, &d.scenario, &d.summary, width)
+                                    .map_err(|e| e.to_string())
+                            });
+                        }
+                    }
+                });
+                if ui
+                    .add(egui::Button::new("Print…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_PRINT)))
+                    .clicked()
+                {
+                    self.print.show_dialog();
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
@@ -539,6 +598,9 @@ impl ClusterPlannerApp {
             ctx.request_repaint(); // show the new figures at once
         }
         self.unsaved_dialog(&ctx);
+        if let Some((text, error)) = print::show(&ctx, &mut self.print, &self.doc, self.chart) {
+            self.notice = Some(Notice { text, error });
+        }
         self.screenshot_step(&ctx);
     }
 }
