@@ -112,7 +112,9 @@ pub fn print_pdf(pdf: &Path, printer: Option<&str>, copies: u32, paper: Paper) -
     let copies = copies.clamp(1, 99).to_string();
     let media = format!("media={}", paper.media());
     let file = pdf.to_string_lossy().into_owned();
-    let mut args: Vec<&str> = Vec::new();
+    // The job's title is the file's name (print queues and PDF printers show it).
+    let title = pdf.file_stem().map_or_else(|| "Cluster Planner".to_owned(), |s| s.to_string_lossy().into_owned());
+    let mut args: Vec<&str> = vec!["-t", &title];
     if let Some(p) = printer {
         args.extend(["-d", p]);
     }

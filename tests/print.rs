@@ -24,7 +24,9 @@ fn the_board_pack_prints_through_cups_with_its_figures() {
     let s = examples::lnr_cluster();
     let sum = compute(&s);
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("print-test-pack.pdf");
+    // A name of its own, so the job's output cannot be mistaken for an earlier one.
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis();
+    let pdf = dir.path().join(format!("board-pack-{stamp}.pdf"));
     std::fs::write(&pdf, board_pack_pdf(&s, &sum, &PackOptions::new("lnr-cluster.ron")).unwrap()).unwrap();
     let before: Vec<PathBuf> =
         std::fs::read_dir(&out_dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
@@ -36,7 +38,11 @@ fn the_board_pack_prints_through_cups_with_its_figures() {
     let printed = loop {
         let now: Vec<PathBuf> =
             std::fs::read_dir(&out_dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
-        if let Some(p) = now.into_iter().find(|p| !before.contains(p) && p.extension().is_some_and(|e| e == "pdf")) {
+        if let Some(p) = now.into_iter().find(|p| {
+            !before.contains(p)
+                && p.extension().is_some_and(|e| e == "pdf")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().contains(&stamp.to_string()))
+        }) {
             // Let the writer finish.
             std::thread::sleep(Duration::from_millis(500));
             break p;
