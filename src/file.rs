@@ -282,6 +282,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` atomically, keeping the previous file as a backup.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` atomically; with `keep_backup`, the previous file is kept as
+/// `NAME.bak` first.
+pub fn write_atomic_with(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let err = |what, error| SaveError::Io { path: path.to_owned(), what, error };
     if let Ok(existing) = fs::read(path)
         && let Some(v) = std::str::from_utf8(&existing).ok().and_then(peek_version)
@@ -301,7 +307,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     tmp.write_all(bytes).map_err(|e| err("cannot write", e))?;
     tmp.as_file().sync_all().map_err(|e| err("cannot flush to disk", e))?;
 
-    if path.exists() {
+    if keep_backup && path.exists() {
         // Copy, not rename: the target stays in place until the new version replaces it.
         let bak = backup_path(path);
         let mut bak_tmp = temp_in(&dir, ".bak.tmp", perms.as_ref()).map_err(|e| err("cannot make the backup", e))?;

@@ -5,15 +5,18 @@
 //! examples) never touch the user interface; the window lives in `ui` and only calls them.
 
 pub mod chart;
+pub mod diff;
 pub mod document;
 pub mod edit;
 pub mod engine;
 pub mod examples;
 pub mod export;
 pub mod file;
+pub mod lock;
 pub mod model;
 pub mod money;
 pub mod print;
+pub mod recovery;
 pub mod reference;
 pub mod report;
 pub mod svg;

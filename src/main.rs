@@ -92,6 +92,14 @@ enum Command {
         #[arg(long)]
         redacted: bool,
     },
+    /// For the crash-safety test: save two versions of an example to FILE in turn, forever
+    /// (the test kills it with SIGKILL at random moments).
+    #[command(hide = true)]
+    SaveLoop {
+        file: PathBuf,
+        #[arg(long, value_parser = examples::NAMES)]
+        example: String,
+    },
     /// Time open and recompute on a scenario: medians of several runs.
     Bench {
         file: PathBuf,
@@ -112,6 +120,7 @@ fn main() -> ExitCode {
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
         Some(Command::Bench { file, runs, ui }) => bench(&file, runs, ui),
+        Some(Command::SaveLoop { file, example }) => save_loop(&file, &example),
         Some(Command::Report { file, pdf, redacted, marking }) => report_cmd(&file, &pdf, redacted, &marking),
         Some(Command::Chart { file, chart, svg, png, width }) => {
             chart_cmd(&file, &chart, svg.as_deref(), png.as_deref(), width)
@@ -221,6 +230,22 @@ fn generate(name: &str, out: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn save_loop(path: &Path, example: &str) -> ExitCode {
+    let Some(mut a) = examples::by_name(example) else { return ExitCode::FAILURE };
+    let mut b = a.clone();
+    a.name = "Version A".into();
+    b.name = "Version B".into();
+    println!("saving");
+    for i in 0_u64.. {
+        let s = if i % 2 == 0 { &b } else { &a };
+        if let Err(e) = file::save(s, path) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn pack_options(path: &Path, redacted: bool, marking: &str) -> cluster_planner::export::PackOptions {

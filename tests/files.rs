@@ -47,6 +47,20 @@ const UNREADABLE: &[Expectation] = &[
     ("huge-number.ron", Some((189, 31)), "Integer is out of bounds"),
     ("missing-salary.ron", None, "`salary_pence` is missing in Person"),
     ("negative-salary-text.ron", Some((189, 30)), "Expected integer"),
+    ("nul-byte.ron", Some((3, 16)), "Expected identifier"),
+    ("wrong-outcome-payload.ron", Some((180, 38)), "Expected string"),
+    ("unclosed-string.ron", Some((174, 23)), "Expected closing `)`"),
+    ("duplicate-field.ron", Some((140, 17)), "Unexpected duplicate field named `population` in `Organisation`"),
+    ("text-for-list.ron", Some((146, 25)), "Expected opening `[`"),
+    ("negative-population.ron", Some((139, 35)), "Integer is out of bounds"),
+    ("wte-over-100.ron", Some((190, 22)), "WTE must be a number from 0 to 100"),
+    ("unknown-band.ron", Some((161, 48)), "Unexpected variant named `Band10` in enum `Band`"),
+    ("bom-only.ron", Some((1, 1)), "the file is empty"),
+    ("trailing-garbage.ron", Some((197, 2)), "Non-whitespace trailing characters"),
+    ("comment-only.ron", Some((1, 27)), "Expected opening `(`"),
+    ("salary-with-decimals.ron", Some((189, 37)), "Expected comma"),
+    ("date-as-number.ron", Some((15, 25)), "Expected string"),
+    ("huge-version.ron", Some((3, 14)), "Integer is out of bounds"),
 ];
 
 #[test]
@@ -73,7 +87,47 @@ const INCONSISTENT: &[(&str, &str)] = &[
     ("reports-to-loop.ron", "reporting line goes round in a circle"),
     ("no-pay-point.ron", "Band 9 has no pay point 9"),
     ("missing-population.ron", "population is missing"),
+    ("slotted-into-other-cluster.ron", "is from QPM but placed in post EXE-CEO"),
+    ("post-filled-twice.ron", "is filled twice: 10000001, 10000002"),
 ];
+
+const GOOD: &[&str] = &["good-minimal.ron", "good-with-bom.ron"];
+
+#[test]
+fn every_bad_file_is_tested_and_has_its_exit_code() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files");
+    let mut names: Vec<String> =
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for n in &names {
+        assert!(
+            UNREADABLE.iter().any(|u| u.0 == n) || INCONSISTENT.iter().any(|i| i.0 == n) || GOOD.contains(&n.as_str()),
+            "{n} is in tests/bad_files but no test says what it should give"
+        );
+    }
+    assert!(UNREADABLE.len() + INCONSISTENT.len() >= 40);
+    let check = |name: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cluster-planner"))
+            .arg("check")
+            .arg(dir.join(name))
+            .output()
+            .unwrap()
+    };
+    for (name, _, words) in UNREADABLE {
+        let o = check(name);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(words) && !err.contains("panicked"), "{name}: {err}");
+    }
+    for (name, words) in INCONSISTENT {
+        let o = check(name);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert!(String::from_utf8_lossy(&o.stdout).contains(words), "{name}");
+    }
+    for name in GOOD {
+        assert_eq!(check(name).status.code(), Some(0), "{name}");
+    }
+}
 
 #[test]
 fn inconsistent_files_load_and_report_errors() {

@@ -8,6 +8,7 @@ mod functions;
 mod overview;
 mod people;
 pub mod print;
+pub mod safety;
 mod teams;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,11 @@ pub struct ClusterPlannerApp {
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
     pub print: print::PrintDialog,
+    pub safety: safety::Safety,
+    /// This window's lock on the open file (removed when another is opened).
+    pub lock: Option<crate::lock::Lock>,
+    /// Opened read-only (someone else holds the lock): Save goes to Save As.
+    pub read_only: bool,
     /// Recently opened or saved files, most recent first (kept by eframe between runs).
     pub recent: Vec<PathBuf>,
     pub chart: crate::chart::ChartKind,
@@ -118,6 +124,9 @@ impl ClusterPlannerApp {
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
             print: print::PrintDialog::default(),
+            safety: safety::Safety::default(),
+            lock: None,
+            read_only: false,
             recent: Vec::new(),
             chart: crate::chart::ChartKind::CostByIcb,
             pending: None,
@@ -146,12 +155,23 @@ impl ClusterPlannerApp {
         self
     }
 
-    /// Opens `path`; on failure the current document stays and the error is shown.
+    /// Opens `path`; on failure the current document stays and the error is shown. If
+    /// someone else has the file open, asks first (read-only, anyway, or cancel).
     pub fn open_path(&mut self, path: &Path) {
+        match crate::lock::held_by_other(path) {
+            Some(holder) => self.safety.lock_question = Some((path.to_owned(), holder)),
+            None => self.open_with(path, false),
+        }
+    }
+
+    /// Opens `path`, taking its lock unless read-only.
+    pub fn open_with(&mut self, path: &Path, read_only: bool) {
         match Document::open(path) {
             Ok(doc) => {
                 let (e, w, _) = counts(&doc.findings);
                 self.doc = doc;
+                self.read_only = read_only;
+                self.lock = if read_only { None } else { crate::lock::Lock::take(path) };
                 self.remember(path);
                 self.notice = Some(Notice {
                     text: format!("Opened {} ({e} errors, {w} warnings)", path.display()),
@@ -162,14 +182,76 @@ impl ClusterPlannerApp {
         }
     }
 
-    /// Saves to `path`; on failure the document stays open and unsaved.
+    /// Saves to `path`; on failure the document stays open and unsaved, and Save As is
+    /// offered. A clean save removes the recovery copy.
     pub fn save_to(&mut self, path: &Path) {
+        let before = self.doc.path.clone();
+        let same_file = before.as_deref().is_some_and(|b| b == path);
+        if self.read_only && same_file {
+            self.safety.save_failed = Some(format!(
+                "{} is open read-only because someone else has it open. Save a copy under another name.",
+                path.display()
+            ));
+            return;
+        }
         match self.doc.save_as(path) {
             Ok(()) => {
                 self.notice = Some(Notice { text: format!("Saved {}", path.display()), error: false });
+                crate::recovery::remove(before.as_deref());
+                crate::recovery::remove(Some(path));
+                self.safety.last_autosave = None;
+                if !same_file {
+                    self.read_only = false;
+                    self.lock = crate::lock::Lock::take(path);
+                }
                 self.remember(path);
             }
-            Err(err) => self.notice = Some(Notice { text: err.to_string(), error: true }),
+            Err(err) => {
+                self.notice = Some(Notice { text: err.to_string(), error: true });
+                self.safety.save_failed = Some(err.to_string());
+            }
+        }
+    }
+
+    /// Acts on the answer to a safety dialog.
+    fn safety_answer(&mut self, a: safety::Answer) {
+        use safety::Answer;
+        match a {
+            Answer::Restore => {
+                let copy = self.safety.offers.remove(0);
+                let mut doc = Document::new(copy.scenario.clone(), copy.original.clone(), "Recovered.ron");
+                doc.dirty = true;
+                self.doc = doc;
+                self.lock = copy.original.as_deref().and_then(crate::lock::Lock::take);
+                self.read_only = false;
+                crate::recovery::discard(&copy);
+                self.safety.offer_diff = None;
+                self.notice = Some(Notice {
+                    text: format!("Restored unsaved work from {}: check it and save", copy.written),
+                    error: false,
+                });
+            }
+            Answer::Discard => {
+                let copy = self.safety.offers.remove(0);
+                crate::recovery::discard(&copy);
+                self.safety.offer_diff = None;
+            }
+            Answer::OpenReadOnly(p) => {
+                self.safety.lock_question = None;
+                self.open_with(&p, true);
+            }
+            Answer::OpenAnyway(p) => {
+                self.safety.lock_question = None;
+                self.open_with(&p, false);
+            }
+            Answer::SaveAs => {
+                self.safety.save_failed = None;
+                self.save_as_dialog();
+            }
+            Answer::Dismiss => {
+                self.safety.lock_question = None;
+                self.safety.save_failed = None;
+            }
         }
     }
 
@@ -247,7 +329,12 @@ impl ClusterPlannerApp {
         let Some(action) = self.pending.take() else { return };
         match save {
             None => {}
-            Some(false) => self.carry_out(action, ctx),
+            Some(false) => {
+                // "Don't save": the changes are meant to go, so is their recovery copy.
+                crate::recovery::remove(self.doc.path.as_deref());
+                self.safety.discarded = action == Pending::Quit;
+                self.carry_out(action, ctx);
+            }
             Some(true) => {
                 self.save();
                 // Only go on if the save worked (a failed save leaves the document dirty).
@@ -260,6 +347,8 @@ impl ClusterPlannerApp {
 
     fn new_scenario(&mut self) {
         self.doc = Document::new(crate::reference::new_scenario(), None, "Untitled.ron");
+        self.lock = None;
+        self.read_only = false;
         self.notice = Some(Notice { text: "New scenario: the 42 ICBs, no clusters yet".into(), error: false });
     }
 
@@ -271,8 +360,8 @@ impl ClusterPlannerApp {
 
     fn save(&mut self) {
         match self.doc.path.clone() {
-            Some(p) => self.save_to(&p),
-            None => self.save_as_dialog(),
+            Some(p) if !self.read_only => self.save_to(&p),
+            _ => self.save_as_dialog(),
         }
     }
 
@@ -483,8 +572,18 @@ impl ClusterPlannerApp {
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label(self.doc.display_name());
+            if self.read_only {
+                ui.label("(read-only)")
+                    .on_hover_text("Someone else has this file open: Save writes a copy under another name");
+            }
             ui.separator();
             ui.label(if self.doc.dirty { "Unsaved changes" } else { "Saved" });
+            if self.doc.dirty
+                && let Some((text, error)) = self.safety.status()
+            {
+                let color = if error { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
+                ui.colored_label(color, text);
+            }
             ui.separator();
             let (e, w, _) = counts(&self.doc.findings);
             let findings = ui.add(egui::Button::new(format!("{e} errors, {w} warnings")).frame(false));
@@ -598,6 +697,10 @@ impl ClusterPlannerApp {
             ctx.request_repaint(); // show the new figures at once
         }
         self.unsaved_dialog(&ctx);
+        self.safety.tick(&ctx, &self.doc);
+        if let Some(a) = safety::dialogs(&ctx, &mut self.safety, &self.doc) {
+            self.safety_answer(a);
+        }
         if let Some((text, error)) = print::show(&ctx, &mut self.print, &self.doc, self.chart) {
             self.notice = Some(Notice { text, error });
         }
@@ -650,9 +753,51 @@ pub fn mark_start() {
     let _ = STARTED.set(std::time::Instant::now());
 }
 
+impl ClusterPlannerApp {
+    /// Writes the recovery copy now (on quit with unsaved changes, or after a panic).
+    pub fn write_recovery_now(&self) -> Option<PathBuf> {
+        if !self.doc.dirty || self.safety.discarded || self.screenshot.is_some() {
+            return None;
+        }
+        crate::recovery::write(&self.doc.scenario, self.doc.path.as_deref()).ok()
+    }
+}
+
 impl eframe::App for ClusterPlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+        // A bug in a frame must not take the committee's work with it: keep a recovery
+        // copy, say where, and stop.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.show(ui)));
+        if let Err(panic) = result {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let saved = crate::recovery::write(&self.doc.scenario, self.doc.path.as_deref());
+            let text = match &saved {
+                Ok(p) => format!(
+                    "Cluster Planner hit a problem it cannot recover from ({what}).\n\nYour unsaved work is kept at\n{}\nand will be offered back when you start Cluster Planner again.",
+                    p.display()
+                ),
+                Err(e) => format!(
+                    "Cluster Planner hit a problem it cannot recover from ({what}), and could not keep a copy: {e}"
+                ),
+            };
+            eprintln!("{text}");
+            if self.screenshot.is_none() {
+                let _ = rfd::MessageDialog::new()
+                    .set_title("Cluster Planner")
+                    .set_description(&text)
+                    .set_level(rfd::MessageLevel::Error)
+                    .show();
+            }
+            std::process::exit(101);
+        }
+    }
+
+    fn on_exit(&mut self) {
+        let _ = self.write_recovery_now();
     }
 
     /// Only the window's own state is kept between runs (recent files; eframe keeps the
@@ -693,6 +838,9 @@ pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) 
         "Cluster Planner",
         options,
         Box::new(move |cc| {
+            if !shot {
+                app.safety.offers = crate::recovery::pending();
+            }
             if !shot && let Some(storage) = cc.storage {
                 app.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
                 // With no file named, open on the last file when it still opens.
