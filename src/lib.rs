@@ -20,5 +20,6 @@ pub mod recovery;
 pub mod reference;
 pub mod report;
 pub mod svg;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod validate;

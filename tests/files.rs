@@ -61,6 +61,8 @@ const UNREADABLE: &[Expectation] = &[
     ("salary-with-decimals.ron", Some((189, 37)), "Expected comma"),
     ("date-as-number.ron", Some((15, 25)), "Expected string"),
     ("huge-version.ron", Some((3, 14)), "Integer is out of bounds"),
+    // Found by the fuzzer: a salary this large overflowed a sum before loads were limited.
+    ("fuzz-absurd-salary.ron", Some((112, 17)), "`salary_pence` of person 10000002 is 7954489891797073919 pence"),
 ];
 
 #[test]
@@ -213,6 +215,21 @@ fn a_newer_file_is_never_overwritten() {
 }
 
 #[test]
+fn a_figure_that_could_not_be_opened_again_is_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut s = examples::lnr_cluster();
+    file::save(&s, &path).unwrap();
+    let before = fs::read(&path).unwrap();
+    // A salary of £1,000,000,000 a year: a typing error, beyond the £100m limit.
+    s.people[0].salary_pence = 100_000_000_000;
+    let err = file::save(&s, &path).unwrap_err();
+    assert!(matches!(err, SaveError::OutOfRange { .. }));
+    assert!(err.to_string().contains("the most a scenario may hold there is £100,000,000"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn saving_into_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("gone").join("plan.ron");
@@ -297,7 +314,8 @@ fn person() -> impl Strategy<Value = cluster_planner::model::Person> {
             Just(Grade::Vsm),
             text().prop_map(Grade::Other)
         ],
-        (any::<i64>(), wte(), any::<u32>(), proptest::option::of(text()), outcome(), date()),
+        // Within the limits a file may hold (file::MAX_*), which save and load both enforce.
+        (-10_000_000_000i64..=10_000_000_000, wte(), 0u32..=100, proptest::option::of(text()), outcome(), date()),
     )
         .prop_map(
             |((id, name, org, title), grade, (salary_pence, wte, service_years, function, outcome, effective))| {
@@ -308,7 +326,14 @@ fn person() -> impl Strategy<Value = cluster_planner::model::Person> {
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     use cluster_planner::model::{Apportionment, Cluster, Funding, Pay, Post, Share, Team};
-    let org = (text(), proptest::option::of(any::<u64>()), any::<i64>(), proptest::option::of(any::<i64>()), date())
+    const BUDGET: i64 = 10_000_000_000_000;
+    let org = (
+        text(),
+        proptest::option::of(0u64..=1_000_000_000),
+        -BUDGET..=BUDGET,
+        proptest::option::of(-BUDGET..=BUDGET),
+        date(),
+    )
         .prop_map(|(code, population, non_pay, target, from)| {
             let mut o = reference::icbs().remove(0);
             o.code = code;
@@ -318,18 +343,22 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             o.planned_non_pay_from = from;
             o
         });
-    let post = (text(), any::<i64>(), wte(), any::<bool>(), proptest::option::of(text()), date()).prop_map(
-        |(id, salary, wte, programme, reports_to, effective)| Post {
-            id,
-            title: "Post".into(),
-            pay: if salary % 2 == 0 { Pay::Salary { salary_pence: salary } } else { Pay::Vsm { salary_pence: salary } },
-            wte,
-            host: "QPM".into(),
-            funding: if programme { Funding::Programme } else { Funding::RunningCost },
-            reports_to,
-            effective,
-        },
-    );
+    let post =
+        (text(), -10_000_000_000i64..=10_000_000_000, wte(), any::<bool>(), proptest::option::of(text()), date())
+            .prop_map(|(id, salary, wte, programme, reports_to, effective)| Post {
+                id,
+                title: "Post".into(),
+                pay: if salary % 2 == 0 {
+                    Pay::Salary { salary_pence: salary }
+                } else {
+                    Pay::Vsm { salary_pence: salary }
+                },
+                wte,
+                host: "QPM".into(),
+                funding: if programme { Funding::Programme } else { Funding::RunningCost },
+                reports_to,
+                effective,
+            });
     let cluster =
         (text(), proptest::collection::vec(text(), 0..4), proptest::collection::vec(post, 0..4), 0u8..3, 0u32..=10_000)
             .prop_map(|(name, members, posts, rule, pct)| Cluster {

@@ -1,6 +1,7 @@
 //! Never losing work in the window: recovery copies offered back, lock files, failed saves.
 //! One test, run in order, because the recovery folder is set for the whole process.
 
+#![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use cluster_planner::edit::Edit;

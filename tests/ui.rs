@@ -1,6 +1,7 @@
 //! The window, driven headless through its accessibility tree (egui_kittest): no display
 //! and no GPU. Each test starts from the built-in example and checks what a user sees.
 
+#![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
