@@ -391,6 +391,12 @@ impl History {
         let label = edit.label(s);
         let redo = edit.clone();
         let inverse = edit.apply(s)?;
+        // A figure the file could not hold (a typing error such as a £1bn salary) is refused
+        // here, not at the next save.
+        if let Some(why) = crate::file::out_of_range(s) {
+            let _ = inverse.apply(s);
+            return Err(Refused(why));
+        }
         self.undo.push(Step { label: label.clone(), inverse, redo });
         if self.undo.len() > self.limit {
             self.undo.remove(0);

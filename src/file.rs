@@ -200,6 +200,12 @@ impl Violation {
     }
 }
 
+/// The first figure beyond what a scenario may hold, as a sentence (for edits to refuse).
+#[must_use]
+pub fn out_of_range(s: &Scenario) -> Option<String> {
+    check_limits(s).map(|v| v.message)
+}
+
 fn check_limits(s: &Scenario) -> Option<Violation> {
     use crate::money::format_pounds;
     let money = |anchor: Option<String>, who: String, field: &'static str, v: i64, max: i64| {

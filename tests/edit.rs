@@ -109,6 +109,17 @@ fn refused_edits_change_nothing() {
 }
 
 #[test]
+fn an_absurd_figure_is_refused_at_once() {
+    let mut doc = Document::new(examples::lnr_cluster(), None, "lnr-cluster.ron");
+    let before = doc.scenario.clone();
+    // £1,000,000,000 for one post: beyond the £100m a file may hold for a salary.
+    let err = doc.apply(Edit::AddPost { cluster: 0, team: 0, post: post("BIG", "QK1", 1_000_000_000) }).unwrap_err();
+    assert!(err.0.contains("the most a scenario may hold there is £100,000,000"), "{err}");
+    assert_eq!(doc.scenario, before);
+    assert!(doc.history.undo_label().is_none());
+}
+
+#[test]
 fn bulk_outcomes_are_one_undo_step() {
     let mut doc = Document::new(examples::lnr_cluster(), None, "lnr-cluster.ron");
     let at_risk: Vec<String> =

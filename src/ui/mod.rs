@@ -655,6 +655,11 @@ impl ClusterPlannerApp {
         if self.frames == 1 {
             install_fonts(&ctx);
         }
+        // For the check that a panic keeps the work (.ci/run): fail on purpose at frame N.
+        if std::env::var("CLUSTER_PLANNER_PANIC_AT_FRAME").ok().and_then(|v| v.parse::<u64>().ok()) == Some(self.frames)
+        {
+            panic!("a deliberate failure for the crash check");
+        }
         if self.frames == 2 && std::env::var_os("CLUSTER_PLANNER_TIMING").is_some() {
             // Frame 1 lays out; frame 2 is the first drawn with the fonts in place.
             eprintln!(
