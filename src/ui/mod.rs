@@ -158,6 +158,10 @@ impl ClusterPlannerApp {
     /// Opens `path`; on failure the current document stays and the error is shown. If
     /// someone else has the file open, asks first (read-only, anyway, or cancel).
     pub fn open_path(&mut self, path: &Path) {
+        // Screenshot checks look and leave: no lock taken, no question asked.
+        if self.screenshot.is_some() {
+            return self.open_with(path, false);
+        }
         match crate::lock::held_by_other(path) {
             Some(holder) => self.safety.lock_question = Some((path.to_owned(), holder)),
             None => self.open_with(path, false),
@@ -171,7 +175,7 @@ impl ClusterPlannerApp {
                 let (e, w, _) = counts(&doc.findings);
                 self.doc = doc;
                 self.read_only = read_only;
-                self.lock = if read_only { None } else { crate::lock::Lock::take(path) };
+                self.lock = if read_only || self.screenshot.is_some() { None } else { crate::lock::Lock::take(path) };
                 self.remember(path);
                 self.notice = Some(Notice {
                     text: format!("Opened {} ({e} errors, {w} warnings)", path.display()),
@@ -821,12 +825,12 @@ pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) 
     if let Some(t) = tab.and_then(|t| Tab::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(t))) {
         app.tab = t;
     }
-    if let Some(f) = file {
-        app.open_path(f);
-    }
     let shot = screenshot.is_some();
     if let Some(out) = screenshot {
         app = app.screenshot_to(out);
+    }
+    if let Some(f) = file {
+        app.open_path(f);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
