@@ -83,6 +83,19 @@ pub struct BarChartSpec {
     pub reference: Option<Reference>,
 }
 
+impl BarChartSpec {
+    /// The highest bar, marker or reference line: where the value axis must reach.
+    #[must_use]
+    pub fn top(&self) -> i64 {
+        self.bars
+            .iter()
+            .map(|b| b.value.max(b.marker.unwrap_or(0)))
+            .chain(self.reference.as_ref().map(|r| r.value))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineChartSpec {
     pub title: String,
@@ -91,6 +104,14 @@ pub struct LineChartSpec {
     /// (x label, value)
     pub points: Vec<(String, i64)>,
     pub reference: Option<Reference>,
+}
+
+impl LineChartSpec {
+    /// The highest point or reference line.
+    #[must_use]
+    pub fn top(&self) -> i64 {
+        self.points.iter().map(|(_, v)| *v).chain(self.reference.as_ref().map(|r| r.value)).max().unwrap_or(0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -256,16 +256,10 @@ fn opt_pounds(v: Option<i64>) -> String {
 }
 
 fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
-    vec![
-        label,
-        format_pounds(l.baseline),
-        format_pounds(l.planned),
-        opt_pounds(l.target),
-        opt_pounds(l.gap()),
-        l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
-        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
-        format_pounds(l.transferred_out),
-    ]
+    let mut cells = vec![label];
+    cells.extend(crate::report::figures(l));
+    cells.push(format_pounds(l.transferred_out));
+    cells
 }
 
 /// Breaks text into lines of at most `width` characters.

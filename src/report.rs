@@ -73,17 +73,25 @@ fn opt_pounds(v: Option<Pence>) -> String {
     v.map_or_else(|| "n/a".to_owned(), format_pounds)
 }
 
-fn row(out: &mut String, label: &str, l: &Line) {
-    let _ = writeln!(
-        out,
-        "{:<44} {:>14} {:>14} {:>14} {:>14} {:>8} {:>9}",
-        truncate(label, 44),
+/// A line's figures as every table prints them: baseline, planned, target, gap, cut, per head.
+#[must_use]
+pub fn figures(l: &Line) -> [String; 6] {
+    [
         format_pounds(l.baseline),
         format_pounds(l.planned),
         opt_pounds(l.target),
         opt_pounds(l.gap()),
         l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
         l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
+    ]
+}
+
+fn row(out: &mut String, label: &str, l: &Line) {
+    let [baseline, planned, target, gap, cut, per_head] = figures(l);
+    let _ = writeln!(
+        out,
+        "{:<44} {baseline:>14} {planned:>14} {target:>14} {gap:>14} {cut:>8} {per_head:>9}",
+        truncate(label, 44)
     );
 }
 

@@ -119,13 +119,7 @@ fn bars(spec: &BarChartSpec) -> String {
     let mut out = String::new();
     heading(&mut out, &spec.title, &spec.subtitle);
     let unit = spec.unit;
-    let top = spec
-        .bars
-        .iter()
-        .map(|b| b.value.max(b.marker.unwrap_or(0)))
-        .chain(spec.reference.as_ref().map(|r| r.value))
-        .max()
-        .unwrap_or(0);
+    let top = spec.top();
     let tick_values = ticks(unit.scale(top) * 1.08);
     let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
     let crowded = spec.bars.len() > 8;
@@ -240,7 +234,7 @@ fn line(spec: &LineChartSpec) -> String {
     let mut out = String::new();
     heading(&mut out, &spec.title, &spec.subtitle);
     let unit = spec.unit;
-    let top = spec.points.iter().map(|(_, v)| *v).chain(spec.reference.as_ref().map(|r| r.value)).max().unwrap_or(0);
+    let top = spec.top();
     let tick_values = ticks(unit.scale(top) * 1.08);
     let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
     let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: 470.0, max };

@@ -4,17 +4,13 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+mod common;
+
 use cluster_planner::edit::Edit;
 use cluster_planner::ui::ClusterPlannerApp;
 use cluster_planner::{examples, file, lock, recovery};
-use egui_kittest::Harness;
+use common::harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: ClusterPlannerApp) -> Harness<'static, ClusterPlannerApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), app)
-}
 
 #[test]
 fn recovery_locks_and_failed_saves() {

@@ -4,17 +4,14 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+mod common;
+
 use std::path::Path;
 
 use cluster_planner::ui::{ClusterPlannerApp, Tab};
+use common::harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness(app: ClusterPlannerApp) -> Harness<'static, ClusterPlannerApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), app)
-}
 
 #[test]
 fn opens_on_the_built_in_example_with_its_figures() {

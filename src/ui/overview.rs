@@ -216,13 +216,7 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
             Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(if b.over { OVER } else { UNDER }).name(hover)
         })
         .collect();
-    let top = spec
-        .bars
-        .iter()
-        .map(|b| b.value.max(b.marker.unwrap_or(0)))
-        .chain(spec.reference.as_ref().map(|r| r.value))
-        .max()
-        .unwrap_or(0);
+    let top = spec.top();
     let marker = ui.visuals().strong_text_color();
     money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
@@ -255,7 +249,7 @@ pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
     let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
     #[allow(clippy::cast_precision_loss)]
     let points: Vec<[f64; 2]> = spec.points.iter().enumerate().map(|(i, (_, v))| [i as f64, unit.scale(*v)]).collect();
-    let top = spec.points.iter().map(|(_, v)| *v).chain(spec.reference.as_ref().map(|r| r.value)).max().unwrap_or(0);
+    let top = spec.top();
     let exact: Vec<String> = spec.points.iter().map(|(_, v)| unit.exact(*v)).collect();
     let months_hover = months.clone();
     let reference = spec.reference.clone();

@@ -1,0 +1,11 @@
+//! Shared by the window tests.
+
+use cluster_planner::ui::ClusterPlannerApp;
+use egui_kittest::Harness;
+
+/// The real app in a 1280 x 800 window, driven through its accessibility tree.
+pub fn harness(app: ClusterPlannerApp) -> Harness<'static, ClusterPlannerApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), app)
+}
