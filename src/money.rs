@@ -273,7 +273,7 @@ pub fn format_headline(p: Pence) -> String {
     if a >= 100_000_000 {
         // tenths of a million pounds = 10,000,000 pence
         let tenths = mul_div_round(i64::try_from(a).unwrap_or(i64::MAX), 1, 10_000_000);
-        format!("{}£{}.{}m", sign(p), tenths / 10, tenths % 10)
+        format!("{}£{}.{}m", sign(p), group((tenths / 10).unsigned_abs()), tenths % 10)
     } else if a >= 100_000 {
         let k = mul_div_round(i64::try_from(a).unwrap_or(i64::MAX), 1, 100_000);
         format!("{}£{}k", sign(p), k)
@@ -386,6 +386,7 @@ mod tests {
         assert_eq!(format_pounds(-123_450), "\u{2212}£1,235");
         assert_eq!(format_pounds_pence(1876), "£18.76");
         assert_eq!(format_headline(1_670_000_000), "£16.7m");
+        assert_eq!(format_headline(119_780_000_000), "£1,197.8m");
         assert_eq!(format_headline(85_000_000), "£850k");
         assert_eq!(format_bp(3151), "31.5%");
         assert_eq!(format_bp(-250), "\u{2212}2.5%");

@@ -231,7 +231,8 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                         Line::new(spec.marker_label.clone(), vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0),
                     );
                 }
-                if !b.note.is_empty() {
+                // With many bars the notes would overlap: hover gives the exact figures instead.
+                if !b.note.is_empty() && spec.bars.len() <= 12 {
                     let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.05;
                     pui.text(Text::new("note", PlotPoint::new(x, y), b.note.clone()));
                 }
