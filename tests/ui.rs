@@ -440,3 +440,69 @@ fn print_opens_its_dialog_and_cancel_closes_it() {
     h.run();
     assert!(!h.state().print.open);
 }
+
+#[test]
+fn custom_percentages_split_shared_posts() {
+    use cluster_planner::edit::Edit;
+    use cluster_planner::model::{Apportionment, Funding, Pay, Post, Share};
+    use cluster_planner::money::{Rate, Wte};
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
+    app.edit(Edit::AddCluster { name: "Northants + LLR".into() });
+    app.edit(Edit::AddMember { cluster: 0, org: "QPM".into() });
+    app.edit(Edit::AddMember { cluster: 0, org: "QK1".into() });
+    app.edit(Edit::AddTeam { cluster: 0, name: "Cluster executive".into() });
+    let post = Post {
+        id: "CEO".into(),
+        title: "Chief Executive".into(),
+        pay: Pay::Salary { salary_pence: 10_000_000 },
+        wte: Wte::FULL,
+        host: "QPM".into(),
+        funding: Funding::RunningCost,
+        reports_to: None,
+        effective: None,
+    };
+    app.edit(Edit::AddPost { cluster: 0, team: 0, post });
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    h.get_by_label("shared posts split").click();
+    h.run();
+    h.get_by_label("Custom percentages").click();
+    h.run();
+    // Custom starts from the population shares: 848,449 : 1,238,148 of 10,000 hundredths of
+    // a percent = 4,066.1 : 5,933.9 -> 40.66% and 59.34% (the odd hundredth to the larger remainder).
+    let shares = |h: &Harness<'static, ClusterPlannerApp>| match &h.state().doc.scenario.clusters[0].apportionment {
+        Apportionment::Custom(s) => s.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        shares(&h),
+        vec![Share { org: "QPM".into(), percent: Rate(4066) }, Share { org: "QK1".into(), percent: Rate(5934) }]
+    );
+    // Type 60 and 40.
+    for (label, value) in [("QPM %", "60"), ("QK1 %", "40")] {
+        h.get_by_label(label).click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label(label).type_text(value);
+        h.run();
+    }
+    h.get_by_label("Apply shares").click();
+    h.run();
+    assert_eq!(shares(&h)[0].percent, Rate(6000));
+    // £100,000 costs £129,130 a year with on-costs: 60% = £77,478 to QPM, 40% = £51,652 to QK1.
+    assert_eq!(h.state().doc.summary.posts[0].shares, vec![7_747_800, 5_165_200]);
+    // Shares that do not add up to 100 are not applied.
+    h.get_by_label("QK1 %").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("QK1 %").type_text("30");
+    h.run();
+    h.get_by_label("Apply shares").click();
+    h.run();
+    h.get_by_label("The shares add up to 90%, not 100%.");
+    assert_eq!(shares(&h)[1].percent, Rate(4000));
+}

@@ -5,7 +5,8 @@ use egui::RichText;
 
 use crate::document::Document;
 use crate::edit::Edit;
-use crate::model::Apportionment;
+use crate::model::{Apportionment, Share};
+use crate::money::Rate;
 use crate::money::{format_pounds, format_pounds_pence};
 use crate::report::short_name;
 
@@ -18,6 +19,11 @@ pub struct ClustersView {
     pub new_name: String,
     /// The cluster being renamed and the name typed so far.
     pub renaming: Option<(usize, String)>,
+    /// Custom percentages being typed, per cluster, and the document revision they were
+    /// loaded from.
+    pub custom: std::collections::BTreeMap<usize, Vec<String>>,
+    pub custom_for: u64,
+    pub custom_error: Option<(usize, String)>,
 }
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, edits: &mut Vec<Edit>) {
@@ -91,6 +97,61 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, edits: &
     });
 }
 
+/// Percent fields for a cluster's custom shares, applied together when they add up to 100.
+fn custom_shares(
+    ui: &mut egui::Ui,
+    c: &crate::model::Cluster,
+    shares: &[Share],
+    ci: usize,
+    view: &mut ClustersView,
+    revision: u64,
+    edits: &mut Vec<Edit>,
+) {
+    if view.custom_for != revision {
+        view.custom.clear();
+        view.custom_for = revision;
+    }
+    let text = view.custom.entry(ci).or_insert_with(|| {
+        c.members
+            .iter()
+            .map(|m| {
+                shares
+                    .iter()
+                    .find(|s| &s.org == m)
+                    .map_or_else(|| "0".into(), |s| s.percent.to_string().trim_end_matches('%').to_owned())
+            })
+            .collect()
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (m, t) in c.members.iter().zip(text.iter_mut()) {
+            let l = ui.label(format!("{m} %"));
+            ui.add(egui::TextEdit::singleline(t).desired_width(56.0)).labelled_by(l.id);
+        }
+        if ui.button("Apply shares").on_hover_text("The percentages must add up to 100").clicked() {
+            let parsed: Result<Vec<Rate>, String> = text.iter().map(|t| Rate::parse(t)).collect();
+            match parsed {
+                Err(e) => view.custom_error = Some((ci, e)),
+                Ok(rates) => {
+                    let sum: u32 = rates.iter().map(|r| r.0).sum();
+                    if sum == 10_000 {
+                        let shares =
+                            c.members.iter().zip(rates).map(|(m, r)| Share { org: m.clone(), percent: r }).collect();
+                        edits.push(Edit::SetApportionment { cluster: ci, rule: Apportionment::Custom(shares) });
+                        view.custom_error = None;
+                    } else {
+                        view.custom_error = Some((ci, format!("The shares add up to {}, not 100%.", Rate(sum))));
+                    }
+                }
+            }
+        }
+    });
+    if let Some((i, e)) = &view.custom_error
+        && *i == ci
+    {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+}
+
 fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut ClustersView, edits: &mut Vec<Edit>) {
     let c = &doc.scenario.clusters[ci];
     ui.horizontal(|ui| match &mut view.renaming {
@@ -145,6 +206,23 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
                 if ui.selectable_label(matches!(c.apportionment, Apportionment::Equal), "Equally").clicked() {
                     edits.push(Edit::SetApportionment { cluster: ci, rule: Apportionment::Equal });
                 }
+                if ui
+                    .selectable_label(matches!(c.apportionment, Apportionment::Custom(_)), "Custom percentages")
+                    .clicked()
+                    && !matches!(c.apportionment, Apportionment::Custom(_))
+                {
+                    // Start from the shares in force, in hundredths of a percent adding to 100.
+                    let ix = crate::engine::Index::new(&doc.scenario);
+                    let weights = crate::engine::apportion_weights(&doc.scenario, &ix, ci);
+                    let bps = crate::money::split_by_weights(10_000, &weights);
+                    let shares = c
+                        .members
+                        .iter()
+                        .zip(bps)
+                        .map(|(m, bp)| Share { org: m.clone(), percent: Rate(u32::try_from(bp).unwrap_or(0)) })
+                        .collect();
+                    edits.push(Edit::SetApportionment { cluster: ci, rule: Apportionment::Custom(shares) });
+                }
             })
             .response
             .on_hover_text("How the cost of each post in the single management teams is charged to the member ICBs");
@@ -154,6 +232,9 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
     }
     let weights = crate::engine::apportion_weights(&doc.scenario, &crate::engine::Index::new(&doc.scenario), ci);
     let total: u64 = weights.iter().sum();
+    if let Apportionment::Custom(shares) = &c.apportionment {
+        custom_shares(ui, c, shares, ci, view, doc.revision, edits);
+    }
     for (m, w) in c.members.iter().zip(&weights) {
         ui.horizontal(|ui| {
             let name = doc
