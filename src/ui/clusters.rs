@@ -82,11 +82,13 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, edits: &
         let right = &mut cols[1];
         right.heading(format!("Clusters ({})", s.clusters.len()));
         egui::ScrollArea::vertical().id_salt("clusters").auto_shrink([false, false]).show(right, |ui| {
+            // One index for all the cards of this frame (it hashes every post).
+            let ix = crate::engine::Index::new(s);
             for ci in 0..s.clusters.len() {
                 let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
                 let (_, dropped) = ui.dnd_drop_zone::<DraggedIcb, ()>(frame, |ui| {
                     ui.set_min_width(ui.available_width());
-                    cluster_card(ui, doc, ci, view, edits);
+                    cluster_card(ui, doc, &ix, ci, view, edits);
                 });
                 if let Some(icb) = dropped {
                     edits.push(Edit::AddMember { cluster: ci, org: icb.0.clone() });
@@ -152,7 +154,14 @@ fn custom_shares(
     }
 }
 
-fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut ClustersView, edits: &mut Vec<Edit>) {
+fn cluster_card(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    ix: &crate::engine::Index<'_>,
+    ci: usize,
+    view: &mut ClustersView,
+    edits: &mut Vec<Edit>,
+) {
     let c = &doc.scenario.clusters[ci];
     ui.horizontal(|ui| match &mut view.renaming {
         Some((i, name)) if *i == ci => {
@@ -212,8 +221,7 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
                     && !matches!(c.apportionment, Apportionment::Custom(_))
                 {
                     // Start from the shares in force, in hundredths of a percent adding to 100.
-                    let ix = crate::engine::Index::new(&doc.scenario);
-                    let weights = crate::engine::apportion_weights(&doc.scenario, &ix, ci);
+                    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
                     let bps = crate::money::split_by_weights(10_000, &weights);
                     let shares = c
                         .members
@@ -230,7 +238,7 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
     if c.members.is_empty() {
         ui.label(RichText::new("Drop ICBs here").weak().italics());
     }
-    let weights = crate::engine::apportion_weights(&doc.scenario, &crate::engine::Index::new(&doc.scenario), ci);
+    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
     let total: u64 = weights.iter().sum();
     if let Apportionment::Custom(shares) = &c.apportionment {
         custom_shares(ui, c, shares, ci, view, doc.revision, edits);
