@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Post, Scenario, Team};
+use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Person, Post, Scenario, Team};
 
 /// One change, as the user thinks of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +88,12 @@ pub enum Edit {
     },
     /// Replaces all clusters at once (the inverse of any cluster, team or post edit).
     ReplaceClusters(Vec<Cluster>),
+    /// Replaces the whole list of people (an import, and its inverse). `what` is the label:
+    /// "import 530 people from esr-llr.csv".
+    ReplacePeople {
+        people: Vec<Person>,
+        what: String,
+    },
 }
 
 /// Why an edit could not be applied (the scenario is unchanged).
@@ -158,6 +164,7 @@ impl Edit {
             Edit::SetNonPay { org, .. } => format!("change non-pay of {org}"),
             Edit::SetTarget { org, .. } => format!("change the target of {org}"),
             Edit::ReplaceClusters(_) => "change clusters".to_owned(),
+            Edit::ReplacePeople { what, .. } => what.clone(),
         }
     }
 
@@ -359,6 +366,9 @@ impl Edit {
                 Ok(inv)
             }
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
+            Edit::ReplacePeople { people, what } => {
+                Ok(Edit::ReplacePeople { people: std::mem::replace(&mut s.people, people), what })
+            }
         }
     }
 }

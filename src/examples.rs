@@ -133,6 +133,7 @@ fn people_for(s: &Scenario, org: &str, n: usize, first_id: u32, rng: &mut fastra
                 wte,
                 service_years: rng.u32(0..=34),
                 function: funcs.get(rng.usize(0..funcs.len().max(1))).map(|f| (*f).to_owned()),
+                cost_centre: None,
                 outcome: Outcome::NotAffected,
                 effective: None,
             }

@@ -443,48 +443,10 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let a = &s.assumptions;
     let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
     let table = Table { columns: &columns, numeric_from: 99 };
-    let rows: Vec<(Vec<String>, bool)> = [
-        (
-            "Employer NI",
-            format!("{} above {}", a.employer_ni_rate, format_pounds(a.employer_ni_threshold_pence)),
-            "gov.uk, from 6 April 2025",
-        ),
-        ("Employer pension, local", a.pension_local_rate.to_string(), "NHSBSA 2025/26"),
-        ("Employer pension, central (full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26"),
-        ("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC"),
-        ("Envelope per head", format_pounds_pence(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025"),
-        ("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26"),
-        (
-            "Section 16 redundancy",
-            format!(
-                "{}/yr, max {} months, {}–{}",
-                a.redundancy.months_per_year,
-                a.redundancy.max_months,
-                format_pounds(a.redundancy.floor_pence),
-                format_pounds(a.redundancy.cap_pence)
-            ),
-            "NHS Employers",
-        ),
-        (
-            "MARS (placeholder)",
-            format!(
-                "{}/yr, max {} months, cap {}",
-                a.mars.months_per_year,
-                a.mars.max_months,
-                format_pounds(a.mars.cap_pence)
-            ),
-            "set from the local scheme",
-        ),
-        ("Pay scales", a.pay_year.clone(), "Agenda for Change after the 3.6% award"),
-        (
-            "Programme-funded posts",
-            if a.count_programme_posts { "counted" } else { "left out" }.to_owned(),
-            "the envelope covers programme pay",
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
-    .collect();
+    let rows: Vec<(Vec<String>, bool)> = crate::report::assumption_rows(a)
+        .into_iter()
+        .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
+        .collect();
     pages.extend(table_pages("Assumptions and sources", &table, &rows, &format!("As at {}.", a.as_at)));
 
     // Exits register (names and salaries): left out of the redacted pack.

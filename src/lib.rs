@@ -12,6 +12,7 @@ pub mod engine;
 pub mod examples;
 pub mod export;
 pub mod file;
+pub mod import;
 pub mod lock;
 pub mod model;
 pub mod money;
@@ -23,3 +24,4 @@ pub mod svg;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod validate;
+pub mod workbook;

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use cluster_planner::engine::compute;
 use cluster_planner::validate::{Severity, counts, validate};
-use cluster_planner::{examples, file, report};
+use cluster_planner::{examples, file, import, report};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -92,6 +92,58 @@ enum Command {
         #[arg(long)]
         redacted: bool,
     },
+    /// Import a staff list (CSV, XLSX, XLS, ODS) into a scenario and write the result to
+    /// OUT. Prints how each row was read. Exit 0 written; 1 nothing importable or the
+    /// mapping incomplete; 2 a file unreadable.
+    Import {
+        /// The scenario to import into.
+        scenario: PathBuf,
+        /// The staff list.
+        #[arg(long, value_name = "FILE")]
+        people: PathBuf,
+        /// Every row belongs to this ICB (ODS code), instead of the file's ICB column.
+        #[arg(long, value_name = "CODE")]
+        org: Option<String>,
+        /// A saved mapping profile (made in the window's import dialog).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// Map a field to a column: id, name, first-name, last-name, title, grade, wte,
+        /// salary, org, service, function, cost-centre (e.g. --map salary="Basic Pay").
+        #[arg(long, value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// The salary column is actual (pro-rata) pay, not the full-time salary.
+        #[arg(long)]
+        actual_pay: bool,
+        /// The workbook's sheet to read (default: the first with data).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Where to write the scenario with the people imported (atomically).
+        #[arg(long, value_name = "OUT.ron")]
+        out: PathBuf,
+    },
+    /// Export the figures as an XLSX workbook, or people and outcomes as CSV.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.xlsx", conflicts_with = "csv", required_unless_present = "csv")]
+        xlsx: Option<PathBuf>,
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Leave out people's names.
+        #[arg(long)]
+        no_names: bool,
+        /// Leave out individual salaries, costs and payments (totals stay).
+        #[arg(long)]
+        no_salaries: bool,
+    },
+    /// Write a made-up ESR-style staff list (CSV, or XLSX by the name's ending) for
+    /// benchmarks and trials: ROWS people spread over the ICB codes given.
+    SampleExtract {
+        out: PathBuf,
+        #[arg(long, default_value_t = 25_000)]
+        rows: usize,
+        #[arg(long, value_delimiter = ',', default_value = "QK1,QPM")]
+        orgs: Vec<String>,
+    },
     /// For the crash-safety test: save two versions of an example to FILE in turn, forever
     /// (the test kills it with SIGKILL at random moments).
     #[command(hide = true)]
@@ -108,6 +160,9 @@ enum Command {
         /// Also time frames of the window (headless: layout and tessellation).
         #[arg(long)]
         ui: bool,
+        /// Also time importing this staff list into the scenario (read, map, check, merge).
+        #[arg(long, value_name = "PEOPLE")]
+        import: Option<PathBuf>,
     },
 }
 
@@ -119,7 +174,15 @@ fn main() -> ExitCode {
         Some(Command::Check { file }) => check(&file),
         Some(Command::Format { file }) => format(&file),
         Some(Command::Generate { name, out }) => generate(&name, &out),
-        Some(Command::Bench { file, runs, ui }) => bench(&file, runs, ui),
+        Some(Command::Bench { file, runs, ui, import }) => bench(&file, runs, ui, import.as_deref()),
+        Some(Command::Import { scenario, people, org, profile, map, actual_pay, sheet, out }) => {
+            let opts = ImportOptions { org, profile, map, actual_pay, sheet };
+            import_cmd(&scenario, &people, &opts, &out)
+        }
+        Some(Command::Export { file, xlsx, csv, no_names, no_salaries }) => {
+            export_cmd(&file, xlsx.as_deref(), csv.as_deref(), no_names, no_salaries)
+        }
+        Some(Command::SampleExtract { out, rows, orgs }) => sample_extract(&out, rows, &orgs),
         Some(Command::SaveLoop { file, example }) => save_loop(&file, &example),
         Some(Command::Report { file, pdf, redacted, marking }) => report_cmd(&file, &pdf, redacted, &marking),
         Some(Command::Chart { file, chart, svg, png, width }) => {
@@ -346,12 +409,204 @@ fn print_cmd(path: &Path, printer: Option<&str>, copies: u32, paper: &str, redac
     }
 }
 
+/// Times an import step by step: read the file, map and check every row, merge with the
+/// scenario; and the workbook export of the result.
+fn bench_import(s: &cluster_planner::model::Scenario, people: &Path, runs: usize) {
+    let (mut read, mut prep, mut merge, mut all, mut xlsx) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut imported = None;
+    for _ in 0..runs.max(1) {
+        let t0 = Instant::now();
+        let Ok(table) = import::read_table(people, None) else {
+            eprintln!("error: cannot read {}", people.display());
+            return;
+        };
+        let t1 = Instant::now();
+        let mapping = import::guess(&table);
+        let Some(prepared) = import::prepare(&table, &mapping, s, &mut |_| true) else { return };
+        let t2 = Instant::now();
+        let plan = import::reconcile(s, &prepared);
+        let t3 = Instant::now();
+        read.push((t1 - t0).as_secs_f64() * 1000.0);
+        prep.push((t2 - t1).as_secs_f64() * 1000.0);
+        merge.push((t3 - t2).as_secs_f64() * 1000.0);
+        all.push((t3 - t0).as_secs_f64() * 1000.0);
+        let mut s2 = s.clone();
+        s2.people = plan.people;
+        imported = Some((s2, prepared.people.len(), table.rows.len()));
+    }
+    let Some((s2, good, rows)) = imported else { return };
+    let sum = compute(&s2);
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        std::hint::black_box(cluster_planner::workbook::xlsx(
+            &s2,
+            &sum,
+            cluster_planner::workbook::Redaction::default(),
+        ))
+        .ok();
+        xlsx.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let n = all.len();
+    println!("import {}: {rows} rows, {good} imported", people.display());
+    println!("  read the file, median of {n}: {:.0} ms", median_ms(read));
+    println!("  map and check every row, median of {n}: {:.0} ms", median_ms(prep));
+    println!("  merge with the scenario, median of {n}: {:.0} ms", median_ms(merge));
+    println!("  import in all, median of {n}: {:.0} ms", median_ms(all));
+    println!("export the workbook ({} people), median of {n}: {:.0} ms", s2.people.len(), median_ms(xlsx));
+}
+
 fn median_ms(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
-fn bench(path: &Path, runs: usize, ui: bool) -> ExitCode {
+#[derive(Debug)]
+struct ImportOptions {
+    org: Option<String>,
+    profile: Option<String>,
+    map: Vec<String>,
+    actual_pay: bool,
+    sheet: Option<String>,
+}
+
+/// The mapping the command line asks for: the guess, then the profile, then each --map.
+fn import_mapping(table: &import::Table, o: &ImportOptions) -> Result<import::Mapping, String> {
+    let mut m = import::guess(table);
+    if let Some(name) = &o.profile {
+        let path = import::profiles_path();
+        let profiles = import::load_profiles(&path)?;
+        let Some(p) = profiles.into_iter().find(|p| &p.name == name) else {
+            return Err(format!("there is no mapping profile called '{name}' in {}", path.display()));
+        };
+        m = p.mapping;
+    }
+    for pair in &o.map {
+        let Some((key, column)) = pair.split_once('=') else {
+            return Err(format!("--map {pair}: write FIELD=COLUMN, e.g. salary=\"Basic Pay\""));
+        };
+        let Some(field) = import::Field::from_key(key) else {
+            let keys: Vec<&str> = import::Field::ALL.iter().map(|f| f.key()).collect();
+            return Err(format!("--map {pair}: no field '{key}'; the fields are {}", keys.join(", ")));
+        };
+        if column.trim().is_empty() {
+            m.columns.remove(&field);
+        } else {
+            m.columns.insert(field, column.trim().to_owned());
+        }
+    }
+    if o.org.is_some() {
+        m.org.clone_from(&o.org);
+    }
+    if o.actual_pay {
+        m.salary_basis = import::SalaryBasis::Actual;
+    }
+    Ok(m)
+}
+
+fn import_cmd(scenario: &Path, people: &Path, o: &ImportOptions, out: &Path) -> ExitCode {
+    let s = match load_or_report(scenario) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let table = match import::read_table(people, o.sheet.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mapping = match import_mapping(&table, o) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for f in import::Field::ALL {
+        let col = mapping.columns.get(&f).map_or("not used", String::as_str);
+        println!("  {:<18} <- {col}", f.label());
+    }
+    let Some(prepared) = import::prepare(&table, &mapping, &s, &mut |_| true) else { return ExitCode::FAILURE };
+    if !prepared.blocking.is_empty() || prepared.people.is_empty() {
+        print!("{}", import::report_text(&table, &prepared, None));
+        eprintln!("error: nothing imported; {} is not written", out.display());
+        return ExitCode::FAILURE;
+    }
+    let plan = import::reconcile(&s, &prepared);
+    print!("{}", import::report_text(&table, &prepared, Some(&plan)));
+    let mut s = s;
+    s.people = plan.people;
+    if let Some(why) = file::out_of_range(&s) {
+        eprintln!("error: {why}");
+        return ExitCode::FAILURE;
+    }
+    match file::save(&s, out) {
+        Ok(()) => {
+            println!("{}: {} people", out.display(), s.people.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export_cmd(path: &Path, xlsx: Option<&Path>, csv: Option<&Path>, no_names: bool, no_salaries: bool) -> ExitCode {
+    let s = match load_or_report(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let sum = compute(&s);
+    let r = cluster_planner::workbook::Redaction { names: no_names, salaries: no_salaries };
+    match (xlsx, csv) {
+        (Some(out), _) => match cluster_planner::workbook::xlsx(&s, &sum, r) {
+            Ok(bytes) => write_out(out, &bytes),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        (None, Some(out)) => write_out(out, &cluster_planner::workbook::people_csv(&s, &sum, r)),
+        (None, None) => ExitCode::FAILURE,
+    }
+}
+
+fn sample_extract(out: &Path, rows: usize, orgs: &[String]) -> ExitCode {
+    let orgs: Vec<&str> = orgs.iter().map(String::as_str).collect();
+    let table = import::sample_extract(rows, &orgs, 2025);
+    let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if xlsx {
+        match write_rows_xlsx(&table) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        import::to_csv(&table)
+    };
+    let code = write_out(out, &bytes);
+    if code == ExitCode::SUCCESS {
+        println!("{}: {rows} people", out.display());
+    }
+    code
+}
+
+fn write_rows_xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(u32::try_from(r).unwrap_or(u32::MAX), u16::try_from(c).unwrap_or(u16::MAX), v)?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+fn bench(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> ExitCode {
     let runs = runs.max(1);
     let mut open = Vec::new();
     let mut recompute = Vec::new();
@@ -405,6 +660,9 @@ fn bench(path: &Path, runs: usize, ui: bool) -> ExitCode {
     }
     println!("one chart (cost by ICB) to SVG, median of {runs}: {:.2} ms", median_ms(svg));
     println!("board pack PDF (compute included separately), median of {}: {:.0} ms", runs.min(11), median_ms(pdf));
+    if let Some(people) = people {
+        bench_import(&s, people, runs.min(11));
+    }
     if ui {
         let doc = cluster_planner::document::Document::new(s, Some(path.to_owned()), "");
         for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {

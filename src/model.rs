@@ -260,6 +260,10 @@ pub struct Person {
     /// The function (from the catalogue) the person works in.
     #[serde(default)]
     pub function: Option<String>,
+    /// The finance cost centre from the staff record, as written there (e.g. `T1234`).
+    /// Left out of the file when not known, so files without it read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_centre: Option<String>,
     #[serde(default)]
     pub outcome: Outcome,
     /// When the outcome takes effect. `None` = the target date.

@@ -171,3 +171,48 @@ pub fn short_name(name: &str) -> &str {
     let n = name.strip_prefix("NHS ").unwrap_or(name);
     n.strip_suffix(" Integrated Care Board").unwrap_or(n)
 }
+
+/// Each assumption as (name, value, source), for the board pack and the workbook.
+#[must_use]
+pub fn assumption_rows(a: &crate::model::Assumptions) -> Vec<(&'static str, String, &'static str)> {
+    use crate::money::{format_pounds, format_pounds_pence};
+    vec![
+        (
+            "Employer NI",
+            format!("{} above {}", a.employer_ni_rate, format_pounds(a.employer_ni_threshold_pence)),
+            "gov.uk, from 6 April 2025",
+        ),
+        ("Employer pension, local", a.pension_local_rate.to_string(), "NHSBSA 2025/26"),
+        ("Employer pension, central (full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26"),
+        ("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC"),
+        ("Envelope per head", format_pounds_pence(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025"),
+        ("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26"),
+        (
+            "Section 16 redundancy",
+            format!(
+                "{}/yr, max {} months, {}–{}",
+                a.redundancy.months_per_year,
+                a.redundancy.max_months,
+                format_pounds(a.redundancy.floor_pence),
+                format_pounds(a.redundancy.cap_pence)
+            ),
+            "NHS Employers",
+        ),
+        (
+            "MARS (placeholder)",
+            format!(
+                "{}/yr, max {} months, cap {}",
+                a.mars.months_per_year,
+                a.mars.max_months,
+                format_pounds(a.mars.cap_pence)
+            ),
+            "set from the local scheme",
+        ),
+        ("Pay scales", a.pay_year.clone(), "Agenda for Change after the 3.6% award"),
+        (
+            "Programme-funded posts",
+            if a.count_programme_posts { "counted" } else { "left out" }.to_owned(),
+            "the envelope covers programme pay",
+        ),
+    ]
+}

@@ -38,6 +38,7 @@ fn build_a_cluster_add_a_post_assign_people_undo_and_redo() {
             wte: Wte::FULL,
             service_years: 10,
             function: None,
+            cost_centre: None,
             outcome: Outcome::NotAffected,
             effective: None,
         });

@@ -42,6 +42,7 @@ fn person(id: &str, org: &str, salary_pounds: i64, years: u32, outcome: Outcome)
         wte: Wte::FULL,
         service_years: years,
         function: None,
+        cost_centre: None,
         outcome,
         effective: None,
     }

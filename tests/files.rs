@@ -316,10 +316,29 @@ fn person() -> impl Strategy<Value = cluster_planner::model::Person> {
         ],
         // Within the limits a file may hold (file::MAX_*), which save and load both enforce.
         (-10_000_000_000i64..=10_000_000_000, wte(), 0u32..=100, proptest::option::of(text()), outcome(), date()),
+        proptest::option::of(text()),
     )
         .prop_map(
-            |((id, name, org, title), grade, (salary_pence, wte, service_years, function, outcome, effective))| {
-                Person { id, name, org, title, grade, salary_pence, wte, service_years, function, outcome, effective }
+            |(
+                (id, name, org, title),
+                grade,
+                (salary_pence, wte, service_years, function, outcome, effective),
+                cost_centre,
+            )| {
+                Person {
+                    id,
+                    name,
+                    org,
+                    title,
+                    grade,
+                    salary_pence,
+                    wte,
+                    service_years,
+                    function,
+                    cost_centre,
+                    outcome,
+                    effective,
+                }
             },
         )
 }

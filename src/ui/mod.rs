@@ -5,10 +5,12 @@ mod assumptions;
 pub mod bench;
 mod clusters;
 mod functions;
+pub mod import;
 mod overview;
 mod people;
 pub mod print;
 pub mod safety;
+pub mod spreadsheet;
 mod teams;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +96,8 @@ pub struct ClusterPlannerApp {
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
     pub print: print::PrintDialog,
+    pub import: import::ImportDialog,
+    pub export_sheet: spreadsheet::ExportDialog,
     pub safety: safety::Safety,
     /// This window's lock on the open file (removed when another is opened).
     pub lock: Option<crate::lock::Lock>,
@@ -124,6 +128,8 @@ impl ClusterPlannerApp {
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
             print: print::PrintDialog::default(),
+            import: import::ImportDialog::default(),
+            export_sheet: spreadsheet::ExportDialog::default(),
             safety: safety::Safety::default(),
             lock: None,
             read_only: false,
@@ -387,6 +393,16 @@ impl ClusterPlannerApp {
         }
     }
 
+    fn import_dialog(&mut self) {
+        let mut d = rfd::FileDialog::new().add_filter("Staff list", &import::EXTENSIONS);
+        if let Some(dir) = self.doc.path.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty()) {
+            d = d.set_directory(dir);
+        }
+        if let Some(path) = d.pick_file() {
+            self.import.start(&path);
+        }
+    }
+
     fn save_as_dialog(&mut self) {
         if let Some(path) = ron_dialog(self.doc.path.as_deref()).set_file_name(self.doc.display_name()).save_file() {
             self.save_to(&path);
@@ -428,8 +444,13 @@ impl ClusterPlannerApp {
         }
         // A .ron dropped on the window opens it.
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        // A dropped staff list (CSV, XLSX...) is imported; anything else is opened.
         if let Some(p) = dropped.into_iter().next() {
-            self.request(Pending::Open(Some(p)), ctx);
+            if import::is_staff_list(&p) {
+                self.import.start(&p);
+            } else {
+                self.request(Pending::Open(Some(p)), ctx);
+            }
         }
         // The window's close button: ask first when there are unsaved changes.
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.dirty && !self.quit_confirmed {
@@ -501,7 +522,22 @@ impl ClusterPlannerApp {
                     self.save_as_dialog();
                 }
                 ui.separator();
+                if ui
+                    .button("Import people…")
+                    .on_hover_text("Bring in a staff list (ESR or finance extract) from CSV, Excel or OpenDocument")
+                    .clicked()
+                {
+                    self.import_dialog();
+                }
                 ui.menu_button("Export", |ui| {
+                    if ui
+                        .button("Spreadsheet (XLSX or CSV)…")
+                        .on_hover_text("The figures, structure, people and outcomes for Excel")
+                        .clicked()
+                    {
+                        self.export_sheet.open = true;
+                    }
+                    ui.separator();
                     let chart = self.chart;
                     if ui.button("Board pack (PDF)…").clicked() {
                         self.export_dialog("board-pack.pdf", "PDF", "pdf", |d| {
@@ -712,6 +748,19 @@ impl ClusterPlannerApp {
         }
         if let Some((text, error)) = print::show(&ctx, &mut self.print, &self.doc, self.chart) {
             self.notice = Some(Notice { text, error });
+        }
+        if let Some(import::Action::Apply(edit, text)) = import::show(&ctx, &mut self.import, &self.doc) {
+            self.edit(edit);
+            if self.notice.is_none() {
+                self.notice = Some(Notice { text, error: false });
+            }
+        }
+        if let Some(req) = spreadsheet::show(&ctx, &mut self.export_sheet) {
+            let (name, kind, ext) = match req.kind {
+                spreadsheet::Kind::Workbook => (req.file_name(&self.doc), "Excel workbook", "xlsx"),
+                spreadsheet::Kind::PeopleCsv => (req.file_name(&self.doc), "CSV", "csv"),
+            };
+            self.export_dialog(&name, kind, ext, |d| req.bytes(d));
         }
         self.screenshot_step(&ctx);
     }
