@@ -183,10 +183,20 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    // Row numbers as an editor shows them, counted from each record's byte offset (the csv
+    // crate's own line count is one short after a CRLF).
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1usize);
     loop {
         match rdr.read_record(&mut record) {
             Ok(true) => {
-                let line = record.position().map_or(rows.len() + 1, |p| usize::try_from(p.line()).unwrap_or(0));
+                let mut at = record.position().map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(0));
+                while bytes.get(at).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+                    at += 1;
+                }
+                let at = at.min(bytes.len()).max(counted_to);
+                line += bytes[counted_to..at].iter().filter(|b| **b == b'\n').count();
+                counted_to = at;
                 rows.push(Row { line, cells: record.iter().map(str::to_owned).collect() });
             }
             Ok(false) => break,
@@ -691,8 +701,8 @@ fn parse_scaled(text: &str, dp: u32) -> Option<i64> {
         return None;
     }
     let digits = format!("{int}{frac}");
-    let point = i32::try_from(int.len()).ok()? + exp; // digits before the decimal point
-    let keep = point + i32::try_from(dp).ok()?; // digits that make the whole scaled number
+    let point = i32::try_from(int.len()).ok()?.checked_add(exp)?; // digits before the decimal point
+    let keep = point.checked_add(i32::try_from(dp).ok()?)?; // digits that make the whole scaled number
     if keep > 18 {
         return None;
     }
@@ -792,18 +802,18 @@ fn parse_service(text: &str, as_of: NaiveDate) -> Result<u32, String> {
         if num_end == 0 {
             return Err(bad());
         }
-        let tenths = parse_scaled(&rest[..num_end], 4).ok_or_else(bad)?; // ten-thousandths
+        let tenths = parse_scaled(&rest[..num_end], 4).ok_or_else(bad)?; // the number x 10,000
         rest = rest[num_end..].trim_start();
         let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let unit = rest[..unit_end].to_ascii_lowercase();
         rest = &rest[unit_end..];
-        let per_unit_months_x1e4 = match unit.chars().next() {
+        let months_per_unit = match unit.chars().next() {
             None | Some('y') => 12,
             Some('m') => 1,
             Some('w' | 'd') => 0, // days and weeks never make a complete year on their own
             _ => return Err(bad()),
         };
-        months += tenths * per_unit_months_x1e4 / 10_000;
+        months = months.saturating_add(tenths.saturating_mul(months_per_unit) / 10_000);
         found = true;
     }
     if !found {

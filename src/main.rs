@@ -29,6 +29,9 @@ struct Cli {
     /// The tab to open on (overview, clusters, teams, people, findings, assumptions).
     #[arg(long, value_name = "TAB")]
     tab: Option<String>,
+    /// Open the window with the import dialog on this staff list (CSV, XLSX, XLS, ODS).
+    #[arg(long, value_name = "PEOPLE")]
+    import: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -191,13 +194,13 @@ fn main() -> ExitCode {
         Some(Command::Print { file, printer, copies, paper, redacted }) => {
             print_cmd(&file, printer.as_deref(), copies, &paper, redacted)
         }
-        None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref()),
+        None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref(), cli.import.as_deref()),
     }
 }
 
-fn window(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) -> ExitCode {
+fn window(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>, import: Option<&Path>) -> ExitCode {
     let check = screenshot.clone();
-    if let Err(e) = cluster_planner::ui::run(file, screenshot, tab) {
+    if let Err(e) = cluster_planner::ui::run(file, screenshot, tab, import) {
         eprintln!("error: cannot open the window: {e}");
         return ExitCode::FAILURE;
     }

@@ -136,3 +136,69 @@ fn generate_writes_a_scenario_that_checks_clean() {
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/west-midlands.ron");
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(committed).unwrap());
 }
+
+#[test]
+fn import_a_staff_list_and_export_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let base = dir.path().join("new.ron");
+    cluster_planner::file::save(&cluster_planner::reference::new_scenario(), &base).unwrap();
+    let out = dir.path().join("imported.ron");
+    let messy = root.join("tests/import/esr-llr-messy.csv");
+    let o =
+        run(&["import", base.to_str().unwrap(), "--people", messy.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&o.stderr));
+    // Each problem with its file, row and column; then the counts and the changes.
+    assert!(
+        text.contains("esr-llr-messy.csv: row 11, Annual Salary: error: '£1,2x4' is not an amount of money"),
+        "{text}"
+    );
+    assert!(text.contains("5 rows ready to import, 5 left out with errors, 1 warnings"), "{text}");
+    assert!(text.contains("5 added, 0 left, 0 changed"), "{text}");
+    let s = cluster_planner::file::load(&out).unwrap();
+    assert_eq!(s.people.len(), 5);
+
+    // The Windows-1252 file has no ICB column: refused until --org says which.
+    let qpm = root.join("tests/import/esr-qpm-1252-semicolon.csv");
+    let o = run(&["import", out.to_str().unwrap(), "--people", qpm.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("cannot import: choose the ICB the rows belong to"), "{}", stdout(&o));
+    // --map renames a field's column; an unknown field is named with the ones there are.
+    let o = run(&[
+        "import",
+        out.to_str().unwrap(),
+        "--people",
+        qpm.to_str().unwrap(),
+        "--org",
+        "QPM",
+        "--map",
+        "function=",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("2 added, 0 left"), "{}", stdout(&o));
+    let s = cluster_planner::file::load(&out).unwrap();
+    assert_eq!(s.people.len(), 7);
+    assert!(s.people.iter().filter(|p| p.org == "QPM").all(|p| p.function.is_none()));
+    let o =
+        run(&["import", out.to_str().unwrap(), "--people", qpm.to_str().unwrap(), "--map", "pay=Grade", "--out", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no field 'pay'; the fields are id, name,"));
+    // An unreadable staff list: exit 2, and nothing written.
+    let o = run(&["import", out.to_str().unwrap(), "--people", "/no/such.csv", "--out", "x.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!Path::new("x.ron").exists());
+
+    // Export: a workbook and a CSV without names.
+    let xlsx = dir.path().join("out.xlsx");
+    assert_eq!(run(&["export", out.to_str().unwrap(), "--xlsx", xlsx.to_str().unwrap()]).status.code(), Some(0));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let csv = dir.path().join("out.csv");
+    let o = run(&["export", out.to_str().unwrap(), "--csv", csv.to_str().unwrap(), "--no-names"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 8); // header + 7 people
+    assert!(!text.contains("Ada Lovelace") && text.contains("10000001-1"));
+}

@@ -506,3 +506,120 @@ fn custom_percentages_split_shared_posts() {
     h.get_by_label("The shares add up to 90%, not 100%.");
     assert_eq!(shares(&h)[1].percent, Rate(4000));
 }
+
+/// Lets the import's worker finish, then a few frames for the dialog to take its size
+/// (a modal is centred on the size of its last frame).
+fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
+    let app = h.state_mut();
+    app.import.wait(&app.doc);
+    for _ in 0..4 {
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn import_a_staff_list_through_the_dialog_and_undo_it() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
+    let mut h = harness(app);
+    h.run();
+    // File ▸ Import people… asks for a file (a native dialog); a dropped file, or this,
+    // starts the same dialog.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import people…");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    // The guessed mapping, each field's control labelled by the field, with its first value.
+    h.get_by_label("Import people");
+    h.get_by_label("CSV, UTF-8, comma-separated. Column names on row 5; 10 rows of data.");
+    h.get_by_label("Position title");
+    h.get_by_label("Ada Lovelace");
+    h.get_by_label("5 of 10 rows ready; 5 left out with errors; 1 warnings.");
+    // The problems, row by row.
+    h.get_by_label(
+        "row 13, Assignment Number: error: assignment number 10000002-1 is also on row 7; only the first is imported",
+    );
+    // The preview shows the people as they will be imported.
+    h.get_by_label("Preview").click();
+    h.run();
+    // Grace ("£58,487.00") and Alan ("58,487") at the same salary.
+    assert_eq!(h.get_all_by_label("£58,487.00").count(), 2);
+    h.get_by_label("Import 5 people").click();
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().doc.scenario.people.len(), 5);
+    assert!(h.state().doc.dirty);
+    let notice = h.state().notice.clone().unwrap();
+    assert!(notice.text.starts_with("Imported 5 people from esr-llr-messy.csv: 5 added"), "{}", notice.text);
+    // The Overview shows them: LLR's baseline is now the cost of its 5 people.
+    let baseline = h.state().doc.summary.org("QK1").unwrap().line.baseline;
+    assert_eq!(baseline, h.state().doc.summary.person_cost.iter().sum::<i64>());
+    assert_eq!(h.state().doc.history.undo_label().as_deref(), Some("Undo import 5 people from esr-llr-messy.csv"));
+    h.state_mut().undo();
+    h.run();
+    assert!(h.state().doc.scenario.people.is_empty());
+}
+
+#[test]
+fn the_import_dialog_waits_for_the_icb_and_cancel_changes_nothing() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let before = h.state().doc.scenario.people.clone();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-qpm-1252-semicolon.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    h.get_by_label("• choose the ICB the rows belong to, or the column that says");
+    assert!(h.state().import.edit().is_none());
+    // Choose "All rows belong to" (the first ICB), then change it to QPM as the combo would.
+    h.get_by_label("All rows belong to").click();
+    h.run();
+    let mut m = h.state().import.mapping.clone();
+    assert!(m.org.is_some());
+    m.org = Some("QPM".into());
+    {
+        let app = h.state_mut();
+        app.import.set_mapping(m, &app.doc);
+    }
+    settle_import(&mut h);
+    h.get_by_label("2 of 3 rows ready; 1 left out with errors; 0 warnings.");
+    h.get_by_label("Import 2 people");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().doc.scenario.people, before);
+    assert!(!h.state().doc.dirty);
+}
+
+#[test]
+fn export_to_a_spreadsheet_from_the_file_menu() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Spreadsheet (XLSX or CSV)…").click();
+    h.run();
+    assert!(h.state().export_sheet.open);
+    h.get_by_label("Export to a spreadsheet");
+    h.get_by_label("Leave out names").click();
+    h.get_by_label("People and outcomes (CSV)").click();
+    h.run();
+    let d = &h.state().export_sheet;
+    let req = cluster_planner::ui::spreadsheet::Request { kind: d.kind, redaction: d.redaction };
+    assert_eq!(req.file_name(&h.state().doc), "lnr-cluster-people-no-names.csv");
+    let csv = String::from_utf8(req.bytes(&h.state().doc).unwrap()).unwrap();
+    // 530 people and a header; assignment numbers, no names.
+    assert_eq!(csv.lines().count(), 531);
+    let first = h.state().doc.scenario.people[0].clone();
+    assert!(csv.contains(&first.id) && !csv.contains(first.name.as_deref().unwrap()));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().export_sheet.open);
+}

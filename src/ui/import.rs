@@ -224,44 +224,59 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
     let mut close = false;
     let mut changed = false;
     let mut reread: Option<String> = None;
-    let max_h = (ctx.content_rect().height() - 80.0).max(300.0);
+    let screen = ctx.content_rect();
+    // Two columns (the mapping, and what it gives) when the window is wide enough; one
+    // above the other when not. Each part scrolls on its own, so the buttons stay in view.
+    let width = (screen.width() - 60.0).clamp(400.0, 1200.0);
+    let wide = width >= 1000.0;
+    let body_h = (screen.height() - 250.0).max(200.0);
     egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
-        ui.set_width(900.0_f32.min(ctx.content_rect().width() - 60.0));
+        ui.set_width(width);
         ui.heading("Import people");
         let file = d.path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-        egui::ScrollArea::vertical().max_height(max_h - 120.0).auto_shrink([false, true]).show(ui, |ui| {
-            ui.label(&file);
-            if let Some(e) = &d.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            if let Some(t) = d.table.clone() {
-                ui.label(format!(
-                    "{}. Column names on row {}; {} rows of data.",
-                    t.format,
-                    t.header_line,
-                    t.rows.len()
-                ));
-                if t.sheets.len() > 1 {
-                    let current = t.sheet.clone().unwrap_or_default();
-                    let l = ui.label("Sheet:");
-                    egui::ComboBox::from_id_salt("import-sheet")
-                        .selected_text(&current)
-                        .show_ui(ui, |ui| {
-                            for s in &t.sheets {
-                                if ui.selectable_label(*s == current, s).clicked() && *s != current {
-                                    reread = Some(s.clone());
-                                }
+        ui.label(&file);
+        if let Some(e) = &d.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let Some(t) = d.table.clone() else { return };
+        ui.horizontal(|ui| {
+            ui.label(format!("{}. Column names on row {}; {} rows of data.", t.format, t.header_line, t.rows.len()));
+            if t.sheets.len() > 1 {
+                let current = t.sheet.clone().unwrap_or_default();
+                let l = ui.label("Sheet:");
+                egui::ComboBox::from_id_salt("import-sheet")
+                    .selected_text(&current)
+                    .show_ui(ui, |ui| {
+                        for s in &t.sheets {
+                            if ui.selectable_label(*s == current, s).clicked() && *s != current {
+                                reread = Some(s.clone());
                             }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                }
-                ui.separator();
-                mapping_ui(ui, d, &t, doc, &mut changed);
-                ui.separator();
-                report_ui(ui, d, doc);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id)
+                    .on_hover_text("The sheet the staff list is on");
             }
         });
+        ui.separator();
+        if wide {
+            let col_w = (width - 32.0) / 2.0;
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_width(col_w);
+                    scrolled(ui, "import-mapping-scroll", body_h, |ui| mapping_ui(ui, d, &t, doc, &mut changed));
+                });
+                ui.add_space(16.0);
+                ui.vertical(|ui| {
+                    ui.set_width(col_w);
+                    report_ui(ui, d, body_h - 110.0);
+                });
+            });
+        } else {
+            scrolled(ui, "import-mapping-scroll", body_h * 0.5, |ui| mapping_ui(ui, d, &t, doc, &mut changed));
+            ui.separator();
+            report_ui(ui, d, (body_h * 0.5 - 110.0).max(80.0));
+        }
         ui.separator();
         if let Some(job) = &d.job {
             let done = job.done.load(Ordering::Relaxed);
@@ -306,6 +321,20 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
         d.open = false;
     }
     action
+}
+
+/// A scrolling part of the dialog: by wheel or scroll bar, never by dragging the content
+/// (a drag there is meant for the controls inside).
+fn scrolled(ui: &mut egui::Ui, id: &str, max_h: f32, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(max_h)
+        .auto_shrink([false, true])
+        .scroll_source(egui::scroll_area::ScrollSource {
+            drag: egui::scroll_area::DragScroll::Never,
+            ..Default::default()
+        })
+        .show(ui, add);
 }
 
 fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document, changed: &mut bool) {
@@ -368,7 +397,7 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
             let mut chosen = current.clone();
             egui::ComboBox::from_id_salt(("import-map", f))
                 .selected_text(current.clone().unwrap_or_else(|| "— not used —".into()))
-                .width(260.0)
+                .width(220.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut chosen, None, "— not used —");
                     for h in &t.headers {
@@ -392,7 +421,12 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
                 *changed = true;
             }
             let sample = current.as_deref().and_then(|h| t.column(h)).and_then(|c| t.sample(c)).unwrap_or("");
-            ui.label(sample);
+            if sample.chars().count() > 28 {
+                let short: String = sample.chars().take(27).collect();
+                ui.label(format!("{short}…")).on_hover_text(sample);
+            } else {
+                ui.label(sample);
+            }
             ui.end_row();
         }
     });
@@ -440,7 +474,7 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
     });
 }
 
-fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
+fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
     let (Some(p), Some(plan)) = (d.prepared.clone(), d.plan.clone()) else {
         return;
     };
@@ -460,6 +494,16 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
         p.skipped
     ));
     ui.label(format!("Against the scenario: {}.", plan.headline()));
+    if !plan.left.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{} people of {} who are not in this file will be removed (see Changes).",
+                plan.left.len(),
+                p.orgs.join(", ")
+            ),
+        );
+    }
     if !plan.kept_leavers.is_empty() {
         ui.label(format!(
             "{} people not in this extract are kept because their exit is already recorded (its cost stays in the figures).",
@@ -477,7 +521,7 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
             if p.issues.is_empty() {
                 ui.label("No problems: every row reads cleanly.");
             }
-            egui::ScrollArea::vertical().id_salt("import-problems").max_height(200.0).show_rows(
+            egui::ScrollArea::vertical().id_salt("import-problems").max_height(list_h.max(80.0)).show_rows(
                 ui,
                 row_h,
                 p.issues.len(),
@@ -487,7 +531,8 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
                             Level::Error => ui.visuals().error_fg_color,
                             Level::Warning => ui.visuals().warn_fg_color,
                         };
-                        ui.colored_label(c, i.to_string());
+                        let text = i.to_string();
+                        ui.add(egui::Label::new(egui::RichText::new(&text).color(c)).truncate()).on_hover_text(text);
                     }
                 },
             );
@@ -502,20 +547,20 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
             if lines.is_empty() {
                 ui.label("No one already in the scenario changes or leaves.");
             }
-            egui::ScrollArea::vertical().id_salt("import-changes").max_height(200.0).show_rows(
+            egui::ScrollArea::vertical().id_salt("import-changes").max_height(list_h.max(80.0)).show_rows(
                 ui,
                 row_h,
                 lines.len(),
                 |ui, range| {
                     for l in &lines[range] {
-                        ui.label(l);
+                        ui.add(egui::Label::new(l).truncate()).on_hover_text(l);
                     }
                 },
             );
         }
         Show::Preview => {
-            egui::Grid::new("import-preview").striped(true).num_columns(7).show(ui, |ui| {
-                for h in ["Row", "Assignment number", "Name", "ICB", "Position title", "Band", "WTE", "Salary"] {
+            egui::Grid::new("import-preview").striped(true).num_columns(8).show(ui, |ui| {
+                for h in ["Row", "Assignment number", "Name", "ICB", "Position title", "Grade", "WTE", "Salary"] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -523,7 +568,7 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, doc: &Document) {
                     ui.label(line.to_string());
                     ui.label(&person.id);
                     ui.label(person.name.as_deref().unwrap_or(""));
-                    ui.label(org_label(&doc.scenario, &person.org));
+                    ui.label(&person.org);
                     ui.label(&person.title);
                     ui.label(person.grade.to_string());
                     ui.label(person.wte.to_string());

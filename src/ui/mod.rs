@@ -673,7 +673,7 @@ impl ClusterPlannerApp {
         let Some(shot) = &self.screenshot else { return };
         ctx.request_repaint();
         match shot.state.load(Ordering::SeqCst) {
-            0 if self.frames >= 5 => {
+            0 if self.frames >= 5 && !self.import.busy() => {
                 shot.state.store(1, Ordering::SeqCst);
                 let state = shot.state.clone();
                 let out = shot.out.clone();
@@ -869,7 +869,12 @@ impl eframe::App for ClusterPlannerApp {
 
 /// Runs the window. `file` opens that scenario (an unreadable one shows its error over the
 /// built-in example); `screenshot` saves the window to a PNG and exits.
-pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) -> eframe::Result {
+pub fn run(
+    file: Option<&Path>,
+    screenshot: Option<PathBuf>,
+    tab: Option<&str>,
+    import: Option<&Path>,
+) -> eframe::Result {
     let mut app = ClusterPlannerApp::with_built_in_example();
     if let Some(t) = tab.and_then(|t| Tab::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(t))) {
         app.tab = t;
@@ -880,6 +885,9 @@ pub fn run(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>) 
     }
     if let Some(f) = file {
         app.open_path(f);
+    }
+    if let Some(people) = import {
+        app.import.start(people);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
