@@ -1109,16 +1109,17 @@ impl Plan {
     /// One line for the preview, the command line and the Undo menu.
     #[must_use]
     pub fn headline(&self) -> String {
+        let n = crate::money::format_count;
         format!(
             "{} added, {} left, {} changed ({} band, {} WTE, {} salary), {} unchanged; decisions kept for {}",
-            self.added.len(),
-            self.left.len(),
-            self.changed.len(),
-            self.band_changes,
-            self.wte_changes,
-            self.salary_changes,
-            self.unchanged,
-            self.decisions_kept
+            n(self.added.len()),
+            n(self.left.len()),
+            n(self.changed.len()),
+            n(self.band_changes),
+            n(self.wte_changes),
+            n(self.salary_changes),
+            n(self.unchanged),
+            n(self.decisions_kept)
         )
     }
 }

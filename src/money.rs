@@ -293,6 +293,12 @@ fn sign(v: i64) -> &'static str {
     if v < 0 { "\u{2212}" } else { "" }
 }
 
+/// 25,000 — a count with thousands separators.
+#[must_use]
+pub fn format_count(n: usize) -> String {
+    group(n as u64)
+}
+
 fn group(mut v: u64) -> String {
     let mut parts = Vec::new();
     loop {
@@ -389,6 +395,8 @@ mod tests {
         assert_eq!(format_headline(119_780_000_000), "£1,197.8m");
         assert_eq!(format_headline(85_000_000), "£850k");
         assert_eq!(format_bp(3151), "31.5%");
+        assert_eq!(format_count(25_000), "25,000");
+        assert_eq!(format_count(999), "999");
         assert_eq!(format_bp(-250), "\u{2212}2.5%");
     }
 

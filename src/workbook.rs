@@ -124,7 +124,7 @@ pub fn summary_sheet(s: &Scenario, sum: &Summary) -> Sheet {
         name: "Summary",
         columns: columns(&[
             ("Level", 9.0),
-            ("Name", 44.0),
+            ("Name", 58.0),
             ("ICB code", 9.0),
             ("Cluster", 30.0),
             ("Population", 12.0),
@@ -415,7 +415,15 @@ fn write_xlsx(s: &Scenario, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
+        ws.set_row_height(0, 32)?; // two lines for wrapped headings
         ws.set_freeze_panes(1, 0)?;
+        // Printed: A4 landscape, one page wide, the heading row on every page.
+        ws.set_landscape();
+        ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
+        ws.set_header(format!("&L{}&R&A", s.name.replace('&', "&&")));
+        ws.set_footer("&LOFFICIAL-SENSITIVE&RPage &P of &N");
         let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
         let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
         ws.autofilter(0, 0, last_row.max(1), last_col)?;

@@ -433,3 +433,82 @@ fn twenty_five_thousand_rows_with_one_bad_one() {
     // Every good row is in the plan: 24,999 added to a scenario with no people.
     assert_eq!(import::reconcile(&s, &p).people.len(), 24_999);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cells people really type, and their near misses.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9£,. %-]{0,12}",
+            "(Band |AfC |band )?[0-9][a-dA-D]?",
+            "[0-9]{1,3}(Y|y| years)? ?[0-9]{0,2}(M|m| months)?",
+            "[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}",
+            "[0-9.]{1,30}[eE][+-]?[0-9]{1,12}",
+            "\\PC{0,20}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any bytes read as CSV give a table or a message; never a panic.
+        #[test]
+        fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let s = new_scenario();
+            if let Ok(t) = import::parse_csv("fuzz.csv", &bytes) {
+                let m = import::guess(&t);
+                if let Some(p) = import::prepare(&t, &m, &s, &mut |_| true) {
+                    let _ = import::reconcile(&s, &p);
+                }
+            }
+        }
+
+        /// Any cell text under the known headers is imported or reported, and what is
+        /// imported is within what a scenario file may hold.
+        #[test]
+        fn any_cells(rows in proptest::collection::vec(proptest::collection::vec(cell(), 9), 1..20)) {
+            let mut table = vec![
+                "Assignment Number,Full Name,Organisation,Position Title,Pay Band,FTE,Annual Salary,Length of Service,Cost Centre"
+                    .split(',').map(str::to_owned).collect::<Vec<_>>(),
+            ];
+            for mut r in rows {
+                r[2] = "QK1".into();
+                table.push(r);
+            }
+            let t = import::parse_csv("fuzz.csv", &import::to_csv(&table)).unwrap();
+            let mut s = new_scenario();
+            let p = import::prepare(&t, &import::guess(&t), &s, &mut |_| true).unwrap();
+            prop_assert_eq!(p.people.len() + p.skipped, t.rows.len());
+            s.people = import::reconcile(&s, &p).people;
+            prop_assert_eq!(cluster_planner::file::out_of_range(&s), None);
+            let _ = compute(&s);
+        }
+    }
+}
+
+#[test]
+fn opendocument_and_excel_97_files_made_by_libreoffice() {
+    // The same three people saved by LibreOffice Calc as .ods and as .xls (BIFF8): numbers
+    // are numbers in both, and both read the same.
+    for name in ["esr-qpm-finance.ods", "esr-qpm-finance.xls"] {
+        let t = read(name);
+        assert_eq!(t.rows.len(), 3, "{name}");
+        let m = import::guess(&t);
+        assert_eq!(m.columns.get(&Field::Wte).map(String::as_str), Some("Contracted WTE"), "{name}");
+        assert_eq!(m.columns.get(&Field::Service).map(String::as_str), Some("Years of Service"), "{name}");
+        let p = prepare(&t, &m, &new_scenario());
+        assert!(p.issues.is_empty(), "{name}: {:?}", p.issues);
+        let liam = person(&p, "40000002");
+        assert_eq!(liam.name.as_deref(), Some("Liam Byrne"));
+        assert_eq!(
+            (liam.org.as_str(), liam.wte, liam.salary_pence, liam.service_years),
+            ("QPM", Wte(8000), 5_027_300, 6)
+        );
+        assert_eq!(liam.grade, Grade::AfC(Band::Band7));
+        assert_eq!(person(&p, "40000001").grade, Grade::AfC(Band::Band8c));
+    }
+    assert!(read("esr-qpm-finance.ods").format.starts_with("OpenDocument spreadsheet, sheet '"));
+    assert!(read("esr-qpm-finance.xls").format.starts_with("Excel 97-2003 workbook, sheet '"));
+}

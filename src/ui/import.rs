@@ -14,7 +14,7 @@ use crate::import::{
     profiles_path, reconcile, save_profile,
 };
 use crate::model::Scenario;
-use crate::money::format_pounds_pence;
+use crate::money::{format_count as n, format_pounds_pence};
 
 /// The extensions the importer reads (for the file dialog and dropped files).
 pub const EXTENSIONS: [&str; 8] = ["csv", "txt", "tsv", "xlsx", "xlsm", "xlsb", "xls", "ods"];
@@ -196,8 +196,8 @@ impl ImportDialog {
         if !p.blocking.is_empty() || p.people.is_empty() {
             return None;
         }
-        let what = format!("import {} people from {}", p.people.len(), table.file);
-        let notice = format!("Imported {} people from {}: {}", p.people.len(), table.file, plan.headline());
+        let what = format!("import {} people from {}", n(p.people.len()), table.file);
+        let notice = format!("Imported {} people from {}: {}", n(p.people.len()), table.file, plan.headline());
         Some((Edit::ReplacePeople { people: plan.people.clone(), what }, notice))
     }
 }
@@ -240,7 +240,7 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
         }
         let Some(t) = d.table.clone() else { return };
         ui.horizontal(|ui| {
-            ui.label(format!("{}. Column names on row {}; {} rows of data.", t.format, t.header_line, t.rows.len()));
+            ui.label(format!("{}. Column names on row {}; {} rows of data.", t.format, t.header_line, n(t.rows.len())));
             if t.sheets.len() > 1 {
                 let current = t.sheet.clone().unwrap_or_default();
                 let l = ui.label("Sheet:");
@@ -285,14 +285,14 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
             let text = if job.total == 0 {
                 format!("{}…", job.what)
             } else {
-                format!("{}: {done} of {}", job.what, job.total)
+                format!("{}: {} of {}", job.what, n(done), n(job.total))
             };
             ui.add(egui::ProgressBar::new(frac).text(text).animate(true));
         }
         ui.horizontal(|ui| {
             let ready = d.job.is_none().then(|| d.edit()).flatten();
-            let n = d.prepared.as_ref().map_or(0, |p| p.people.len());
-            let label = format!("Import {n} people");
+            let count = d.prepared.as_ref().map_or(0, |p| p.people.len());
+            let label = format!("Import {} people", n(count));
             let button = ui
                 .add_enabled(ready.is_some(), egui::Button::new(label))
                 .on_hover_text("Replace this ICB's people with the good rows, keeping every decision already made. Undo takes it back.");
@@ -488,10 +488,11 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
     let errors = p.count(Level::Error);
     let warnings = p.count(Level::Warning);
     ui.strong(format!(
-        "{} of {} rows ready; {} left out with errors; {warnings} warnings.",
-        p.people.len(),
-        p.rows,
-        p.skipped
+        "{} of {} rows ready; {} left out with errors; {} warnings.",
+        n(p.people.len()),
+        n(p.rows),
+        n(p.skipped),
+        n(warnings)
     ));
     ui.label(format!("Against the scenario: {}.", plan.headline()));
     if !plan.left.is_empty() {
@@ -511,8 +512,12 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
         ));
     }
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut d.show, Show::Problems, format!("Problems ({})", errors + warnings));
-        ui.selectable_value(&mut d.show, Show::Changes, format!("Changes ({})", plan.changed.len() + plan.left.len()));
+        ui.selectable_value(&mut d.show, Show::Problems, format!("Problems ({})", n(errors + warnings)));
+        ui.selectable_value(
+            &mut d.show,
+            Show::Changes,
+            format!("Changes ({})", n(plan.changed.len() + plan.left.len())),
+        );
         ui.selectable_value(&mut d.show, Show::Preview, "Preview");
     });
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
