@@ -202,3 +202,46 @@ fn import_a_staff_list_and_export_the_result() {
     assert_eq!(text.lines().count(), 8); // header + 7 people
     assert!(!text.contains("Ada Lovelace") && text.contains("10000001-1"));
 }
+
+#[test]
+fn import_with_a_saved_profile() {
+    // A profile saved in the app's data folder (as the window's import dialog saves it)
+    // maps a file the guess cannot finish: no ICB column, and the salary is actual pay.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut m = cluster_planner::import::Mapping::default();
+    for (f, col) in [
+        (cluster_planner::import::Field::Id, "Ref"),
+        (cluster_planner::import::Field::Salary, "Pay this year"),
+        (cluster_planner::import::Field::Wte, "Hours share"),
+    ] {
+        m.columns.insert(f, col.into());
+    }
+    m.org = Some("QPM".into());
+    m.salary_basis = cluster_planner::import::SalaryBasis::Actual;
+    cluster_planner::import::save_profile(&data.join("import-profiles.ron"), "Payroll", &m).unwrap();
+    let people = dir.path().join("payroll.csv");
+    std::fs::write(&people, "Ref,Pay this year,Hours share\nP1,30000,0.6\n").unwrap();
+    let base = dir.path().join("new.ron");
+    cluster_planner::file::save(&cluster_planner::reference::new_scenario(), &base).unwrap();
+    let out = dir.path().join("out.ron");
+    let args = ["import", base.to_str().unwrap(), "--people", people.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let with_profile = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_cluster-planner"))
+            .args(args)
+            .args(extra)
+            .env("CLUSTER_PLANNER_DATA_DIR", &data)
+            .output()
+            .unwrap()
+    };
+    // Without the profile nothing maps.
+    assert_eq!(with_profile(&[]).status.code(), Some(1));
+    let o = with_profile(&["--profile", "Payroll"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let s = cluster_planner::file::load(&out).unwrap();
+    // £30,000 actual at 0.6 WTE is £50,000 full-time, in QPM.
+    assert_eq!((s.people[0].org.as_str(), s.people[0].salary_pence), ("QPM", 5_000_000));
+    let o = with_profile(&["--profile", "Nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no mapping profile called 'Nope'"));
+}

@@ -507,6 +507,20 @@ fn custom_percentages_split_shared_posts() {
     assert_eq!(shares(&h)[1].percent, Rate(4000));
 }
 
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
 /// Lets the import's worker finish, then a few frames for the dialog to take its size
 /// (a modal is centred on the size of its last frame).
 fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
@@ -529,11 +543,15 @@ fn import_a_staff_list_through_the_dialog_and_undo_it() {
     // starts the same dialog.
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Import people…");
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Import people… ")));
     h.key_press(egui::Key::Escape);
     h.run();
+    // Dropping a staff list on the window starts the import (a .ron would open instead).
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
-    h.state_mut().import.start(&path);
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
+    h.step();
+    assert!(h.state().import.open);
+    assert_eq!(h.state().import.path.as_deref(), Some(path.as_path()));
     settle_import(&mut h);
     // The guessed mapping, each field's control labelled by the field, with its first value.
     h.get_by_label("Import people");
@@ -622,4 +640,40 @@ fn export_to_a_spreadsheet_from_the_file_menu() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(!h.state().export_sheet.open);
+}
+
+#[test]
+fn a_mapping_saved_in_the_dialog_is_offered_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("import-profiles.ron");
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-qpm-1252-semicolon.csv");
+    h.state_mut().import.profiles_path = Some(profiles.clone());
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    // This extract has no ICB column: say all rows are the first ICB's, and save the mapping.
+    h.get_by_label("All rows belong to").click();
+    settle_import(&mut h);
+    let saved = h.state().import.mapping.clone();
+    assert_eq!(saved.org.as_deref(), Some("QK1"));
+    h.get_by_label("Save as:").click();
+    h.get_by_label("Save as:").type_text("QPM monthly");
+    h.run();
+    h.get_by_label("Save profile").click();
+    h.run();
+    h.get_by_label("Saved the mapping as \"QPM monthly\"");
+    assert_eq!(cluster_planner::import::load_profiles(&profiles).unwrap()[0].mapping, saved);
+    h.get_by_label("Cancel").click();
+    h.run();
+    // Next time the same extract comes in, the profile is offered and applies in one click.
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    assert_eq!(h.state().import.mapping.org, None);
+    h.get_by_label("Mapping profile:").click();
+    h.run();
+    h.get_by_label("QPM monthly").click();
+    settle_import(&mut h);
+    assert_eq!(h.state().import.mapping, saved);
+    h.get_by_label("Import 2 people");
 }

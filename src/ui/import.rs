@@ -67,6 +67,8 @@ pub struct ImportDialog {
     pub profiles: Vec<Profile>,
     pub profile_name: String,
     pub profile_message: Option<(String, bool)>,
+    /// Where the mapping profiles are kept (the app's data folder unless set, as tests do).
+    pub profiles_path: Option<PathBuf>,
     job: Option<Job>,
     /// The document revision the plan was made against.
     revision: u64,
@@ -82,11 +84,13 @@ impl ImportDialog {
     /// Opens the dialog on a file and starts reading it.
     pub fn start(&mut self, path: &Path) {
         self.cancel_job();
+        let profiles_at = self.profiles_path.take().unwrap_or_else(profiles_path);
         *self = ImportDialog { open: true, path: Some(path.to_owned()), ..ImportDialog::default() };
-        self.profiles = load_profiles(&profiles_path()).unwrap_or_else(|e| {
+        self.profiles = load_profiles(&profiles_at).unwrap_or_else(|e| {
             self.profile_message = Some((e, true));
             Vec::new()
         });
+        self.profiles_path = Some(profiles_at);
         self.read(None);
     }
 
@@ -366,7 +370,7 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
             .on_hover_text("Keep this mapping under that name for the next extract")
             .clicked()
         {
-            let path = profiles_path();
+            let path = d.profiles_path.clone().unwrap_or_else(profiles_path);
             d.profile_message = Some(match save_profile(&path, &d.profile_name, &d.mapping) {
                 Ok(()) => {
                     d.profiles = load_profiles(&path).unwrap_or_default();

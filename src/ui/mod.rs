@@ -75,6 +75,7 @@ const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 const SHORTCUT_REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const SHORTCUT_PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SHORTCUT_IMPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
 /// Ctrl+Y also redoes on Windows and Linux.
 const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::CTRL, Key::Y);
 
@@ -426,6 +427,9 @@ impl ClusterPlannerApp {
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_PRINT)) {
             self.print.show_dialog();
         }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_IMPORT)) {
+            self.import_dialog();
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
             self.tab = Tab::People;
             ctx.memory_mut(|m| m.request_focus(people::search_id()));
@@ -523,7 +527,7 @@ impl ClusterPlannerApp {
                 }
                 ui.separator();
                 if ui
-                    .button("Import people…")
+                    .add(egui::Button::new("Import people…").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_IMPORT)))
                     .on_hover_text("Bring in a staff list (ESR or finance extract) from CSV, Excel or OpenDocument")
                     .clicked()
                 {
