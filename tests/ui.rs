@@ -110,10 +110,7 @@ fn click_menu(h: &mut Harness<'static, ClusterPlannerApp>, menu: &str, item: &st
 
 #[test]
 fn build_a_cluster_of_two_icbs_with_a_team_and_a_post() {
-    let mut app = ClusterPlannerApp::with_built_in_example();
-    app.doc =
-        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
-    let mut h = harness(app);
+    let mut h = harness(common::on_new_scenario());
     h.run();
     h.get_by_label("Clusters").click();
     h.run();
@@ -534,10 +531,7 @@ fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
 
 #[test]
 fn import_a_staff_list_through_the_dialog_and_undo_it() {
-    let mut app = ClusterPlannerApp::with_built_in_example();
-    app.doc =
-        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
-    let mut h = harness(app);
+    let mut h = harness(common::on_new_scenario());
     h.run();
     // File ▸ Import people… asks for a file (a native dialog); a dropped file, or this,
     // starts the same dialog.

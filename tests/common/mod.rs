@@ -9,3 +9,12 @@ pub fn harness(app: ClusterPlannerApp) -> Harness<'static, ClusterPlannerApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), app)
 }
+
+/// The app on a new scenario: the 42 ICBs, no clusters and no people.
+#[allow(dead_code)] // not every test file uses it
+pub fn on_new_scenario() -> ClusterPlannerApp {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.doc =
+        cluster_planner::document::Document::new(cluster_planner::reference::new_scenario(), None, "Untitled.ron");
+    app
+}
