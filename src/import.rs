@@ -787,7 +787,11 @@ fn parse_service(text: &str, as_of: NaiveDate) -> Result<u32, String> {
         if (as_of.month(), as_of.day()) < (date.month(), date.day()) {
             years -= 1;
         }
-        return u32::try_from(years).map_err(|_| bad());
+        let years = u32::try_from(years).map_err(|_| bad())?;
+        if years > MAX_YEARS {
+            return Err(format!("service start date {date} gives {years} years of service; at most {MAX_YEARS}"));
+        }
+        return Ok(years);
     }
     // Numbers, each optionally followed by a unit (years when there is none).
     let mut months: i64 = 0;
@@ -1434,5 +1438,8 @@ mod tests {
         assert_eq!(parse_service("01/01/2014", as_of), Ok(11));
         assert_eq!(parse_service("2013-12-31", as_of), Ok(12));
         assert!(parse_service("long", as_of).is_err());
+        // Found by fuzzing: a start date in the year 1013 would be 1,012 years of service.
+        assert!(parse_service("01/04/1013", as_of).unwrap_err().contains("at most 100"));
+        assert!(parse_service("101 years", as_of).is_err());
     }
 }
