@@ -61,7 +61,7 @@ impl Cell {
                 format!("{}{}.{:02}", if *p < 0 { "-" } else { "" }, a / 100, a % 100)
             }
             Cell::Int(i) => i.to_string(),
-            Cell::Percent(bp) => format!("{}%", crate::money::format_bp(*bp).trim_end_matches('%')),
+            Cell::Percent(bp) => crate::money::format_bp(*bp),
             Cell::Wte(w) => w.to_string(),
         }
     }

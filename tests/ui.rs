@@ -601,6 +601,14 @@ fn the_import_dialog_waits_for_the_icb_and_cancel_changes_nothing() {
     settle_import(&mut h);
     h.get_by_label("2 of 3 rows ready; 1 left out with errors; 0 warnings.");
     h.get_by_label("Import 2 people");
+    // The example's QPM people who are not in this file, and have no exit recorded, leave:
+    // the Changes list names them.
+    let plan = h.state().import.plan.clone().unwrap();
+    let qpm_staying = before.iter().filter(|p| p.org == "QPM").count() - plan.kept_leavers.len();
+    assert_eq!(plan.left.len(), qpm_staying);
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Changes ("))).click();
+    settle_import(&mut h);
+    h.get_by_label(&format!("{}: left (not in this extract)", plan.left[0]));
     h.get_by_label("Cancel").click();
     h.run();
     assert!(!h.state().import.open);

@@ -193,13 +193,19 @@ impl ImportDialog {
         self.check(doc);
     }
 
+    /// Whether there are good rows and nothing blocks the import.
+    #[must_use]
+    pub fn can_import(&self) -> bool {
+        self.plan.is_some() && self.prepared.as_ref().is_some_and(|p| p.blocking.is_empty() && !p.people.is_empty())
+    }
+
     /// The import as an edit, when there is something to import.
     #[must_use]
     pub fn edit(&self) -> Option<(Edit, String)> {
-        let (p, plan, table) = (self.prepared.as_ref()?, self.plan.as_ref()?, self.table.as_ref()?);
-        if !p.blocking.is_empty() || p.people.is_empty() {
+        if !self.can_import() {
             return None;
         }
+        let (p, plan, table) = (self.prepared.as_ref()?, self.plan.as_ref()?, self.table.as_ref()?);
         let what = format!("import {} people from {}", n(p.people.len()), table.file);
         let notice = format!("Imported {} people from {}: {}", n(p.people.len()), table.file, plan.headline());
         Some((Edit::ReplacePeople { people: plan.people.clone(), what }, notice))
@@ -294,14 +300,14 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
             ui.add(egui::ProgressBar::new(frac).text(text).animate(true));
         }
         ui.horizontal(|ui| {
-            let ready = d.job.is_none().then(|| d.edit()).flatten();
             let count = d.prepared.as_ref().map_or(0, |p| p.people.len());
             let label = format!("Import {} people", n(count));
             let button = ui
-                .add_enabled(ready.is_some(), egui::Button::new(label))
+                .add_enabled(d.job.is_none() && d.can_import(), egui::Button::new(label))
                 .on_hover_text("Replace this ICB's people with the good rows, keeping every decision already made. Undo takes it back.");
+            // The edit carries a copy of every person: made on the click, not every frame.
             if button.clicked()
-                && let Some((edit, notice)) = ready
+                && let Some((edit, notice)) = d.edit()
             {
                 action = Some(Action::Apply(edit, notice));
                 close = true;
@@ -547,22 +553,22 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
             );
         }
         Show::Changes => {
-            let lines: Vec<String> = plan
-                .changed
-                .iter()
-                .map(|c| format!("{}: {}", c.id, c.what.join("; ")))
-                .chain(plan.left.iter().map(|id| format!("{id}: left (not in this extract)")))
-                .collect();
-            if lines.is_empty() {
+            // Changed people, then those who left; only the rows in view are written out.
+            let total = plan.changed.len() + plan.left.len();
+            if total == 0 {
                 ui.label("No one already in the scenario changes or leaves.");
             }
             egui::ScrollArea::vertical().id_salt("import-changes").max_height(list_h.max(80.0)).show_rows(
                 ui,
                 row_h,
-                lines.len(),
+                total,
                 |ui, range| {
-                    for l in &lines[range] {
-                        ui.add(egui::Label::new(l).truncate()).on_hover_text(l);
+                    for i in range {
+                        let l = match plan.changed.get(i) {
+                            Some(c) => format!("{}: {}", c.id, c.what.join("; ")),
+                            None => format!("{}: left (not in this extract)", plan.left[i - plan.changed.len()]),
+                        };
+                        ui.add(egui::Label::new(&l).truncate()).on_hover_text(l);
                     }
                 },
             );
