@@ -905,6 +905,13 @@ pub fn prepare(
         });
     }
     let orgs = OrgMatcher::new(s);
+    // The hint names this scenario's own ICBs: all of them when there are a few.
+    let codes: Vec<&str> = s.organisations.iter().map(|o| o.code.as_str()).collect();
+    let known = match codes.len() {
+        0 => "this scenario has no ICBs".to_owned(),
+        1..=6 => format!("this scenario's ICBs are {}", codes.join(", ")),
+        _ => format!("write its ODS code, such as {}", codes[0]),
+    };
     let functions: HashMap<String, String> = s.functions.iter().map(|f| (normalise(&f.name), f.name.clone())).collect();
     let as_of = s.assumptions.target_date;
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(table.rows.len());
@@ -936,10 +943,7 @@ pub fn prepare(
                 } else {
                     let found = orgs.find(text);
                     if found.is_none() {
-                        errors.push((
-                            Field::Org,
-                            format!("'{text}' is not an ICB in this scenario (write its ODS code, such as QK1)"),
-                        ));
+                        errors.push((Field::Org, format!("'{text}' is not an ICB in this scenario ({known})")));
                     }
                     found
                 }

@@ -77,10 +77,11 @@ fn a_messy_esr_extract_maps_itself_and_reports_every_bad_row() {
         ["row 13, Assignment Number: error: assignment number 10000002-1 is also on row 7; only the first is imported"]
     );
     assert!(issue_on(&p, 15)[0].contains("row 15, FTE: error: WTE '37.5' is more than 1; if it is hours"));
+    // With all 42 ICBs, the hint gives the first code as an example.
     assert_eq!(
         issue_on(&p, 16),
         [
-            "row 16, Organisation: error: 'Somewhere ICB' is not an ICB in this scenario (write its ODS code, such as QK1)"
+            "row 16, Organisation: error: 'Somewhere ICB' is not an ICB in this scenario (write its ODS code, such as QHG)"
         ]
     );
     assert_eq!(
@@ -511,4 +512,22 @@ fn opendocument_and_excel_97_files_made_by_libreoffice() {
     }
     assert!(read("esr-qpm-finance.ods").format.starts_with("OpenDocument spreadsheet, sheet '"));
     assert!(read("esr-qpm-finance.xls").format.starts_with("Excel 97-2003 workbook, sheet '"));
+}
+
+#[test]
+fn an_unknown_icb_is_told_which_icbs_the_scenario_has() {
+    // QPM is not among the West Midlands example's six ICBs: each row says which they are.
+    let wm = cluster_planner::examples::by_name("west-midlands").unwrap();
+    let codes: Vec<&str> = wm.organisations.iter().map(|o| o.code.as_str()).collect();
+    assert_eq!(codes.len(), 6);
+    let t = read("esr-qpm-finance.ods");
+    let p = prepare(&t, &import::guess(&t), &wm);
+    assert_eq!(p.skipped, 3);
+    assert_eq!(
+        issue_on(&p, 2),
+        [format!(
+            "row 2, Organisation: error: 'QPM' is not an ICB in this scenario (this scenario's ICBs are {})",
+            codes.join(", ")
+        )]
+    );
 }
