@@ -1119,7 +1119,7 @@ impl Plan {
     pub fn headline(&self) -> String {
         let n = crate::money::format_count;
         format!(
-            "{} added, {} left, {} changed ({} band, {} WTE, {} salary), {} unchanged; decisions kept for {}",
+            "{} added, {} left, {} changed ({} band, {} WTE, {} salary), {} unchanged; decisions kept for {} {}",
             n(self.added.len()),
             n(self.left.len()),
             n(self.changed.len()),
@@ -1127,7 +1127,8 @@ impl Plan {
             n(self.wte_changes),
             n(self.salary_changes),
             n(self.unchanged),
-            n(self.decisions_kept)
+            n(self.decisions_kept),
+            if self.decisions_kept == 1 { "person" } else { "people" }
         )
     }
 }

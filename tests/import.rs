@@ -353,7 +353,7 @@ fn re_import_keeps_decisions_and_reports_what_changed() {
     assert_eq!(plan.decisions_kept, 1); // Ann's "at risk"
     assert_eq!(
         plan.headline(),
-        "1 added, 1 left, 1 changed (1 band, 0 WTE, 1 salary), 0 unchanged; decisions kept for 1"
+        "1 added, 1 left, 1 changed (1 band, 0 WTE, 1 salary), 0 unchanged; decisions kept for 1 person"
     );
     let before = doc.scenario.people.clone();
     doc.apply(Edit::ReplacePeople { people: plan.people.clone(), what: "import 2 people from october.csv".into() })
