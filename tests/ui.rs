@@ -578,6 +578,50 @@ fn import_a_staff_list_through_the_dialog_and_undo_it() {
     assert!(h.state().doc.scenario.people.is_empty());
 }
 
+/// A file that is slow to read (a network drive, a big workbook) first shows the dialog
+/// small, with "Reading the file…". When the rows arrive the dialog must take its full size
+/// in the next frame and then stand still: it used to grow 32 px a frame (so creep up the
+/// screen 16 px a frame) for five frames, and a click aimed at a tab landed on the list.
+/// A named pipe holds the read back until the test writes the rows.
+#[cfg(unix)]
+#[test]
+fn the_import_dialog_stands_still_after_a_slow_read() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("esr-llr-messy.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+    h.state_mut().import.start(&path);
+    h.step();
+    h.step();
+    // Still reading: the dialog shows the file's name and a progress bar, no rows yet.
+    assert!(h.state().import.busy() && h.state().import.table.is_none());
+    h.get_by_label("Import people");
+    let rows = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv")).unwrap();
+    std::fs::write(&path, rows).unwrap();
+    {
+        let app = h.state_mut();
+        app.import.wait(&app.doc);
+    }
+    h.step();
+    let place = |h: &Harness<'static, ClusterPlannerApp>| {
+        (
+            h.get_by_label("Import people").rect(),
+            h.get_by_label("Preview").rect(),
+            h.get_by_label("Import 5 people").rect(),
+        )
+    };
+    let first = place(&h);
+    for frame in 2..=6 {
+        h.step();
+        assert_eq!(place(&h), first, "the dialog moved in frame {frame} after the rows arrived");
+    }
+    // And a click lands where it was aimed.
+    h.get_by_label("Preview").click();
+    h.run();
+    assert_eq!(h.get_all_by_label("£58,487.00").count(), 2);
+}
+
 #[test]
 fn the_import_dialog_waits_for_the_icb_and_cancel_changes_nothing() {
     let mut h = harness(ClusterPlannerApp::with_built_in_example());

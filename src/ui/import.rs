@@ -335,10 +335,16 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document) -> Option
 
 /// A scrolling part of the dialog: by wheel or scroll bar, never by dragging the content
 /// (a drag there is meant for the controls inside).
+///
+/// It takes its full height at once. A scroll area is otherwise no taller than the room
+/// left in the modal, and a modal only has the room its last frame used, so the dialog grew
+/// 32 px a frame and crept up the screen for several frames after a slow read — moving its
+/// buttons from under the pointer (CI caught a click that missed).
 fn scrolled(ui: &mut egui::Ui, id: &str, max_h: f32, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::vertical()
         .id_salt(id)
         .max_height(max_h)
+        .min_scrolled_height(max_h)
         .auto_shrink([false, true])
         .scroll_source(egui::scroll_area::ScrollSource {
             drag: egui::scroll_area::DragScroll::Never,
@@ -536,11 +542,11 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
             if p.issues.is_empty() {
                 ui.label("No problems: every row reads cleanly.");
             }
-            egui::ScrollArea::vertical().id_salt("import-problems").max_height(list_h.max(80.0)).show_rows(
-                ui,
-                row_h,
-                p.issues.len(),
-                |ui, range| {
+            egui::ScrollArea::vertical()
+                .id_salt("import-problems")
+                .max_height(list_h.max(80.0))
+                .min_scrolled_height(list_h.max(80.0))
+                .show_rows(ui, row_h, p.issues.len(), |ui, range| {
                     for i in &p.issues[range] {
                         let c = match i.level {
                             Level::Error => ui.visuals().error_fg_color,
@@ -549,8 +555,7 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
                         let text = i.to_string();
                         ui.add(egui::Label::new(egui::RichText::new(&text).color(c)).truncate()).on_hover_text(text);
                     }
-                },
-            );
+                });
         }
         Show::Changes => {
             // Changed people, then those who left; only the rows in view are written out.
@@ -558,11 +563,11 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
             if total == 0 {
                 ui.label("No one already in the scenario changes or leaves.");
             }
-            egui::ScrollArea::vertical().id_salt("import-changes").max_height(list_h.max(80.0)).show_rows(
-                ui,
-                row_h,
-                total,
-                |ui, range| {
+            egui::ScrollArea::vertical()
+                .id_salt("import-changes")
+                .max_height(list_h.max(80.0))
+                .min_scrolled_height(list_h.max(80.0))
+                .show_rows(ui, row_h, total, |ui, range| {
                     for i in range {
                         let l = match plan.changed.get(i) {
                             Some(c) => format!("{}: {}", c.id, c.what.join("; ")),
@@ -570,8 +575,7 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
                         };
                         ui.add(egui::Label::new(&l).truncate()).on_hover_text(l);
                     }
-                },
-            );
+                });
         }
         Show::Preview => {
             egui::Grid::new("import-preview").striped(true).num_columns(8).show(ui, |ui| {

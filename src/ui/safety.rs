@@ -91,7 +91,9 @@ pub fn dialogs(ctx: &egui::Context, safety: &mut Safety, doc: &Document) -> Opti
             ui.label("Restore opens that copy (unsaved, so you can check it and save it). Discard deletes it.");
             if let Some(lines) = &safety.offer_diff {
                 ui.separator();
-                egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                // Full height at once: a modal only has the room its last frame used, so
+                // without this the dialog would grow and move a step a frame.
+                egui::ScrollArea::vertical().max_height(240.0).min_scrolled_height(240.0).show(ui, |ui| {
                     if lines.is_empty() {
                         ui.label("The copy is the same as the file.");
                     }
