@@ -32,6 +32,9 @@ struct Cli {
     /// Open the window with the import dialog on this staff list (CSV, XLSX, XLS, ODS).
     #[arg(long, value_name = "PEOPLE")]
     import: Option<PathBuf>,
+    /// The window's size, e.g. 900x600 (to check a small screen); at least 800x500.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -194,13 +197,32 @@ fn main() -> ExitCode {
         Some(Command::Print { file, printer, copies, paper, redacted }) => {
             print_cmd(&file, printer.as_deref(), copies, &paper, redacted)
         }
-        None => window(cli.file.as_deref(), cli.screenshot, cli.tab.as_deref(), cli.import.as_deref()),
+        None => window(cluster_planner::ui::WindowOptions {
+            file: cli.file,
+            screenshot: cli.screenshot,
+            tab: cli.tab,
+            import: cli.import,
+            size: cli.size,
+        }),
     }
 }
 
-fn window(file: Option<&Path>, screenshot: Option<PathBuf>, tab: Option<&str>, import: Option<&Path>) -> ExitCode {
-    let check = screenshot.clone();
-    if let Err(e) = cluster_planner::ui::run(file, screenshot, tab, import) {
+/// "900x600" as a window size, refused below the window's smallest size.
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("'{s}' is not a size such as 900x600"))?;
+    let read =
+        |v: &str| v.trim().parse::<u16>().map(f32::from).map_err(|_| format!("'{s}' is not a size such as 900x600"));
+    let size = [read(w)?, read(h)?];
+    let min = cluster_planner::ui::MIN_WINDOW;
+    if size[0] < min[0] || size[1] < min[1] {
+        return Err(format!("{s} is smaller than the window's smallest size, {}x{}", min[0], min[1]));
+    }
+    Ok(size)
+}
+
+fn window(o: cluster_planner::ui::WindowOptions) -> ExitCode {
+    let check = o.screenshot.clone();
+    if let Err(e) = cluster_planner::ui::run(o) {
         eprintln!("error: cannot open the window: {e}");
         return ExitCode::FAILURE;
     }

@@ -245,3 +245,16 @@ fn import_with_a_saved_profile() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("there is no mapping profile called 'Nope'"));
 }
+
+/// `--size` is refused before any window opens when it is not a size, or smaller than
+/// the window's smallest (800 x 500), with the value named.
+#[test]
+fn a_window_size_below_the_smallest_or_not_a_size_is_refused() {
+    let o = run(&["--size", "700x400"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("700x400 is smaller than the window's smallest size, 800x500"), "{err}");
+    let o = run(&["--size", "wide"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("'wide' is not a size such as 900x600"));
+}

@@ -871,32 +871,45 @@ impl eframe::App for ClusterPlannerApp {
     }
 }
 
-/// Runs the window. `file` opens that scenario (an unreadable one shows its error over the
-/// built-in example); `screenshot` saves the window to a PNG and exits.
-pub fn run(
-    file: Option<&Path>,
-    screenshot: Option<PathBuf>,
-    tab: Option<&str>,
-    import: Option<&Path>,
-) -> eframe::Result {
+/// How to open the window (from the command line).
+#[derive(Debug, Default, Clone)]
+pub struct WindowOptions {
+    /// Opens this scenario (an unreadable one shows its error over the built-in example).
+    pub file: Option<PathBuf>,
+    /// Saves the window to this PNG after a few frames and exits (for checks).
+    pub screenshot: Option<PathBuf>,
+    /// The tab to open on, by its label (any case).
+    pub tab: Option<String>,
+    /// Opens the import dialog on this staff list.
+    pub import: Option<PathBuf>,
+    /// The window's inner size in points; 1280 x 800 when not set.
+    pub size: Option<[f32; 2]>,
+}
+
+/// The window's smallest size: the import dialog and the tabs are laid out for it.
+pub const MIN_WINDOW: [f32; 2] = [800.0, 500.0];
+
+/// Runs the window.
+pub fn run(o: WindowOptions) -> eframe::Result {
     let mut app = ClusterPlannerApp::with_built_in_example();
-    if let Some(t) = tab.and_then(|t| Tab::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(t))) {
+    if let Some(t) = o.tab.and_then(|t| Tab::ALL.into_iter().find(|x| x.label().eq_ignore_ascii_case(&t))) {
         app.tab = t;
     }
-    let shot = screenshot.is_some();
-    if let Some(out) = screenshot {
+    let shot = o.screenshot.is_some();
+    if let Some(out) = o.screenshot {
         app = app.screenshot_to(out);
     }
-    if let Some(f) = file {
+    let file = o.file;
+    if let Some(f) = &file {
         app.open_path(f);
     }
-    if let Some(people) = import {
+    if let Some(people) = &o.import {
         app.import.start(people);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0])
+            .with_inner_size(o.size.unwrap_or([1280.0, 800.0]))
+            .with_min_inner_size(MIN_WINDOW)
             .with_title("Cluster Planner")
             .with_drag_and_drop(true),
         // Checks must not depend on (or change) the user's saved window state.
