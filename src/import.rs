@@ -739,7 +739,14 @@ fn parse_money(text: &str) -> Result<Pence, String> {
 
 /// "0.6", "0.60", "60%", "1" -> WTE (to four decimal places).
 fn parse_wte(text: &str) -> Result<Wte, String> {
-    let t = text.trim();
+    // A WTE is never in thousands, so a comma with no point is a decimal comma, as
+    // spreadsheets set to a European locale write it: "0,8" is 0.8 (and "37,5" is hours).
+    let decimal_comma;
+    let mut t = text.trim();
+    if t.contains(',') && !t.contains('.') {
+        decimal_comma = t.replace(',', ".");
+        t = &decimal_comma;
+    }
     let v = match t.strip_suffix('%') {
         Some(p) => parse_scaled(p.trim(), 2),
         None => parse_scaled(t, 4),
@@ -1420,6 +1427,11 @@ mod tests {
         // 16/30 as Excel stores it: 0.533333... -> 0.5333.
         assert_eq!(parse_wte("0.53333333333"), Ok(Wte(5333)));
         assert!(parse_wte("37.5").unwrap_err().contains("hours"));
+        // Decimal commas: a WTE is never in thousands.
+        assert_eq!(parse_wte("0,8"), Ok(Wte(8000)));
+        assert_eq!(parse_wte("62,5%"), Ok(Wte(6250)));
+        assert!(parse_wte("37,5").unwrap_err().contains("hours"));
+        assert!(parse_wte("0,6,1").is_err());
         assert!(parse_wte("0").is_err());
     }
 
