@@ -163,7 +163,14 @@ pub fn structure_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
             holders.entry(post).or_default().push(who);
         }
     }
-    let most_members = s.clusters.iter().map(|c| c.members.len()).max().unwrap_or(0);
+    // One column per ICB that is in a cluster (cluster by cluster, in member order), so a
+    // column's sum is what that ICB pays towards the single teams' posts.
+    let mut payers: Vec<&str> = Vec::new();
+    for m in s.clusters.iter().flat_map(|c| &c.members) {
+        if !payers.contains(&m.as_str()) {
+            payers.push(m);
+        }
+    }
     let mut cols = columns(&[
         ("Cluster", 28.0),
         ("Team", 26.0),
@@ -180,9 +187,8 @@ pub fn structure_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
     ]);
     if !r.salaries {
         cols.extend(columns(&[("Full-time salary", 15.0), ("Annual cost to ICBs", 16.0), ("Counted", 9.0)]));
-        for i in 1..=most_members {
-            cols.push((format!("ICB {i}"), 8.0));
-            cols.push((format!("Share {i}"), 14.0));
+        for m in &payers {
+            cols.push((format!("Paid by {m}"), 13.0));
         }
     }
     let mut rows = Vec::new();
@@ -211,9 +217,9 @@ pub fn structure_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
                     row.push(Cell::opt_money(crate::engine::post_salary(&s.assumptions, &p.pay)));
                     row.push(cost.map_or(Cell::Empty, |c| Cell::Money(c.cost.to_icb())));
                     row.push(Cell::text(if cost.is_some_and(|c| c.counted) { "Yes" } else { "No" }));
-                    for (i, m) in c.members.iter().enumerate() {
-                        row.push(Cell::text(m));
-                        row.push(cost.and_then(|c| c.shares.get(i)).map_or(Cell::Empty, |v| Cell::Money(*v)));
+                    for m in &payers {
+                        let share = c.members.iter().position(|x| x == m).and_then(|i| cost?.shares.get(i));
+                        row.push(share.map_or(Cell::Empty, |v| Cell::Money(*v)));
                     }
                 }
                 rows.push(row);

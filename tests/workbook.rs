@@ -105,24 +105,64 @@ fn the_workbook_has_five_sheets_whose_figures_equal_the_summary_to_the_penny() {
     let row = one_offs.iter().find(|r| text(&r[0]) == "Net recurrent saving a year").unwrap();
     assert_eq!(pence(&row[2]), sum.totals.net_recurrent_saving());
 
-    // Every post once, with its cost and its shares adding up to it.
+    // Every post once, with its cost; then a column per ICB of the cluster (LLR and
+    // Northamptonshire) with what that ICB pays, the two adding up to the post's cost.
     let structure = &wb["Structure"];
     assert_eq!(structure.len(), 1 + s.posts().count());
-    let (post, post_cost, share1, share2) = (
-        column(structure, "Post"),
-        column(structure, "Annual cost to ICBs"),
-        column(structure, "Share 1"),
-        column(structure, "Share 2"),
-    );
+    let (post, post_cost) = (column(structure, "Post"), column(structure, "Annual cost to ICBs"));
+    let members = &s.clusters[0].members;
+    assert_eq!(members.len(), 2);
+    let paid_by: Vec<usize> = members.iter().map(|m| column(structure, &format!("Paid by {m}"))).collect();
     for pc in &sum.posts {
         let row = structure.iter().find(|r| text(&r[post]) == pc.id).unwrap();
         assert_eq!(pence(&row[post_cost]), pc.cost.to_icb());
-        assert_eq!(pence(&row[share1]) + pence(&row[share2]), pc.cost.to_icb(), "{}", pc.id);
+        for (i, &c) in paid_by.iter().enumerate() {
+            assert_eq!(pence(&row[c]), pc.shares[i], "{} paid by {}", pc.id, members[i]);
+        }
+        assert_eq!(pence(&row[paid_by[0]]) + pence(&row[paid_by[1]]), pc.cost.to_icb(), "{}", pc.id);
     }
     // Assumptions: the envelope, and the Band 7 top point £54,710.
     let a = &wb["Assumptions"];
     assert!(a.iter().any(|r| text(&r[0]) == "Envelope per head" && text(&r[1]) == "£18.76"));
     assert!(a.iter().any(|r| text(&r[0]) == "Band 7 point 3" && pence(&r[1]) == 5_471_000));
+}
+
+/// West Midlands: six ICBs in three clusters. The Structure sheet has a "Paid by" column for
+/// each of the six; a post's cost falls only in its own cluster's columns, and a column adds
+/// up to what the engine has that ICB paying towards the posts.
+#[test]
+fn the_structure_sheet_has_a_column_per_icb_that_pays() {
+    let s = examples::by_name("west-midlands").unwrap();
+    let sum = compute(&s);
+    assert_eq!(s.clusters.len(), 3);
+    let wb = open(xlsx(&s, &sum, Redaction::default()).unwrap());
+    let structure = &wb["Structure"];
+    let payers: Vec<String> = structure[0].iter().map(text).filter(|h| h.starts_with("Paid by ")).collect();
+    assert_eq!(payers.len(), 6, "{payers:?}");
+    let post = column(structure, "Post");
+    let mut paid: HashMap<&str, i64> = HashMap::new();
+    for pc in &sum.posts {
+        let c = &s.clusters[pc.cluster];
+        let row = structure.iter().find(|r| text(&r[post]) == pc.id).unwrap();
+        for o in &s.organisations {
+            let Some(col) = structure[0].iter().position(|h| text(h) == format!("Paid by {}", o.code)) else {
+                continue;
+            };
+            match c.members.iter().position(|m| *m == o.code) {
+                Some(i) => {
+                    assert_eq!(pence(&row[col]), pc.shares[i], "{} paid by {}", pc.id, o.code);
+                    *paid.entry(o.code.as_str()).or_default() += pc.shares[i];
+                }
+                None => assert_eq!(row[col], Data::Empty, "{} is not {}'s post", pc.id, o.code),
+            }
+        }
+    }
+    assert_eq!(paid.len(), 6, "every ICB pays towards some post");
+    for (code, total) in paid {
+        let col = column(structure, &format!("Paid by {code}"));
+        let sheet_total: i64 = structure[1..].iter().filter(|r| r[col] != Data::Empty).map(|r| pence(&r[col])).sum();
+        assert_eq!(sheet_total, total, "{code}");
+    }
 }
 
 #[test]
