@@ -455,7 +455,8 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
             d.mapping.org = None;
             *changed = true;
         }
-        if ui.radio(!from_column, "All rows belong to").clicked() && from_column {
+        let all_rows = ui.radio(!from_column, "All rows belong to");
+        if all_rows.clicked() && from_column {
             d.mapping.org = doc.scenario.organisations.first().map(|o| o.code.clone());
             *changed = true;
         }
@@ -470,6 +471,7 @@ fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document
                     }
                 })
                 .response
+                .labelled_by(all_rows.id)
                 .on_hover_text("The ICB every row of this file belongs to");
             if chosen != code {
                 d.mapping.org = Some(chosen);

@@ -608,7 +608,17 @@ impl ClusterPlannerApp {
                     }
                 }
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                // Our own words: egui's theme buttons draw a 💻 that no bundled font has (a box).
+                ui.label("Colours");
+                let mut theme = ui.options(|o| o.theme_preference);
+                let before = theme;
+                ui.radio_value(&mut theme, egui::ThemePreference::System, "As the computer is set")
+                    .on_hover_text("Light or dark, following the operating system's setting");
+                ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
+                ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+                if theme != before {
+                    ui.ctx().set_theme(theme);
+                }
             });
         });
     }
