@@ -11,7 +11,7 @@ use std::path::Path;
 use cluster_planner::ui::{ClusterPlannerApp, Tab};
 use common::harness;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 #[test]
 fn opens_on_the_built_in_example_with_its_figures() {
@@ -414,10 +414,7 @@ fn find_goes_to_the_people_search() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
     assert_eq!(h.state().tab, Tab::People);
-    {
-        use egui_kittest::kittest::NodeT as _;
-        assert!(h.get_by_label("Search:").accesskit_node().is_focused(), "the search box has the keyboard focus");
-    }
+    assert!(h.get_by_label("Search:").accesskit_node().is_focused(), "the search box has the keyboard focus");
     h.get_by_label("Search:").type_text("Chief");
     h.run();
     assert_eq!(h.state().people.search, "Chief");
@@ -620,6 +617,30 @@ fn the_import_dialog_stands_still_after_a_slow_read() {
     h.get_by_label("Preview").click();
     h.run();
     assert_eq!(h.get_all_by_label("£58,487.00").count(), 2);
+}
+
+/// The whole import by keyboard: Cmd/Ctrl+I would ask for a file (a native dialog), then
+/// Tab moves through the dialog's controls to *Import 5 people*, and Enter imports.
+#[test]
+fn the_import_dialog_can_be_used_from_the_keyboard() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    let mut presses = 0;
+    while !h.get_by_label("Import 5 people").accesskit_node().is_focused() {
+        presses += 1;
+        assert!(presses <= 60, "Tab never reached the Import button");
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    // Past the profile box and the twelve field combo boxes, at least.
+    assert!(presses > 12, "{presses}");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().doc.scenario.people.len(), 5);
 }
 
 #[test]
