@@ -44,12 +44,37 @@ pub fn lock_path(doc: &Path) -> PathBuf {
     doc.with_file_name(name)
 }
 
-/// Who holds the lock on `doc`, if someone other than this process does.
+/// Who holds the lock on `doc`, if someone other than this process does. A lock left on
+/// this computer by a Cluster Planner that is no longer running (a crash, Ctrl+C, a power
+/// cut) is stale and is not reported: otherwise people would be told that they themselves
+/// have the file open.
 #[must_use]
 pub fn held_by_other(doc: &Path) -> Option<Holder> {
     let text = std::fs::read_to_string(lock_path(doc)).ok()?;
     let holder: Holder = ron::from_str(&text).ok()?;
-    (!holder.same_process(&Holder::me())).then_some(holder)
+    let me = Holder::me();
+    if holder.same_process(&me) || (holder.machine == me.machine && !running(holder.pid)) {
+        return None;
+    }
+    Some(holder)
+}
+
+/// Whether a process with this id is running on this computer. Linux looks in /proc and
+/// macOS asks `ps`; elsewhere (Windows) the answer is yes, so the user is asked as before.
+/// A reused id also answers yes: the safe way round.
+fn running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("ps")
+            .args(["-p", &pid.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map_or(true, |s| s.success())
+    } else {
+        true
+    }
 }
 
 /// This process's lock on a document; removed when dropped.
@@ -112,5 +137,26 @@ mod tests {
         let ours = Lock { path: lock_path(&doc) };
         drop(ours);
         assert!(lock_path(&doc).exists());
+    }
+
+    /// On this computer, a lock whose process has ended is stale (no question asked); one
+    /// whose process is running is another window's, and is reported.
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    #[test]
+    fn a_lock_left_by_a_process_that_ended_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("plan.ron");
+        std::fs::write(&doc, "x").unwrap();
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let lock_of = |pid: u32| Holder { pid, ..Holder::me() };
+        std::fs::write(lock_path(&doc), ron::to_string(&lock_of(child.id())).unwrap()).unwrap();
+        assert_eq!(held_by_other(&doc).map(|h| h.pid), Some(child.id()), "a running window's lock");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(held_by_other(&doc).is_none(), "the window has gone: its lock is stale");
+        // The same process id on another computer is someone else's.
+        let elsewhere = Holder { machine: "FINANCE-PC-07".into(), ..lock_of(child.id()) };
+        std::fs::write(lock_path(&doc), ron::to_string(&elsewhere).unwrap()).unwrap();
+        assert!(held_by_other(&doc).is_some());
     }
 }
