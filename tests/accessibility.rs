@@ -63,28 +63,35 @@ fn unlabelled(h: &Harness<'static, ClusterPlannerApp>, screen: &str) -> Vec<Stri
     out
 }
 
-fn count(h: &Harness<'static, ClusterPlannerApp>) -> usize {
-    h.query_all(By::new().predicate(|n| INTERACTIVE.contains(&n.role()))).count()
+/// What was found on one screen: the unlabelled controls, and how many controls there were.
+#[derive(Default)]
+struct Found {
+    missing: Vec<String>,
+    checked: usize,
+}
+
+impl Found {
+    fn look(&mut self, h: &Harness<'static, ClusterPlannerApp>, screen: &str) {
+        self.missing.extend(unlabelled(h, screen));
+        self.checked += h.query_all(By::new().predicate(|n| INTERACTIVE.contains(&n.role()))).count();
+    }
 }
 
 #[test]
 fn every_tab_menu_and_dialog_names_its_controls() {
     let mut h = harness(ClusterPlannerApp::with_built_in_example());
     h.run();
-    let mut missing = Vec::new();
-    let mut checked = 0;
+    let mut found = Found::default();
     for tab in [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Functions, Tab::Assumptions, Tab::Findings]
     {
         h.state_mut().tab = tab;
         h.run();
-        missing.extend(unlabelled(&h, &format!("{tab:?} tab")));
-        checked += count(&h);
+        found.look(&h, &format!("{tab:?} tab"));
     }
     for menu in ["File", "Edit", "View"] {
         h.get_by_label(menu).click();
         h.run();
-        missing.extend(unlabelled(&h, &format!("{menu} menu")));
-        checked += count(&h);
+        found.look(&h, &format!("{menu} menu"));
         h.key_press(egui::Key::Escape);
         h.run();
     }
@@ -92,20 +99,18 @@ fn every_tab_menu_and_dialog_names_its_controls() {
     h.run();
     h.get_by_label("Export").click();
     h.run();
-    missing.extend(unlabelled(&h, "File ▸ Export menu"));
+    found.look(&h, "File ▸ Export menu");
     h.get_by_label("Spreadsheet (XLSX or CSV)…").click();
     h.run();
     assert!(h.state().export_sheet.open);
-    missing.extend(unlabelled(&h, "export dialog"));
-    checked += count(&h);
+    found.look(&h, "export dialog");
     h.get_by_label("Cancel").click();
     h.run();
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     h.run();
     assert!(h.state().print.open);
-    missing.extend(unlabelled(&h, "print dialog"));
-    checked += count(&h);
+    found.look(&h, "print dialog");
     h.get_by_label("Cancel").click();
     h.run();
 
@@ -127,10 +132,10 @@ fn every_tab_menu_and_dialog_names_its_controls() {
     assert!(h.state().import.mapping.org.is_some());
     // The ICB combo box is named by the choice it belongs to, not only by the ICB it shows.
     h.get_by_role_and_label(Role::ComboBox, "All rows belong to");
-    missing.extend(unlabelled(&h, "import dialog"));
-    checked += count(&h);
+    found.look(&h, "import dialog");
 
     // Hundreds of controls were looked at, and every one has a name.
+    let Found { missing, checked } = found;
     assert!(checked > 200, "only {checked} controls were checked");
     assert!(missing.is_empty(), "{} controls have no accessible label:\n{}", missing.len(), missing.join("\n"));
 }

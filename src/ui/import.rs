@@ -353,6 +353,12 @@ fn scrolled(ui: &mut egui::Ui, id: &str, max_h: f32, add: impl FnOnce(&mut egui:
         .show(ui, add);
 }
 
+/// The Problems and Changes lists: their full height at once, as [`scrolled`] explains.
+fn list_area(id: &str, list_h: f32) -> egui::ScrollArea {
+    let h = list_h.max(80.0);
+    egui::ScrollArea::vertical().id_salt(id).max_height(h).min_scrolled_height(h)
+}
+
 fn mapping_ui(ui: &mut egui::Ui, d: &mut ImportDialog, t: &Table, doc: &Document, changed: &mut bool) {
     // Profiles: apply a saved mapping, or save this one.
     ui.horizontal(|ui| {
@@ -544,20 +550,16 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
             if p.issues.is_empty() {
                 ui.label("No problems: every row reads cleanly.");
             }
-            egui::ScrollArea::vertical()
-                .id_salt("import-problems")
-                .max_height(list_h.max(80.0))
-                .min_scrolled_height(list_h.max(80.0))
-                .show_rows(ui, row_h, p.issues.len(), |ui, range| {
-                    for i in &p.issues[range] {
-                        let c = match i.level {
-                            Level::Error => ui.visuals().error_fg_color,
-                            Level::Warning => ui.visuals().warn_fg_color,
-                        };
-                        let text = i.to_string();
-                        ui.add(egui::Label::new(egui::RichText::new(&text).color(c)).truncate()).on_hover_text(text);
-                    }
-                });
+            list_area("import-problems", list_h).show_rows(ui, row_h, p.issues.len(), |ui, range| {
+                for i in &p.issues[range] {
+                    let c = match i.level {
+                        Level::Error => ui.visuals().error_fg_color,
+                        Level::Warning => ui.visuals().warn_fg_color,
+                    };
+                    let text = i.to_string();
+                    ui.add(egui::Label::new(egui::RichText::new(&text).color(c)).truncate()).on_hover_text(text);
+                }
+            });
         }
         Show::Changes => {
             // Changed people, then those who left; only the rows in view are written out.
@@ -565,19 +567,15 @@ fn report_ui(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
             if total == 0 {
                 ui.label("No one already in the scenario changes or leaves.");
             }
-            egui::ScrollArea::vertical()
-                .id_salt("import-changes")
-                .max_height(list_h.max(80.0))
-                .min_scrolled_height(list_h.max(80.0))
-                .show_rows(ui, row_h, total, |ui, range| {
-                    for i in range {
-                        let l = match plan.changed.get(i) {
-                            Some(c) => format!("{}: {}", c.id, c.what.join("; ")),
-                            None => format!("{}: left (not in this extract)", plan.left[i - plan.changed.len()]),
-                        };
-                        ui.add(egui::Label::new(&l).truncate()).on_hover_text(l);
-                    }
-                });
+            list_area("import-changes", list_h).show_rows(ui, row_h, total, |ui, range| {
+                for i in range {
+                    let l = match plan.changed.get(i) {
+                        Some(c) => format!("{}: {}", c.id, c.what.join("; ")),
+                        None => format!("{}: left (not in this extract)", plan.left[i - plan.changed.len()]),
+                    };
+                    ui.add(egui::Label::new(&l).truncate()).on_hover_text(l);
+                }
+            });
         }
         Show::Preview => {
             egui::Grid::new("import-preview").striped(true).num_columns(8).show(ui, |ui| {
