@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::{ClusterPlannerApp, Tab};
-use crate::document::Document;
+use crate::edit::Document;
 use crate::edit::Edit;
 use crate::model::Outcome;
 
@@ -48,7 +48,7 @@ pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
     }
     // An edit: one person's outcome toggled, recomputed, and the next Overview frame drawn.
     app.tab = Tab::Overview;
-    let Some(id) = app.doc.scenario.people.first().map(|p| p.id.clone()) else { return out };
+    let Some(id) = app.session.doc.scenario.people.first().map(|p| p.id.clone()) else { return out };
     let times: Vec<f64> = (0..n.min(100))
         .map(|k| {
             let outcome = if k % 2 == 0 { Outcome::AtRisk } else { Outcome::NotAffected };

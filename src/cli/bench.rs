@@ -1,0 +1,117 @@
+//! `bench FILE [--ui] [--import PEOPLE]`: times open, recompute, validation, charts, the
+//! pack, an import and window frames; medians of several runs (figures in the README).
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use cluster_planner::edit::Document;
+use cluster_planner::engine::compute;
+use cluster_planner::files::{import, workbook};
+use cluster_planner::model::Scenario;
+use cluster_planner::report::chart::ChartKind;
+use cluster_planner::report::pack;
+use cluster_planner::validate::validate;
+
+use super::{Outcome, load, median_ms};
+
+pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome {
+    let runs = runs.max(1);
+    let mut open = Vec::new();
+    let mut recompute = Vec::new();
+    let mut validation = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let s = load(path)?;
+        let findings = validate(&s);
+        let sum = compute(&s);
+        open.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box((&findings, &sum));
+        last = Some(s);
+    }
+    let Some(s) = last else {
+        return Ok(ExitCode::FAILURE);
+    };
+    for _ in 0..runs * 5 {
+        let t = Instant::now();
+        std::hint::black_box(compute(std::hint::black_box(&s)));
+        recompute.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        std::hint::black_box(validate(std::hint::black_box(&s)));
+        validation.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("{}: {} people, {} posts", path.display(), s.people.len(), s.posts().count());
+    println!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open));
+    println!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute));
+    println!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation));
+    let sum = compute(&s);
+    let mut svg = Vec::new();
+    let mut pdf = Vec::new();
+    let o = pack::PackOptions::new("bench.ron");
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(pack::chart_svg(ChartKind::CostByIcb, &s, &sum));
+        svg.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    for _ in 0..runs.min(11) {
+        let t = Instant::now();
+        let bytes = pack::board_pack_pdf(&s, &sum, &o);
+        pdf.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(bytes.map(|b| b.len()).unwrap_or(0));
+    }
+    println!("one chart (cost by ICB) to SVG, median of {runs}: {:.2} ms", median_ms(svg));
+    println!("board pack PDF (compute included separately), median of {}: {:.0} ms", runs.min(11), median_ms(pdf));
+    if let Some(people) = people {
+        bench_import(&s, people, runs.min(11));
+    }
+    if ui {
+        let doc = Document::new(s, Some(path.to_owned()), "");
+        for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {
+            println!("{what}: {ms:.2} ms");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Times an import step by step: read the file, map and check every row, merge with the
+/// scenario; and the workbook export of the result.
+fn bench_import(s: &Scenario, people: &Path, runs: usize) {
+    let (mut read, mut prep, mut merge, mut all, mut xlsx) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut imported = None;
+    for _ in 0..runs.max(1) {
+        let t0 = Instant::now();
+        let Ok(table) = import::read_table(people, None) else {
+            eprintln!("error: cannot read {}", people.display());
+            return;
+        };
+        let t1 = Instant::now();
+        let mapping = import::guess(&table);
+        let Some(prepared) = import::prepare(&table, &mapping, s, &mut |_| true) else { return };
+        let t2 = Instant::now();
+        let plan = import::reconcile(s, &prepared);
+        let t3 = Instant::now();
+        read.push((t1 - t0).as_secs_f64() * 1000.0);
+        prep.push((t2 - t1).as_secs_f64() * 1000.0);
+        merge.push((t3 - t2).as_secs_f64() * 1000.0);
+        all.push((t3 - t0).as_secs_f64() * 1000.0);
+        let mut s2 = s.clone();
+        s2.people = plan.people;
+        imported = Some((s2, prepared.people.len(), table.rows.len()));
+    }
+    let Some((s2, good, rows)) = imported else { return };
+    let sum = compute(&s2);
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        std::hint::black_box(workbook::xlsx(&s2, &sum, workbook::Redaction::default())).ok();
+        xlsx.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let n = all.len();
+    println!("import {}: {rows} rows, {good} imported", people.display());
+    println!("  read the file, median of {n}: {:.0} ms", median_ms(read));
+    println!("  map and check every row, median of {n}: {:.0} ms", median_ms(prep));
+    println!("  merge with the scenario, median of {n}: {:.0} ms", median_ms(merge));
+    println!("  import in all, median of {n}: {:.0} ms", median_ms(all));
+    println!("export the workbook ({} people), median of {n}: {:.0} ms", s2.people.len(), median_ms(xlsx));
+}

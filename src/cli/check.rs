@@ -1,0 +1,20 @@
+//! `check FILE`: the validation findings. Exit 1 when there are errors, 2 when the file
+//! cannot be read.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use cluster_planner::validate::{Severity, counts, validate};
+
+use super::{Outcome, load};
+
+pub fn run(path: &Path) -> Outcome {
+    let s = load(path)?;
+    let findings = validate(&s);
+    for f in &findings {
+        println!("{f}");
+    }
+    let (e, w, i) = counts(&findings);
+    println!("{}: {e} error(s), {w} warning(s), {i} note(s)", path.display());
+    Ok(if findings.iter().any(|f| f.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

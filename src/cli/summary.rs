@@ -1,0 +1,29 @@
+//! `summary FILE [--json]`: the per-ICB and per-cluster table (or JSON, money in pence).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use cluster_planner::engine::compute;
+use cluster_planner::report;
+use cluster_planner::validate::{counts, validate};
+
+use super::{Failure, Outcome, load};
+
+pub fn run(path: &Path, json: bool) -> Outcome {
+    let s = load(path)?;
+    let sum = compute(&s);
+    if json {
+        let text = serde_json::to_string_pretty(&report::summary_json(&s, &sum)).map_err(Failure::new)?;
+        println!("{text}");
+    } else {
+        print!("{}", report::summary_table(&s, &sum));
+        let (errors, warnings, _) = counts(&validate(&s));
+        if errors + warnings > 0 {
+            eprintln!(
+                "note: {errors} error(s) and {warnings} warning(s); run `cluster-planner check {}`",
+                path.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

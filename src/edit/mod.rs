@@ -1,0 +1,13 @@
+//! Changing a scenario: every change is an [`Edit`] with a label and an inverse, kept in a
+//! [`History`] for undo; a [`Document`] is an open scenario with its figures, recomputed on
+//! each change; a [`Session`] is the document as a file on disk (open, save, lock, recovery
+//! copies, recent files, read-only), used alike by the window, the command line and tests.
+
+pub mod diff;
+mod document;
+mod edits;
+mod session;
+
+pub use document::Document;
+pub use edits::{Edit, History, Refused};
+pub use session::{AUTOSAVE_EVERY, NotSaved, Opening, Session};

@@ -1,0 +1,381 @@
+//! Chart specifications: plain data built from a [`Summary`]. The window draws them with
+//! egui_plot and the exports draw the very same specs as SVG (and so PDF and PNG), so the
+//! numbers on paper are the numbers on screen.
+
+use chrono::NaiveDate;
+
+use crate::engine::Summary;
+use crate::model::Scenario;
+use crate::model::money::{Pence, format_headline, format_pounds, format_pounds_pence};
+use crate::report::short_name;
+
+/// What a chart's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in pence; axes in £ millions.
+    Pence,
+    /// Money per head in pence; axes in £.
+    PencePerHead,
+    /// A count of people.
+    People,
+}
+
+impl Unit {
+    /// The axis title.
+    #[must_use]
+    pub fn axis(self) -> &'static str {
+        match self {
+            Unit::Pence => "£m a year",
+            Unit::PencePerHead => "£ per head",
+            Unit::People => "people",
+        }
+    }
+
+    /// A value in axis units (display only; exact figures travel as text).
+    #[allow(clippy::cast_precision_loss)]
+    #[must_use]
+    pub fn scale(self, v: i64) -> f64 {
+        match self {
+            Unit::Pence => v as f64 / 100_000_000.0,
+            Unit::PencePerHead => v as f64 / 100.0,
+            Unit::People => v as f64,
+        }
+    }
+
+    /// The exact value as people write it.
+    #[must_use]
+    pub fn exact(self, v: i64) -> String {
+        match self {
+            Unit::Pence => format_pounds(v),
+            Unit::PencePerHead => format_pounds_pence(v),
+            Unit::People => v.to_string(),
+        }
+    }
+}
+
+/// One bar with an optional marker (a target) and a note above it (the gap).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarItem {
+    pub label: String,
+    /// A short label for a crowded axis, e.g. an ODS code.
+    pub short: String,
+    pub value: i64,
+    pub marker: Option<i64>,
+    pub note: String,
+    /// Drawn in the warning colour (over target).
+    pub over: bool,
+}
+
+/// A horizontal line across the chart, e.g. the £18.76 envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub value: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarChartSpec {
+    pub title: String,
+    pub subtitle: String,
+    pub unit: Unit,
+    pub bars: Vec<BarItem>,
+    pub marker_label: String,
+    pub reference: Option<Reference>,
+}
+
+impl BarChartSpec {
+    /// The highest bar, marker or reference line: where the value axis must reach.
+    #[must_use]
+    pub fn top(&self) -> i64 {
+        self.bars
+            .iter()
+            .map(|b| b.value.max(b.marker.unwrap_or(0)))
+            .chain(self.reference.as_ref().map(|r| r.value))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineChartSpec {
+    pub title: String,
+    pub subtitle: String,
+    pub unit: Unit,
+    /// (x label, value)
+    pub points: Vec<(String, i64)>,
+    pub reference: Option<Reference>,
+}
+
+impl LineChartSpec {
+    /// The highest point or reference line.
+    #[must_use]
+    pub fn top(&self) -> i64 {
+        self.points.iter().map(|(_, v)| *v).chain(self.reference.as_ref().map(|r| r.value)).max().unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chart {
+    Bars(BarChartSpec),
+    Line(LineChartSpec),
+}
+
+impl Chart {
+    #[must_use]
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bars(b) => &b.title,
+            Chart::Line(l) => &l.title,
+        }
+    }
+}
+
+/// The charts there are, by the name the command line uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    CostByIcb,
+    CostByCluster,
+    Trajectory,
+    Outcomes,
+    PerHead,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::CostByIcb,
+        ChartKind::CostByCluster,
+        ChartKind::Trajectory,
+        ChartKind::Outcomes,
+        ChartKind::PerHead,
+    ];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::CostByIcb => "cost-by-icb",
+            ChartKind::CostByCluster => "cost-by-cluster",
+            ChartKind::Trajectory => "trajectory",
+            ChartKind::Outcomes => "outcomes",
+            ChartKind::PerHead => "per-head",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// What the chart shows, for captions.
+    #[must_use]
+    pub fn caption(self) -> &'static str {
+        match self {
+            ChartKind::CostByIcb => {
+                "Planned running cost of each ICB (bar) against its target (marker). Orange: still above target; green: at or under."
+            }
+            ChartKind::CostByCluster => "Planned running cost of each cluster against the sum of its ICBs' targets.",
+            ChartKind::Trajectory => {
+                "Annualised running cost at the end of each month as changes take effect, against the total target."
+            }
+            ChartKind::Outcomes => "Number of people by outcome.",
+            ChartKind::PerHead => "Planned running cost per head of population for each ICB, against the envelope.",
+        }
+    }
+
+    #[must_use]
+    pub fn build(self, s: &Scenario, sum: &Summary) -> Chart {
+        match self {
+            ChartKind::CostByIcb => Chart::Bars(cost_by_icb(s, sum)),
+            ChartKind::CostByCluster => Chart::Bars(cost_by_cluster(s, sum)),
+            ChartKind::Trajectory => Chart::Line(trajectory(s, sum)),
+            ChartKind::Outcomes => Chart::Bars(outcomes(s, sum)),
+            ChartKind::PerHead => Chart::Bars(per_head(s, sum)),
+        }
+    }
+}
+
+fn subtitle(s: &Scenario) -> String {
+    format!(
+        "{} · envelope {} per head by {}",
+        s.name,
+        format_pounds_pence(s.assumptions.envelope_per_head_pence),
+        s.assumptions.target_date.format("%-d %B %Y")
+    )
+}
+
+fn gap_note(gap: Option<Pence>) -> String {
+    match gap {
+        Some(g) if g > 0 => format!("{} to save", format_headline(g)),
+        Some(g) => format!("{} under", format_headline(-g)),
+        None => String::new(),
+    }
+}
+
+/// The ICBs in cluster order (members of each cluster together), then the rest.
+fn icb_order(sum: &Summary) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for c in &sum.clusters {
+        for m in &c.members {
+            if let Some(i) = sum.organisations.iter().position(|o| &o.code == m)
+                && !order.contains(&i)
+            {
+                order.push(i);
+            }
+        }
+    }
+    for i in 0..sum.organisations.len() {
+        if !order.contains(&i) {
+            order.push(i);
+        }
+    }
+    order
+}
+
+/// Remaining running cost against target, per ICB.
+#[must_use]
+pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
+    BarChartSpec {
+        title: "Remaining running cost against target, by ICB".into(),
+        subtitle: subtitle(s),
+        unit: Unit::Pence,
+        marker_label: "Target".into(),
+        reference: None,
+        bars: icb_order(sum)
+            .into_iter()
+            .map(|i| {
+                let o = &sum.organisations[i];
+                BarItem {
+                    label: short_name(&o.name).to_owned(),
+                    short: o.code.clone(),
+                    value: o.line.planned,
+                    marker: o.line.target,
+                    note: gap_note(o.line.gap()),
+                    over: o.line.gap().is_some_and(|g| g > 0),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Remaining running cost against target, per cluster.
+#[must_use]
+pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
+    BarChartSpec {
+        title: "Remaining running cost against target, by cluster".into(),
+        subtitle: subtitle(s),
+        unit: Unit::Pence,
+        marker_label: "Target".into(),
+        reference: None,
+        bars: sum
+            .clusters
+            .iter()
+            .map(|c| BarItem {
+                label: c.name.clone(),
+                short: c.name.chars().take(14).collect(),
+                value: c.line.planned,
+                marker: c.line.target,
+                note: gap_note(c.line.gap()),
+                over: c.line.gap().is_some_and(|g| g > 0),
+            })
+            .collect(),
+    }
+}
+
+/// The month-end run-rate of the whole scenario against the total target.
+#[must_use]
+pub fn trajectory(s: &Scenario, sum: &Summary) -> LineChartSpec {
+    LineChartSpec {
+        title: format!("Running cost run-rate to {}", s.assumptions.target_date.format("%-d %B %Y")),
+        subtitle: subtitle(s),
+        unit: Unit::Pence,
+        points: sum
+            .trajectory
+            .months
+            .iter()
+            .zip(&sum.trajectory.total)
+            .map(|(d, v): (&NaiveDate, &Pence)| (d.format("%b %y").to_string(), *v))
+            .collect(),
+        reference: sum.totals.target.map(|t| Reference { value: t, label: format!("Target {}", format_headline(t)) }),
+    }
+}
+
+/// People by outcome.
+#[must_use]
+pub fn outcomes(s: &Scenario, sum: &Summary) -> BarChartSpec {
+    BarChartSpec {
+        title: "People by outcome".into(),
+        subtitle: subtitle(s),
+        unit: Unit::People,
+        marker_label: String::new(),
+        reference: None,
+        bars: sum
+            .outcomes
+            .iter()
+            .map(|(k, t)| BarItem {
+                label: k.label().to_owned(),
+                short: k.label().to_owned(),
+                value: i64::from(t.count),
+                marker: None,
+                note: t.count.to_string(),
+                over: false,
+            })
+            .collect(),
+    }
+}
+
+/// Planned cost per head for every ICB against the envelope.
+#[must_use]
+pub fn per_head(s: &Scenario, sum: &Summary) -> BarChartSpec {
+    let envelope = s.assumptions.envelope_per_head_pence;
+    BarChartSpec {
+        title: "Planned running cost per head against the envelope".into(),
+        subtitle: subtitle(s),
+        unit: Unit::PencePerHead,
+        marker_label: String::new(),
+        reference: Some(Reference { value: envelope, label: format!("Envelope {}", format_pounds_pence(envelope)) }),
+        bars: icb_order(sum)
+            .into_iter()
+            .filter_map(|i| {
+                let o = &sum.organisations[i];
+                let ph = o.line.planned_per_head()?;
+                Some(BarItem {
+                    label: short_name(&o.name).to_owned(),
+                    short: o.code.clone(),
+                    value: ph,
+                    marker: None,
+                    note: format_pounds_pence(ph),
+                    over: ph > envelope,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Round steps for an axis from 0 to `max` (in axis units): about five gridlines.
+#[must_use]
+pub fn ticks(max: f64) -> Vec<f64> {
+    if !max.is_finite() || max <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / 5.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let mut out = vec![0.0];
+    let mut v = 0.0;
+    while v < max {
+        v += step;
+        out.push(v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(ticks(36.6), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert_eq!(ticks(18.76), vec![0.0, 5.0, 10.0, 15.0, 20.0]);
+        assert_eq!(ticks(9.0), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    }
+}

@@ -1,0 +1,561 @@
+//! Exports: a chart as SVG or PNG, and the board pack as a PDF. Every page of the pack is
+//! drawn as SVG with the embedded DejaVu Sans font, then turned into PDF by krilla with the
+//! text kept as real (selectable, searchable) text.
+
+use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
+
+use crate::engine::Summary;
+use crate::model::money::{Wte, format_bp, format_pounds, format_pounds_pence};
+use crate::model::{OutcomeKind, Scenario};
+use crate::report::chart::{Chart, ChartKind};
+use crate::report::short_name;
+use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, esc};
+
+/// DejaVu Sans and DejaVu Sans Bold, shipped in assets/fonts with their licence.
+pub const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+#[derive(Debug)]
+pub enum ExportError {
+    Svg(String),
+    Pdf(String),
+    Png(String),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Svg(e) => write!(f, "could not draw the chart: {e}"),
+            ExportError::Pdf(e) => write!(f, "could not make the PDF: {e}"),
+            ExportError::Png(e) => write!(f, "could not make the PNG: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// usvg options with only the embedded font, so output never depends on the fonts of the
+/// computer (a system `sans-serif` may map to a font that is not installed, and the text
+/// would silently vanish).
+fn options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(FONT.to_vec());
+        db.load_font_data(FONT_BOLD.to_vec());
+        db.set_sans_serif_family(FONT_FAMILY);
+        usvg::Options { font_family: FONT_FAMILY.to_owned(), fontdb: Arc::new(db), ..usvg::Options::default() }
+    })
+}
+
+fn tree(svg_text: &str) -> Result<usvg::Tree, ExportError> {
+    usvg::Tree::from_str(svg_text, options()).map_err(|e| ExportError::Svg(e.to_string()))
+}
+
+/// A chart as a standalone SVG document.
+#[must_use]
+pub fn chart_svg(kind: ChartKind, s: &Scenario, sum: &Summary) -> String {
+    svg::chart_svg(&kind.build(s, sum))
+}
+
+/// A chart as PNG: `width` pixels wide (the height follows the chart's 1000 × 560 shape).
+pub fn chart_png(kind: ChartKind, s: &Scenario, sum: &Summary, width: u32) -> Result<Vec<u8>, ExportError> {
+    svg_to_png(&chart_svg(kind, s, sum), width)
+}
+
+/// Renders SVG text to PNG bytes at `width` pixels.
+pub fn svg_to_png(svg_text: &str, width: u32) -> Result<Vec<u8>, ExportError> {
+    let t = tree(svg_text)?;
+    let size = t.size();
+    let scale = width.clamp(16, 16_000) as f32 / size.width();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (w, h) = ((size.width() * scale).round() as u32, (size.height() * scale).round() as u32);
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| ExportError::Png("image too large".into()))?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&t, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| ExportError::Png(e.to_string()))
+}
+
+/// How the board pack is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackOptions {
+    /// Shown on the cover and every page, e.g. "OFFICIAL-SENSITIVE — DRAFT".
+    pub marking: String,
+    /// The scenario's file name, for the footer.
+    pub file_name: String,
+    /// Leave out names and salaries (for wider circulation).
+    pub redacted: bool,
+    /// The date printed on the cover.
+    pub date: chrono::NaiveDate,
+}
+
+impl PackOptions {
+    #[must_use]
+    pub fn new(file_name: &str) -> PackOptions {
+        PackOptions {
+            marking: "OFFICIAL-SENSITIVE — DRAFT".to_owned(),
+            file_name: file_name.to_owned(),
+            redacted: false,
+            date: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// A4 landscape, in points.
+pub const PAGE_W: f64 = 842.0;
+pub const PAGE_H: f64 = 595.0;
+const MARGIN: f64 = 40.0;
+const ROWS_PER_PAGE: usize = 24;
+
+/// One page of the pack, before it is numbered.
+struct Page {
+    title: String,
+    body: String,
+}
+
+fn page_svg(p: &Page, n: usize, total: usize, o: &PackOptions) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_W}" height="{PAGE_H}" viewBox="0 0 {PAGE_W} {PAGE_H}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = write!(out, r#"<rect width="{PAGE_W}" height="{PAGE_H}" fill="white"/>"#);
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="24" font-size="9" text-anchor="middle" fill="{OVER}" font-weight="bold">{}</text>"#,
+        PAGE_W / 2.0,
+        esc(&o.marking)
+    );
+    if !p.title.is_empty() {
+        let _ = write!(
+            out,
+            r#"<text x="{MARGIN}" y="56" font-size="18" font-weight="bold" fill="{INK}">{}</text>"#,
+            esc(&p.title)
+        );
+    }
+    out.push_str(&p.body);
+    let fy = PAGE_H - 18.0;
+    let _ = write!(
+        out,
+        r#"<line x1="{MARGIN}" y1="{}" x2="{}" y2="{}" stroke="{GRID}"/>"#,
+        fy - 12.0,
+        PAGE_W - MARGIN,
+        fy - 12.0
+    );
+    let _ = write!(
+        out,
+        r#"<text x="{MARGIN}" y="{fy}" font-size="8" fill="{MUTED}">{} · {}</text>"#,
+        esc(&o.file_name),
+        esc(&o.marking)
+    );
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{fy}" font-size="8" text-anchor="end" fill="{MUTED}">Page {n} of {total}</text>"#,
+        PAGE_W - MARGIN
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
+/// A table: a header and rows; numeric columns (right-aligned) from `numeric_from` on.
+struct Table<'a> {
+    columns: &'a [(&'a str, f64)],
+    numeric_from: usize,
+}
+
+impl Table<'_> {
+    fn draw(&self, rows: &[(Vec<String>, bool)], top: f64) -> String {
+        let mut out = String::new();
+        let mut x = MARGIN;
+        let xs: Vec<(f64, f64)> = self
+            .columns
+            .iter()
+            .map(|(_, w)| {
+                let start = x;
+                x += w;
+                (start, x)
+            })
+            .collect();
+        let pos = |i: usize| if i >= self.numeric_from { (xs[i].1 - 4.0, "end") } else { (xs[i].0 + 2.0, "start") };
+        for (i, (h, _)) in self.columns.iter().enumerate() {
+            let (tx, anchor) = pos(i);
+            let _ = write!(
+                out,
+                r#"<text x="{tx:.1}" y="{top:.1}" font-size="9.5" font-weight="bold" text-anchor="{anchor}" fill="{INK}">{}</text>"#,
+                esc(h)
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<line x1="{MARGIN}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{INK}"/>"#,
+            top + 5.0,
+            top + 5.0
+        );
+        for (r, (cells, strong)) in rows.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y = top + 20.0 + 18.0 * r as f64;
+            if r % 2 == 1 {
+                let _ = write!(
+                    out,
+                    r##"<rect x="{MARGIN}" y="{:.1}" width="{:.1}" height="18" fill="#F3F5F7"/>"##,
+                    y - 13.0,
+                    x - MARGIN
+                );
+            }
+            for (i, c) in cells.iter().enumerate() {
+                let (mut tx, anchor) = pos(i);
+                // Leading spaces indent (SVG would collapse them).
+                let indent = c.len() - c.trim_start().len();
+                #[allow(clippy::cast_precision_loss)]
+                if indent > 0 {
+                    tx += 3.0 * indent as f64;
+                }
+                let c = c.trim_start();
+                // Text columns are cut to their width (about 5.3 points a character at 9.5 pt,
+                // 6 in bold).
+                let per_char = if *strong { 6.0 } else { 5.3 };
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let fits = ((xs[i].1 - xs[i].0 - 3.0 * indent as f64) / per_char) as usize;
+                let c = if i < self.numeric_from && c.chars().count() > fits {
+                    c.chars().take(fits.saturating_sub(1)).collect::<String>() + "…"
+                } else {
+                    c.to_owned()
+                };
+                let weight = if *strong { r#" font-weight="bold""# } else { "" };
+                let _ = write!(
+                    out,
+                    r#"<text x="{tx:.1}" y="{y:.1}" font-size="9.5" text-anchor="{anchor}"{weight} fill="{INK}">{}</text>"#,
+                    esc(&c)
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Splits rows into pages of `ROWS_PER_PAGE`, titled "(continued)" after the first.
+fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], intro: &str) -> Vec<Page> {
+    rows.chunks(ROWS_PER_PAGE)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut body = String::new();
+            if i == 0 && !intro.is_empty() {
+                let _ =
+                    write!(body, r#"<text x="{MARGIN}" y="78" font-size="10" fill="{MUTED}">{}</text>"#, esc(intro));
+            }
+            body.push_str(&table.draw(chunk, 100.0));
+            Page { title: if i == 0 { title.to_owned() } else { format!("{title} (continued)") }, body }
+        })
+        .collect()
+}
+
+fn opt_pounds(v: Option<i64>) -> String {
+    v.map_or_else(|| "n/a".to_owned(), format_pounds)
+}
+
+fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
+    let mut cells = vec![label];
+    cells.extend(crate::report::figures(l));
+    cells.push(format_pounds(l.transferred_out));
+    cells
+}
+
+/// Breaks text into lines of at most `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// A page with one chart and its caption.
+fn chart_page(kind: ChartKind, s: &Scenario, sum: &Summary) -> Page {
+    let chart: Chart = kind.build(s, sum);
+    let scale = (PAGE_W - 2.0 * MARGIN) / svg::WIDTH;
+    let mut body = String::new();
+    let _ = write!(body, r#"<g transform="translate({MARGIN} 70) scale({scale:.4})">{}</g>"#, svg::chart_body(&chart));
+    let _ = write!(
+        body,
+        r#"<text x="{MARGIN}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
+        70.0 + svg::HEIGHT * scale + 18.0,
+        esc(kind.caption())
+    );
+    Page { title: String::new(), body }
+}
+
+fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let t = &sum.totals;
+
+    // Cover.
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        r#"<text x="{MARGIN}" y="150" font-size="30" font-weight="bold" fill="{INK}">Running cost against target</text>"#
+    );
+    let _ = write!(body, r#"<text x="{MARGIN}" y="186" font-size="18" fill="{INK}">{}</text>"#, esc(&s.name));
+    let _ = write!(
+        body,
+        r#"<text x="{MARGIN}" y="212" font-size="12" fill="{MUTED}">Board pack produced {} from {} · envelope {} per head by {}</text>"#,
+        o.date.format("%-d %B %Y"),
+        esc(&o.file_name),
+        format_pounds_pence(s.assumptions.envelope_per_head_pence),
+        s.assumptions.target_date.format("%-d %B %Y")
+    );
+    let heads = [
+        ("Baseline", format_pounds(t.baseline)),
+        ("Planned", format_pounds(t.planned)),
+        ("Target", opt_pounds(t.target)),
+        ("Gap (planned − target)", opt_pounds(t.gap())),
+        ("Cut from baseline", t.reduction_bp().map_or_else(|| "n/a".into(), format_bp)),
+        ("One-off costs", format_pounds(sum.one_off.total())),
+    ];
+    for (i, (k, v)) in heads.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let x = MARGIN + 128.0 * i as f64;
+        let _ = write!(body, r#"<text x="{x:.1}" y="262" font-size="9" fill="{MUTED}">{}</text>"#, esc(k));
+        let color = if *k == "Gap (planned − target)" && t.gap().is_some_and(|g| g > 0) { OVER } else { INK };
+        let _ = write!(
+            body,
+            r#"<text x="{x:.1}" y="282" font-size="14" font-weight="bold" fill="{color}">{}</text>"#,
+            esc(v)
+        );
+    }
+    for (i, line) in wrap(&s.notes, 130).iter().take(14).enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = 320.0 + 14.0 * i as f64;
+        let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{INK}">{}</text>"#, esc(line));
+    }
+    if o.redacted {
+        let _ = write!(
+            body,
+            r#"<text x="{MARGIN}" y="540" font-size="10" fill="{MUTED}">Redacted: no names or salaries.</text>"#
+        );
+    }
+    pages.push(Page { title: String::new(), body });
+
+    // Headline table per cluster and ICB.
+    let columns = [
+        ("Cluster / ICB", 250.0),
+        ("Baseline", 82.0),
+        ("Planned", 82.0),
+        ("Target", 82.0),
+        ("Gap", 78.0),
+        ("Cut", 48.0),
+        ("Per head", 58.0),
+        ("Moved out", 82.0),
+    ];
+    let table = Table { columns: &columns, numeric_from: 1 };
+    let mut rows = Vec::new();
+    for c in &sum.clusters {
+        rows.push((line_cells(c.name.clone(), &c.line), true));
+        for m in &c.members {
+            if let Some(of) = sum.org(m) {
+                rows.push((line_cells(format!("    {} {}", of.code, short_name(&of.name)), &of.line), false));
+            }
+        }
+    }
+    for of in sum.organisations.iter().filter(|x| x.cluster.is_none()) {
+        rows.push((line_cells(format!("{} {} (no cluster)", of.code, short_name(&of.name)), &of.line), false));
+    }
+    rows.push((line_cells("Total".into(), t), true));
+    pages.extend(table_pages(
+        "Running cost by cluster and ICB",
+        &table,
+        &rows,
+        "Gap = planned − target; above zero is still to save. Moved out: cost that transfers with functions (moved, not saved).",
+    ));
+
+    // Charts, one a page.
+    for kind in ChartKind::ALL {
+        pages.push(chart_page(kind, s, sum));
+    }
+
+    // People by outcome.
+    let columns = [("Outcome", 250.0), ("People", 90.0), ("WTE", 90.0)];
+    let table = Table { columns: &columns, numeric_from: 1 };
+    let mut rows: Vec<(Vec<String>, bool)> = sum
+        .outcomes
+        .iter()
+        .map(|(k, tally)| {
+            (
+                vec![
+                    k.label().to_owned(),
+                    tally.count.to_string(),
+                    Wte(u32::try_from(tally.wte).unwrap_or(u32::MAX)).to_string(),
+                ],
+                false,
+            )
+        })
+        .collect();
+    let people: u32 = sum.outcomes.iter().map(|(_, x)| x.count).sum();
+    let wte: u64 = sum.outcomes.iter().map(|(_, x)| x.wte).sum();
+    rows.push((
+        vec!["All people".into(), people.to_string(), Wte(u32::try_from(wte).unwrap_or(u32::MAX)).to_string()],
+        true,
+    ));
+    pages.extend(table_pages("People by outcome", &table, &rows, ""));
+
+    // One-off costs and payback.
+    let columns = [("Item", 420.0), ("Amount", 140.0)];
+    let table = Table { columns: &columns, numeric_from: 1 };
+    let rows = vec![
+        (
+            vec![
+                format!("Section 16 redundancy ({} people)", sum.one_off.redundancy_people),
+                format_pounds(sum.one_off.redundancy),
+            ],
+            false,
+        ),
+        (vec![format!("MARS ({} people)", sum.one_off.mars_people), format_pounds(sum.one_off.mars)], false),
+        (vec!["One-off costs".into(), format_pounds(sum.one_off.total())], true),
+        (vec!["Recurrent reduction (baseline − planned)".into(), format_pounds(t.baseline - t.planned)], false),
+        (vec!["…of which moved out with functions, not saved".into(), format_pounds(t.transferred_out)], false),
+        (vec!["Net recurrent saving a year".into(), format_pounds(t.net_recurrent_saving())], true),
+        (
+            vec![
+                "Payback".into(),
+                sum.payback_months().map_or_else(|| "n/a (no saving)".to_owned(), |m| format!("{m} months")),
+            ],
+            true,
+        ),
+    ];
+    let intro = format!(
+        "{} people leaving are not eligible for a payment (too little service). Early retirement and pay protection are not costed.",
+        sum.one_off.not_eligible
+    );
+    pages.extend(table_pages("One-off costs and payback", &table, &rows, &intro));
+
+    // Assumptions.
+    let a = &s.assumptions;
+    let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
+    let table = Table { columns: &columns, numeric_from: 99 };
+    let rows: Vec<(Vec<String>, bool)> = crate::report::assumption_rows(a)
+        .into_iter()
+        .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
+        .collect();
+    pages.extend(table_pages("Assumptions and sources", &table, &rows, &format!("As at {}.", a.as_at)));
+
+    // Exits register (names and salaries): left out of the redacted pack.
+    if !o.redacted {
+        let columns = [
+            ("Name", 150.0),
+            ("ID", 70.0),
+            ("ICB", 40.0),
+            ("Title", 170.0),
+            ("Outcome", 130.0),
+            ("Salary", 80.0),
+            ("One-off", 80.0),
+        ];
+        let table = Table { columns: &columns, numeric_from: 5 };
+        const MAX_ROWS: usize = 240;
+        let exits: Vec<usize> = (0..s.people.len())
+            .filter(|i| {
+                matches!(
+                    s.people[*i].outcome.kind(),
+                    OutcomeKind::VoluntaryRedundancy | OutcomeKind::Mars | OutcomeKind::CompulsoryRedundancy
+                )
+            })
+            .collect();
+        let rows: Vec<(Vec<String>, bool)> = exits
+            .iter()
+            .take(MAX_ROWS)
+            .map(|i| {
+                let p = &s.people[*i];
+                (
+                    vec![
+                        p.name.clone().unwrap_or_default(),
+                        p.id.clone(),
+                        p.org.clone(),
+                        p.title.clone(),
+                        p.outcome.kind().label().to_owned(),
+                        format_pounds(p.salary_pence),
+                        format_pounds_pence(sum.person_one_off.get(*i).copied().unwrap_or(0)),
+                    ],
+                    false,
+                )
+            })
+            .collect();
+        let intro = if exits.len() > MAX_ROWS {
+            format!(
+                "The first {MAX_ROWS} of {} people leaving with a payment; the full list is in the scenario.",
+                exits.len()
+            )
+        } else {
+            format!("{} people leaving with a payment. Contains personal data: handle as marked.", exits.len())
+        };
+        if !rows.is_empty() {
+            pages.extend(table_pages("Exits register", &table, &rows, &intro));
+        }
+    }
+    pages
+}
+
+/// The board pack as SVG pages (numbered), for checking and for the PDF.
+#[must_use]
+pub fn board_pack_pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<String> {
+    let ps = pages(s, sum, o);
+    let total = ps.len();
+    ps.iter().enumerate().map(|(i, p)| page_svg(p, i + 1, total, o)).collect()
+}
+
+/// The board pack as PDF bytes.
+pub fn board_pack_pdf(s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
+    pdf_of(&board_pack_pages(s, sum, o), &format!("Running cost against target: {}", s.name))
+}
+
+/// One chart on one A4 landscape page, as PDF bytes (Print ▸ the chart on screen).
+pub fn chart_pdf(kind: ChartKind, s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
+    let page = page_svg(&chart_page(kind, s, sum), 1, 1, o);
+    pdf_of(&[page], kind.build(s, sum).title())
+}
+
+/// SVG pages to a PDF with the embedded fonts.
+fn pdf_of(pages: &[String], title: &str) -> Result<Vec<u8>, ExportError> {
+    use krilla::Document;
+    use krilla::geom::Size;
+    use krilla::metadata::Metadata;
+    use krilla::page::PageSettings;
+    use krilla_svg::{SurfaceExt, SvgSettings};
+
+    let mut doc = Document::new();
+    doc.set_metadata(
+        Metadata::new().title(title.to_owned()).creator("Cluster Planner".to_owned()).language("en-GB".to_owned()),
+    );
+    #[allow(clippy::cast_possible_truncation)]
+    let (w, h) = (PAGE_W as f32, PAGE_H as f32);
+    let size = Size::from_wh(w, h).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+    for page_text in pages {
+        let t = tree(page_text)?;
+        let settings = PageSettings::from_wh(w, h).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+        let mut page = doc.start_page_with(settings);
+        let mut surface = page.surface();
+        surface
+            .draw_svg(&t, size, SvgSettings::default())
+            .ok_or_else(|| ExportError::Pdf("a page could not be drawn".into()))?;
+        surface.finish();
+        page.finish();
+    }
+    doc.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wrap_breaks_at_words() {
+        assert_eq!(super::wrap("one two three four", 9), vec!["one two", "three", "four"]);
+    }
+}

@@ -1,0 +1,218 @@
+//! The per-ICB and per-cluster summary as a text table and as JSON. Both come from the
+//! same [`Summary`], so the figures agree to the penny with everything else.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::engine::{Line, Summary};
+use crate::model::Scenario;
+use crate::model::money::{Pence, format_bp, format_pounds, format_pounds_pence};
+
+fn line_json(l: &Line) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("population".into(), json!(l.population));
+    m.insert("baseline_pence".into(), json!(l.baseline));
+    m.insert("planned_pence".into(), json!(l.planned));
+    m.insert("target_pence".into(), json!(l.target));
+    m.insert("gap_pence".into(), json!(l.gap()));
+    m.insert("transferred_out_pence".into(), json!(l.transferred_out));
+    m.insert("reduction_bp".into(), json!(l.reduction_bp()));
+    m.insert("planned_per_head_pence".into(), json!(l.planned_per_head()));
+    m
+}
+
+/// The `summary --json` document.
+#[must_use]
+pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
+    let orgs: Vec<Value> = sum
+        .organisations
+        .iter()
+        .map(|o| {
+            let mut m = serde_json::Map::new();
+            m.insert("code".into(), json!(o.code));
+            m.insert("name".into(), json!(o.name));
+            m.extend(line_json(&o.line));
+            m.insert("one_off_pence".into(), json!(o.line.one_off));
+            m.insert("cluster".into(), json!(o.cluster.map(|c| s.clusters[c].name.clone())));
+            Value::Object(m)
+        })
+        .collect();
+    let clusters: Vec<Value> = sum
+        .clusters
+        .iter()
+        .map(|c| {
+            let mut m = serde_json::Map::new();
+            m.insert("name".into(), json!(c.name));
+            m.insert("members".into(), json!(c.members));
+            m.extend(line_json(&c.line));
+            m.insert("posts".into(), json!(c.posts));
+            m.insert("vacant_posts".into(), json!(c.vacant_posts));
+            Value::Object(m)
+        })
+        .collect();
+    let outcomes: serde_json::Map<String, Value> =
+        sum.outcomes.iter().map(|(k, t)| (k.key().to_owned(), json!(t.count))).collect();
+    json!({
+        "scenario": s.name,
+        "envelope_per_head_pence": s.assumptions.envelope_per_head_pence,
+        "target_date": s.assumptions.target_date.to_string(),
+        "organisations": orgs,
+        "clusters": clusters,
+        "totals": Value::Object(line_json(&sum.totals)),
+        "one_off_pence": sum.one_off.total(),
+        "redundancy_pence": sum.one_off.redundancy,
+        "mars_pence": sum.one_off.mars,
+        "net_recurrent_saving_pence": sum.totals.net_recurrent_saving(),
+        "payback_months": sum.payback_months(),
+        "outcomes": outcomes,
+    })
+}
+
+fn opt_pounds(v: Option<Pence>) -> String {
+    v.map_or_else(|| "n/a".to_owned(), format_pounds)
+}
+
+/// A line's figures as every table prints them: baseline, planned, target, gap, cut, per head.
+#[must_use]
+pub fn figures(l: &Line) -> [String; 6] {
+    [
+        format_pounds(l.baseline),
+        format_pounds(l.planned),
+        opt_pounds(l.target),
+        opt_pounds(l.gap()),
+        l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
+        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
+    ]
+}
+
+fn row(out: &mut String, label: &str, l: &Line) {
+    let [baseline, planned, target, gap, cut, per_head] = figures(l);
+    let _ = writeln!(
+        out,
+        "{:<44} {baseline:>14} {planned:>14} {target:>14} {gap:>14} {cut:>8} {per_head:>9}",
+        truncate(label, 44)
+    );
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
+}
+
+/// The `summary` table: every cluster with its ICBs, the ICBs in no cluster, and totals.
+#[must_use]
+pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.name);
+    let _ = writeln!(
+        out,
+        "Envelope {} per head by {}. Gap = planned − target (above zero: still to save).\n",
+        format_pounds_pence(s.assumptions.envelope_per_head_pence),
+        s.assumptions.target_date.format("%-d %B %Y")
+    );
+    let _ = writeln!(
+        out,
+        "{:<44} {:>14} {:>14} {:>14} {:>14} {:>8} {:>9}",
+        "Cluster / ICB", "Baseline", "Planned", "Target", "Gap", "Cut", "Per head"
+    );
+    let rule = "-".repeat(44 + 15 * 4 + 9 + 10);
+    let _ = writeln!(out, "{rule}");
+    for c in &sum.clusters {
+        row(&mut out, &c.name, &c.line);
+        for m in &c.members {
+            if let Some(o) = sum.org(m) {
+                row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
+            }
+        }
+    }
+    let loose: Vec<_> = sum.organisations.iter().filter(|o| o.cluster.is_none()).collect();
+    if !loose.is_empty() {
+        let _ = writeln!(out, "Not in a cluster");
+        for o in loose {
+            row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
+        }
+    }
+    let _ = writeln!(out, "{rule}");
+    row(&mut out, "Total", &sum.totals);
+    let _ = writeln!(out);
+    if sum.totals.transferred_out != 0 {
+        let _ = writeln!(
+            out,
+            "Transferred out with functions (moved, not saved): {}",
+            format_pounds(sum.totals.transferred_out)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "One-off costs: {} (redundancy {} for {} people; MARS {} for {} people)",
+        format_pounds(sum.one_off.total()),
+        format_pounds(sum.one_off.redundancy),
+        sum.one_off.redundancy_people,
+        format_pounds(sum.one_off.mars),
+        sum.one_off.mars_people
+    );
+    let _ = writeln!(
+        out,
+        "Net recurrent saving: {} a year; payback {}",
+        format_pounds(sum.totals.net_recurrent_saving()),
+        sum.payback_months().map_or_else(|| "n/a (no saving)".to_owned(), |m| format!("{m} months"))
+    );
+    let people: Vec<String> =
+        sum.outcomes.iter().filter(|(_, t)| t.count > 0).map(|(k, t)| format!("{} {}", k.label(), t.count)).collect();
+    if !people.is_empty() {
+        let _ = writeln!(out, "People: {}", people.join(" · "));
+    }
+    out
+}
+
+/// "NHS Northamptonshire Integrated Care Board" -> "Northamptonshire".
+#[must_use]
+pub fn short_name(name: &str) -> &str {
+    let n = name.strip_prefix("NHS ").unwrap_or(name);
+    n.strip_suffix(" Integrated Care Board").unwrap_or(n)
+}
+
+/// Each assumption as (name, value, source), for the board pack and the workbook.
+#[must_use]
+pub fn assumption_rows(a: &crate::model::Assumptions) -> Vec<(&'static str, String, &'static str)> {
+    use crate::model::money::{format_pounds, format_pounds_pence};
+    vec![
+        (
+            "Employer NI",
+            format!("{} above {}", a.employer_ni_rate, format_pounds(a.employer_ni_threshold_pence)),
+            "gov.uk, from 6 April 2025",
+        ),
+        ("Employer pension, local", a.pension_local_rate.to_string(), "NHSBSA 2025/26"),
+        ("Employer pension, central (full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26"),
+        ("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC"),
+        ("Envelope per head", format_pounds_pence(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025"),
+        ("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26"),
+        (
+            "Section 16 redundancy",
+            format!(
+                "{}/yr, max {} months, {}–{}",
+                a.redundancy.months_per_year,
+                a.redundancy.max_months,
+                format_pounds(a.redundancy.floor_pence),
+                format_pounds(a.redundancy.cap_pence)
+            ),
+            "NHS Employers",
+        ),
+        (
+            "MARS (placeholder)",
+            format!(
+                "{}/yr, max {} months, cap {}",
+                a.mars.months_per_year,
+                a.mars.max_months,
+                format_pounds(a.mars.cap_pence)
+            ),
+            "set from the local scheme",
+        ),
+        ("Pay scales", a.pay_year.clone(), "Agenda for Change after the 3.6% award"),
+        (
+            "Programme-funded posts",
+            if a.count_programme_posts { "counted" } else { "left out" }.to_owned(),
+            "the envelope covers programme pay",
+        ),
+    ]
+}

@@ -1,0 +1,299 @@
+//! Draws chart specifications as SVG: the one export renderer, from which the PDF board
+//! pack and PNG images are made. Every bar carries its exact value in `data-` attributes
+//! and a `<title>` (shown on hover in a browser), so the figures can be checked.
+
+use std::fmt::Write as _;
+
+use crate::report::chart::{BarChartSpec, Chart, LineChartSpec, ticks};
+
+/// The font every export uses (embedded from assets/fonts, so output is the same on
+/// every computer).
+pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+pub const OVER: &str = "#D55E00";
+pub const UNDER: &str = "#007F3B";
+pub const INK: &str = "#1F2933";
+pub const GRID: &str = "#D5DBE1";
+pub const MUTED: &str = "#52606D";
+
+/// Escapes text for XML.
+#[must_use]
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n.saturating_sub(1)).collect::<String>() + "…" }
+}
+
+/// Standard chart size in SVG user units.
+pub const WIDTH: f64 = 1000.0;
+pub const HEIGHT: f64 = 560.0;
+
+/// A whole chart as a standalone SVG document.
+#[must_use]
+pub fn chart_svg(chart: &Chart) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{FONT_FAMILY}, sans-serif">"#
+    );
+    let _ = write!(out, r#"<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>"#);
+    out.push_str(&chart_body(chart));
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The chart's elements (no `<svg>` wrapper), for placing inside a page.
+#[must_use]
+pub fn chart_body(chart: &Chart) -> String {
+    match chart {
+        Chart::Bars(b) => bars(b),
+        Chart::Line(l) => line(l),
+    }
+}
+
+struct Frame {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    max: f64,
+}
+
+impl Frame {
+    fn y(&self, v: f64) -> f64 {
+        self.y1 - (v / self.max).clamp(-0.05, 1.05) * (self.y1 - self.y0)
+    }
+}
+
+fn heading(out: &mut String, title: &str, subtitle: &str) {
+    let _ = write!(out, r#"<text x="40" y="40" font-size="22" font-weight="bold" fill="{INK}">{}</text>"#, esc(title));
+    let _ = write!(out, r#"<text x="40" y="64" font-size="13" fill="{MUTED}">{}</text>"#, esc(subtitle));
+}
+
+fn axes(out: &mut String, f: &Frame, tick_values: &[f64], axis: &str) {
+    for t in tick_values {
+        let y = f.y(*t);
+        let _ = write!(
+            out,
+            r#"<line x1="{}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="{GRID}" stroke-width="1"/>"#,
+            f.x0, f.x1
+        );
+        let label = if t.fract().abs() < 1e-9 { format!("{t:.0}") } else { format!("{t}") };
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{:.1}" font-size="12" text-anchor="end" fill="{MUTED}">{}</text>"#,
+            f.x0 - 8.0,
+            y + 4.0,
+            esc(&label)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<text x="18" y="{:.1}" font-size="12" fill="{MUTED}" transform="rotate(-90 18 {:.1})" text-anchor="middle">{}</text>"#,
+        (f.y0 + f.y1) / 2.0,
+        (f.y0 + f.y1) / 2.0,
+        esc(axis)
+    );
+    let _ = write!(
+        out,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="1"/>"#,
+        f.x0, f.y1, f.x1, f.y1
+    );
+}
+
+fn bars(spec: &BarChartSpec) -> String {
+    let mut out = String::new();
+    heading(&mut out, &spec.title, &spec.subtitle);
+    let unit = spec.unit;
+    let top = spec.top();
+    let tick_values = ticks(unit.scale(top) * 1.08);
+    let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let crowded = spec.bars.len() > 8;
+    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: if crowded { 440.0 } else { 470.0 }, max };
+    axes(&mut out, &f, &tick_values, unit.axis());
+    #[allow(clippy::cast_precision_loss)]
+    let n = spec.bars.len().max(1) as f64;
+    let slot = (f.x1 - f.x0) / n;
+    for (i, b) in spec.bars.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let cx = f.x0 + slot * (i as f64 + 0.5);
+        let w = slot * 0.6;
+        let y = f.y(unit.scale(b.value));
+        let color = if b.over { OVER } else { UNDER };
+        let _ = write!(
+            out,
+            r#"<rect class="bar" data-label="{}" data-value="{}"{} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{color}"><title>{}: {}</title></rect>"#,
+            esc(&b.label),
+            b.value,
+            b.marker.map(|m| format!(r#" data-marker="{m}""#)).unwrap_or_default(),
+            cx - w / 2.0,
+            y.min(f.y1),
+            w,
+            (f.y1 - y).abs(),
+            esc(&b.label),
+            esc(&unit.exact(b.value))
+        );
+        if let Some(m) = b.marker {
+            let my = f.y(unit.scale(m));
+            let _ = write!(
+                out,
+                r#"<line class="marker" data-label="{}" data-value="{m}" x1="{:.1}" y1="{my:.1}" x2="{:.1}" y2="{my:.1}" stroke="{INK}" stroke-width="3"><title>{} {}</title></line>"#,
+                esc(&b.label),
+                cx - slot * 0.4,
+                cx + slot * 0.4,
+                esc(&spec.marker_label),
+                esc(&unit.exact(m))
+            );
+        }
+        if !b.note.is_empty() {
+            let mut ny = f.y(unit.scale(b.value.max(b.marker.unwrap_or(0)))) - 8.0;
+            // Keep the note clear of a reference line running just above the bar.
+            if let Some(r) = &spec.reference {
+                let ry = f.y(unit.scale(r.value));
+                if (ny - ry).abs() < 14.0 || (ny > ry && ny - 12.0 < ry) {
+                    ny = ry.min(ny) - 8.0;
+                }
+            }
+            let size = if crowded { 9 } else { 12 };
+            let _ = write!(
+                out,
+                r#"<text class="note" x="{cx:.1}" y="{ny:.1}" font-size="{size}" text-anchor="middle" fill="{INK}">{}</text>"#,
+                esc(&b.note)
+            );
+        }
+        if crowded {
+            let ly = f.y1 + 12.0;
+            let _ = write!(
+                out,
+                r#"<text class="label" x="{cx:.1}" y="{ly:.1}" font-size="11" text-anchor="end" fill="{INK}" transform="rotate(-45 {cx:.1} {ly:.1})">{}</text>"#,
+                esc(&shorten(&b.label, 26))
+            );
+        } else {
+            // About 7.5 units a character at 13 px.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let fits = (slot / 7.5).max(4.0) as usize;
+            let _ = write!(
+                out,
+                r#"<text class="label" x="{cx:.1}" y="{:.1}" font-size="13" text-anchor="middle" fill="{INK}">{}</text>"#,
+                f.y1 + 20.0,
+                esc(&shorten(&b.label, fits))
+            );
+        }
+    }
+    if let Some(r) = &spec.reference {
+        let y = f.y(unit.scale(r.value));
+        let _ = write!(
+            out,
+            r#"<line class="reference" data-value="{}" x1="{}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 5"/>"#,
+            r.value, f.x0, f.x1
+        );
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{:.1}" font-size="12" text-anchor="end" fill="{INK}">{}</text>"#,
+            f.x1,
+            y - 6.0,
+            esc(&r.label)
+        );
+    }
+    if spec.bars.iter().any(|b| b.marker.is_some()) {
+        legend(&mut out, &spec.marker_label);
+    }
+    out
+}
+
+fn legend(out: &mut String, marker_label: &str) {
+    let y = HEIGHT - 22.0;
+    let _ = write!(out, r#"<rect x="40" y="{:.1}" width="14" height="14" fill="{OVER}"/>"#, y - 11.0);
+    let _ = write!(out, r#"<text x="60" y="{y:.1}" font-size="12" fill="{INK}">Still above target</text>"#);
+    let _ = write!(out, r#"<rect x="200" y="{:.1}" width="14" height="14" fill="{UNDER}"/>"#, y - 11.0);
+    let _ = write!(out, r#"<text x="220" y="{y:.1}" font-size="12" fill="{INK}">At or under target</text>"#);
+    let _ = write!(
+        out,
+        r#"<line x1="370" y1="{:.1}" x2="396" y2="{:.1}" stroke="{INK}" stroke-width="3"/>"#,
+        y - 4.0,
+        y - 4.0
+    );
+    let _ = write!(out, r#"<text x="402" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(marker_label));
+}
+
+fn line(spec: &LineChartSpec) -> String {
+    let mut out = String::new();
+    heading(&mut out, &spec.title, &spec.subtitle);
+    let unit = spec.unit;
+    let top = spec.top();
+    let tick_values = ticks(unit.scale(top) * 1.08);
+    let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: 470.0, max };
+    axes(&mut out, &f, &tick_values, unit.axis());
+    #[allow(clippy::cast_precision_loss)]
+    let n = spec.points.len().max(1) as f64;
+    let step = (f.x1 - f.x0) / n;
+    #[allow(clippy::cast_precision_loss)]
+    let xs: Vec<f64> = (0..spec.points.len()).map(|i| f.x0 + step * (i as f64 + 0.5)).collect();
+    if let Some(r) = &spec.reference {
+        let y = f.y(unit.scale(r.value));
+        let _ = write!(
+            out,
+            r#"<line class="reference" data-value="{}" x1="{}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="{UNDER}" stroke-width="2" stroke-dasharray="8 5"/>"#,
+            r.value, f.x0, f.x1
+        );
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{:.1}" font-size="12" fill="{UNDER}">{}</text>"#,
+            f.x0 + 6.0,
+            y - 6.0,
+            esc(&r.label)
+        );
+    }
+    let path: Vec<String> =
+        spec.points.iter().zip(&xs).map(|((_, v), x)| format!("{x:.1},{:.1}", f.y(unit.scale(*v)))).collect();
+    let _ = write!(out, r#"<polyline points="{}" fill="none" stroke="{OVER}" stroke-width="3"/>"#, path.join(" "));
+    for ((label, v), x) in spec.points.iter().zip(&xs) {
+        let y = f.y(unit.scale(*v));
+        let _ = write!(
+            out,
+            r#"<circle class="point" data-label="{}" data-value="{v}" cx="{x:.1}" cy="{y:.1}" r="4" fill="{OVER}"><title>{}: {}</title></circle>"#,
+            esc(label),
+            esc(label),
+            esc(&unit.exact(*v))
+        );
+        let _ = write!(
+            out,
+            r#"<text class="label" x="{x:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="{INK}">{}</text>"#,
+            f.y1 + 20.0,
+            esc(label)
+        );
+    }
+    if let (Some((_, first)), Some((_, last))) = (spec.points.first(), spec.points.last()) {
+        let _ = write!(
+            out,
+            r#"<text x="40" y="{:.1}" font-size="12" fill="{INK}">From {} to {} a year</text>"#,
+            HEIGHT - 22.0,
+            esc(&unit.exact(*first)),
+            esc(&unit.exact(*last))
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(super::esc("A & B <C> \"D\""), "A &amp; B &lt;C&gt; &quot;D&quot;");
+    }
+}

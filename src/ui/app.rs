@@ -1,0 +1,389 @@
+//! The app: the session, where the user is (tab, selections, dialogs on screen), and the
+//! one place where commands are carried out ([`ClusterPlannerApp::run_commands`], once a
+//! frame). Drawing is left to the menu, status bar, tabs and dialogs; the eframe glue and
+//! `run` are in `window.rs`.
+
+use std::path::{Path, PathBuf};
+
+use super::command::{Command, Commands, Export, Unsaved};
+use super::dialogs::{import, print, safety, spreadsheet, unsaved};
+use super::status::Notice;
+use super::tabs::{Tab, assumptions, clusters, findings, functions, overview, people, teams};
+use super::window::Screenshot;
+use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Opening, Session};
+use crate::report::chart::ChartKind;
+use crate::validate::Subject;
+
+#[derive(Debug)]
+pub struct ClusterPlannerApp {
+    /// The open document as a file: open, save, lock, recovery, recent files.
+    pub session: Session,
+    pub tab: Tab,
+    pub notice: Option<Notice>,
+    pub people: people::PeopleView,
+    pub clusters: clusters::ClustersView,
+    pub teams: teams::TeamsView,
+    pub assumptions: assumptions::AssumptionsView,
+    pub print: print::PrintDialog,
+    pub import: import::ImportDialog,
+    pub export_sheet: spreadsheet::ExportDialog,
+    pub safety: safety::Safety,
+    pub chart: ChartKind,
+    /// A command (New, Open, Quit) waiting for the answer to "Save changes?".
+    pub unsaved: Option<Command>,
+    /// What the controls asked for this frame, run at its end.
+    pub commands: Commands,
+    /// Set once the user has agreed to close (so the close request is let through).
+    pub(super) quit_confirmed: bool,
+    pub(super) frames: u64,
+    pub(super) screenshot: Option<Screenshot>,
+    last_title: String,
+}
+
+impl ClusterPlannerApp {
+    /// The app on a document.
+    #[must_use]
+    pub fn new(doc: Document) -> ClusterPlannerApp {
+        ClusterPlannerApp::with_session(Session::new(doc))
+    }
+
+    /// The app on a session.
+    #[must_use]
+    pub fn with_session(session: Session) -> ClusterPlannerApp {
+        ClusterPlannerApp {
+            session,
+            tab: Tab::Overview,
+            notice: None,
+            people: people::PeopleView::default(),
+            clusters: clusters::ClustersView::default(),
+            teams: teams::TeamsView::default(),
+            assumptions: assumptions::AssumptionsView::default(),
+            print: print::PrintDialog::default(),
+            import: import::ImportDialog::default(),
+            export_sheet: spreadsheet::ExportDialog::default(),
+            safety: safety::Safety::default(),
+            chart: ChartKind::CostByIcb,
+            unsaved: None,
+            commands: Commands::default(),
+            quit_confirmed: false,
+            frames: 0,
+            screenshot: None,
+            last_title: String::new(),
+        }
+    }
+
+    /// The app on the built-in example (Northamptonshire + LLR).
+    #[must_use]
+    pub fn with_built_in_example() -> ClusterPlannerApp {
+        ClusterPlannerApp::with_session(Session::built_in_example())
+    }
+
+    /// The open document.
+    #[must_use]
+    pub fn doc(&self) -> &Document {
+        &self.session.doc
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        self.notice = Some(Notice { text, error });
+    }
+
+    /// Opens `path`; on failure the current document stays and the error is shown. If
+    /// someone else has the file open, asks first (read-only, anyway, or cancel).
+    pub fn open_path(&mut self, path: &Path) {
+        match self.session.open(path) {
+            Ok(Opening::Opened(text)) => self.say(text, false),
+            Ok(Opening::HeldBy(holder)) => self.safety.lock_question = Some((path.to_owned(), holder)),
+            Err(err) => self.say(err.to_string(), true),
+        }
+    }
+
+    fn open_with(&mut self, path: &Path, read_only: bool) {
+        self.safety.lock_question = None;
+        match self.session.open_with(path, read_only) {
+            Ok(text) => self.say(text, false),
+            Err(err) => self.say(err.to_string(), true),
+        }
+    }
+
+    /// Saves to `path`; on failure the document stays open and unsaved, and Save As is
+    /// offered.
+    pub fn save_to(&mut self, path: &Path) {
+        match self.session.save_to(path) {
+            Ok(text) => self.say(text, false),
+            Err(e @ NotSaved::ReadOnly(_)) => self.safety.save_failed = Some(e.to_string()),
+            Err(e @ NotSaved::Failed(_)) => {
+                self.say(e.to_string(), true);
+                self.safety.save_failed = Some(e.to_string());
+            }
+        }
+    }
+
+    fn save(&mut self) {
+        match self.session.save_path() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) {
+        let d = ron_dialog(self.session.doc.path.as_deref()).set_file_name(self.session.doc.display_name());
+        if let Some(path) = d.save_file() {
+            self.save_to(&path);
+        }
+    }
+
+    /// Selects what a finding is about: its tab, and the item in it.
+    pub fn select(&mut self, subject: &Subject) {
+        match subject {
+            Subject::Person(id) => {
+                self.tab = Tab::People;
+                self.people.search.clone_from(id);
+                self.people.selected = std::iter::once(id.clone()).collect();
+            }
+            Subject::Post(id) => {
+                self.tab = Tab::Teams;
+                if let Some((ci, _, _)) = self.session.doc.scenario.posts().find(|(_, _, p)| &p.id == id) {
+                    self.teams.cluster = ci;
+                }
+            }
+            Subject::Cluster(_) => self.tab = Tab::Clusters,
+            Subject::Function(_) => self.tab = Tab::Functions,
+            Subject::Organisation(_) | Subject::Scenario => self.tab = Tab::Overview,
+        }
+    }
+
+    /// Applies an edit; a refused edit is explained in the status bar.
+    pub fn edit(&mut self, edit: Edit) {
+        match self.session.doc.apply(edit) {
+            Ok(_) => self.notice = None,
+            Err(r) => self.say(format!("Not done: {r}"), true),
+        }
+    }
+
+    fn undo(&mut self) {
+        if let Some(label) = self.session.doc.undo() {
+            self.say(format!("Undid {label}"), false);
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(label) = self.session.doc.redo() {
+            self.say(format!("Redid {label}"), false);
+        }
+    }
+
+    /// Asks where to save an export and writes it.
+    fn export(&mut self, what: &Export) {
+        let (name, kind, ext) = what.file(&self.session.doc);
+        let mut d = rfd::FileDialog::new().add_filter(kind, &[ext]).set_file_name(name);
+        if let Some(dir) = folder_of(self.session.doc.path.as_deref()) {
+            d = d.set_directory(dir);
+        }
+        if let Some(path) = d.save_file() {
+            let (text, error) = Session::write_export(&path, what.bytes(&self.session.doc));
+            self.say(text, error);
+        }
+    }
+
+    fn import_dialog(&mut self) {
+        let mut d = rfd::FileDialog::new().add_filter("Staff list", &import::EXTENSIONS);
+        if let Some(dir) = folder_of(self.session.doc.path.as_deref()) {
+            d = d.set_directory(dir);
+        }
+        if let Some(path) = d.pick_file() {
+            self.import.start(&path);
+        }
+    }
+
+    /// Runs every command pushed this frame, in order: the one place where the window acts.
+    pub fn run_commands(&mut self, ctx: &egui::Context) {
+        let cmds = self.commands.take();
+        if cmds.is_empty() {
+            return;
+        }
+        for c in cmds {
+            self.run_command(c, ctx);
+        }
+        ctx.request_repaint(); // show what changed at once
+    }
+
+    /// New, Open and Quit ask first when there are unsaved changes; the rest run at once.
+    pub fn run_command(&mut self, c: Command, ctx: &egui::Context) {
+        let asks_first = matches!(c, Command::New | Command::Open | Command::OpenPath(_) | Command::Quit);
+        if asks_first && self.session.doc.dirty {
+            self.unsaved = Some(c);
+        } else {
+            self.carry_out(c, ctx);
+        }
+    }
+
+    fn carry_out(&mut self, c: Command, ctx: &egui::Context) {
+        match c {
+            Command::New => {
+                let text = self.session.new_scenario();
+                self.say(text, false);
+            }
+            Command::Open => {
+                if let Some(path) = ron_dialog(self.session.doc.path.as_deref()).pick_file() {
+                    self.open_path(&path);
+                }
+            }
+            Command::OpenPath(p) => self.open_path(&p),
+            Command::OpenReadOnly(p) => self.open_with(&p, true),
+            Command::OpenAnyway(p) => self.open_with(&p, false),
+            Command::Save => self.save(),
+            Command::SaveAs => {
+                self.safety.save_failed = None;
+                self.save_as();
+            }
+            Command::Import => self.import_dialog(),
+            Command::ImportPath(p) => self.import.start(&p),
+            Command::ExportSpreadsheet => self.export_sheet.open = true,
+            Command::Export(what) => self.export(&what),
+            Command::Print => self.print.show_dialog(),
+            Command::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Find => {
+                self.tab = Tab::People;
+                ctx.memory_mut(|m| m.request_focus(people::search_id()));
+            }
+            Command::ShowTab(t) => self.tab = t,
+            Command::Select(s) => self.select(&s),
+            Command::Edit(e) => self.edit(e),
+            Command::EditSaying(e, text) => {
+                self.edit(e);
+                if self.notice.is_none() {
+                    self.say(text, false);
+                }
+            }
+            Command::Say { text, error } => self.say(text, error),
+            Command::DismissNotice => self.notice = None,
+            Command::Unsaved(answer) => self.answer_unsaved(answer, ctx),
+            Command::RestoreRecovery => {
+                if let Some(text) = self.session.restore_offer() {
+                    self.safety.offer_diff = None;
+                    self.say(text, false);
+                }
+            }
+            Command::DiscardRecovery => {
+                self.session.discard_offer();
+                self.safety.offer_diff = None;
+            }
+            Command::ShowRecoveryDifferences => self.safety.offer_diff = self.session.offer_differences(),
+            Command::DismissQuestion => {
+                self.safety.lock_question = None;
+                self.safety.save_failed = None;
+            }
+            Command::Theme(t) => ctx.set_theme(t),
+        }
+    }
+
+    /// The answer to "Save changes?" for the command waiting on it.
+    fn answer_unsaved(&mut self, answer: Unsaved, ctx: &egui::Context) {
+        let Some(waiting) = self.unsaved.take() else { return };
+        match answer {
+            Unsaved::Cancel => {}
+            Unsaved::DontSave => {
+                self.session.discard_changes();
+                self.session.discarded = matches!(waiting, Command::Quit);
+                self.carry_out(waiting, ctx);
+            }
+            Unsaved::Save => {
+                self.save();
+                // Only go on if the save worked (a failed save leaves the document dirty).
+                if !self.session.doc.dirty {
+                    self.carry_out(waiting, ctx);
+                }
+            }
+        }
+    }
+
+    /// The whole window, for one frame: draw, then run what was asked.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.start_frame(&ctx);
+        self.commands.from_keyboard_and_drops(&ctx);
+        // The window's close button: ask first when there are unsaved changes.
+        if ctx.input(|i| i.viewport().close_requested()) && self.session.doc.dirty && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved = Some(Command::Quit);
+        }
+        let title = self.session.doc.title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        egui::Panel::top("menu")
+            .show(ui, |ui| super::menu::show(ui, &self.session, self.tab, self.chart, &mut self.commands));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| super::status::show(ui, &self.session, self.notice.as_ref(), &mut self.commands));
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for tab in Tab::ALL {
+                    if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
+                        self.commands.push(Command::ShowTab(tab));
+                    }
+                }
+                ui.separator();
+                ui.label(&self.session.doc.scenario.name);
+            });
+        });
+        self.central(ui);
+        self.dialogs(&ctx);
+        self.run_commands(&ctx);
+        self.screenshot_step(&ctx);
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        let (doc, cmds) = (&self.session.doc, &mut self.commands);
+        egui::CentralPanel::default().show(ui, |ui| match self.tab {
+            Tab::Overview => overview::show(ui, doc, &mut self.chart),
+            Tab::Clusters => clusters::show(ui, doc, &mut self.clusters, cmds),
+            Tab::Teams => teams::show(ui, doc, &mut self.teams, cmds),
+            Tab::People => people::show(ui, doc, &mut self.people, cmds),
+            Tab::Functions => functions::show(ui, doc, cmds),
+            Tab::Assumptions => assumptions::show(ui, doc, &mut self.assumptions, cmds),
+            Tab::Findings => findings::show(ui, doc, cmds),
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        if self.unsaved.is_some() {
+            unsaved::show(ctx, &self.session.doc, &mut self.commands);
+        }
+        if !self.session.look_only {
+            self.session.autosave_tick();
+            if self.session.doc.dirty {
+                // Wake up in time for the next copy even if nothing else happens.
+                ctx.request_repaint_after(AUTOSAVE_EVERY);
+            }
+        }
+        safety::show(ctx, &self.safety, &self.session, &mut self.commands);
+        print::show(ctx, &mut self.print, &self.session.doc, self.chart, &mut self.commands);
+        import::show(ctx, &mut self.import, &self.session.doc, &mut self.commands);
+        spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
+    }
+
+    /// Writes the recovery copy now (on quit with unsaved changes, or after a panic).
+    pub fn write_recovery_now(&self) -> Option<PathBuf> {
+        self.session.write_recovery_now()
+    }
+}
+
+/// The folder of the open file, to start file dialogs in.
+fn folder_of(path: Option<&Path>) -> Option<&Path> {
+    path.and_then(Path::parent).filter(|p| !p.as_os_str().is_empty())
+}
+
+fn ron_dialog(near: Option<&Path>) -> rfd::FileDialog {
+    let d = rfd::FileDialog::new().add_filter("Cluster Planner scenario", &["ron"]);
+    match folder_of(near) {
+        Some(dir) => d.set_directory(dir),
+        None => d,
+    }
+}

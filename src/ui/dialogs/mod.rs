@@ -1,0 +1,7 @@
+//! One file per dialog. Each draws itself from its own state and pushes commands.
+
+pub mod import;
+pub mod print;
+pub mod safety;
+pub mod spreadsheet;
+pub mod unsaved;

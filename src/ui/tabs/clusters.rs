@@ -1,0 +1,270 @@
+//! Clusters: create, rename and delete clusters; add ICBs by dragging them from the list of
+//! unclustered ICBs or through "Add to cluster…"; choose how shared posts are split.
+
+use egui::RichText;
+
+use crate::edit::Document;
+use crate::edit::Edit;
+use crate::model::money::Rate;
+use crate::model::money::{format_pounds, format_pounds_pence};
+use crate::model::{Apportionment, Share};
+use crate::report::short_name;
+use crate::ui::command::Commands;
+
+/// What is being dragged: an ICB by its ODS code.
+#[derive(Debug, Clone)]
+pub struct DraggedIcb(pub String);
+
+#[derive(Debug, Default)]
+pub struct ClustersView {
+    pub new_name: String,
+    /// The cluster being renamed and the name typed so far.
+    pub renaming: Option<(usize, String)>,
+    /// Custom percentages being typed, per cluster, and the document revision they were
+    /// loaded from.
+    pub custom: std::collections::BTreeMap<usize, Vec<String>>,
+    pub custom_for: u64,
+    pub custom_error: Option<(usize, String)>,
+}
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, cmds: &mut Commands) {
+    let s = &doc.scenario;
+    ui.horizontal(|ui| {
+        let label = ui.label("New cluster:");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut view.new_name)
+                    .hint_text("e.g. Northamptonshire + LLR")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add cluster").on_hover_text("Create an empty cluster with this name").clicked() || enter)
+            && !view.new_name.trim().is_empty()
+        {
+            cmds.edit(Edit::AddCluster { name: std::mem::take(&mut view.new_name) });
+        }
+    });
+    ui.separator();
+    let loose: Vec<&crate::model::Organisation> =
+        s.organisations.iter().filter(|o| !s.clusters.iter().any(|c| c.members.contains(&o.code))).collect();
+    ui.columns(2, |cols| {
+        let left = &mut cols[0];
+        left.heading(format!("ICBs not in a cluster ({})", loose.len()));
+        left.label(RichText::new("Drag an ICB onto a cluster, or use its Add to cluster… menu.").weak());
+        egui::ScrollArea::vertical().id_salt("loose").auto_shrink([false, false]).show(left, |ui| {
+            for o in &loose {
+                ui.horizontal(|ui| {
+                    let id = egui::Id::unique(("drag-icb", &o.code));
+                    ui.dnd_drag_source(id, DraggedIcb(o.code.clone()), |ui| {
+                        ui.label(format!("• {} {}", o.code, short_name(&o.name)));
+                    })
+                    .response
+                    .on_hover_text(format!(
+                        "{} — population {} — drag onto a cluster",
+                        o.name,
+                        o.population.map_or_else(|| "not known".into(), |p| p.to_string())
+                    ));
+                    ui.menu_button("Add to cluster…", |ui| {
+                        if s.clusters.is_empty() {
+                            ui.label("Create a cluster first");
+                        }
+                        for (ci, c) in s.clusters.iter().enumerate() {
+                            if ui.button(&c.name).clicked() {
+                                cmds.edit(Edit::AddMember { cluster: ci, org: o.code.clone() });
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+            }
+        });
+
+        let right = &mut cols[1];
+        right.heading(format!("Clusters ({})", s.clusters.len()));
+        egui::ScrollArea::vertical().id_salt("clusters").auto_shrink([false, false]).show(right, |ui| {
+            // One index for all the cards of this frame (it hashes every post).
+            let ix = crate::engine::Index::new(s);
+            for ci in 0..s.clusters.len() {
+                let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+                let (_, dropped) = ui.dnd_drop_zone::<DraggedIcb, ()>(frame, |ui| {
+                    ui.set_min_width(ui.available_width());
+                    cluster_card(ui, doc, &ix, ci, view, cmds);
+                });
+                if let Some(icb) = dropped {
+                    cmds.edit(Edit::AddMember { cluster: ci, org: icb.0.clone() });
+                }
+                ui.add_space(4.0);
+            }
+        });
+    });
+}
+
+/// Percent fields for a cluster's custom shares, applied together when they add up to 100.
+fn custom_shares(
+    ui: &mut egui::Ui,
+    c: &crate::model::Cluster,
+    shares: &[Share],
+    ci: usize,
+    view: &mut ClustersView,
+    revision: u64,
+    cmds: &mut Commands,
+) {
+    if view.custom_for != revision {
+        view.custom.clear();
+        view.custom_for = revision;
+    }
+    let text = view.custom.entry(ci).or_insert_with(|| {
+        c.members
+            .iter()
+            .map(|m| {
+                shares
+                    .iter()
+                    .find(|s| &s.org == m)
+                    .map_or_else(|| "0".into(), |s| s.percent.to_string().trim_end_matches('%').to_owned())
+            })
+            .collect()
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (m, t) in c.members.iter().zip(text.iter_mut()) {
+            let l = ui.label(format!("{m} %"));
+            ui.add(egui::TextEdit::singleline(t).desired_width(56.0)).labelled_by(l.id);
+        }
+        if ui.button("Apply shares").on_hover_text("The percentages must add up to 100").clicked() {
+            let parsed: Result<Vec<Rate>, String> = text.iter().map(|t| Rate::parse(t)).collect();
+            match parsed {
+                Err(e) => view.custom_error = Some((ci, e)),
+                Ok(rates) => {
+                    let sum: u32 = rates.iter().map(|r| r.0).sum();
+                    if sum == 10_000 {
+                        let shares =
+                            c.members.iter().zip(rates).map(|(m, r)| Share { org: m.clone(), percent: r }).collect();
+                        cmds.edit(Edit::SetApportionment { cluster: ci, rule: Apportionment::Custom(shares) });
+                        view.custom_error = None;
+                    } else {
+                        view.custom_error = Some((ci, format!("The shares add up to {}, not 100%.", Rate(sum))));
+                    }
+                }
+            }
+        }
+    });
+    if let Some((i, e)) = &view.custom_error
+        && *i == ci
+    {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+}
+
+fn cluster_card(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    ix: &crate::engine::Index<'_>,
+    ci: usize,
+    view: &mut ClustersView,
+    cmds: &mut Commands,
+) {
+    let c = &doc.scenario.clusters[ci];
+    ui.horizontal(|ui| match &mut view.renaming {
+        Some((i, name)) if *i == ci => {
+            let label = ui.label("Name:");
+            let field = ui.add(egui::TextEdit::singleline(name).desired_width(240.0)).labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("OK").clicked() || enter {
+                cmds.edit(Edit::RenameCluster { cluster: ci, name: name.clone() });
+                view.renaming = None;
+            } else if ui.button("Cancel").clicked() {
+                view.renaming = None;
+            }
+        }
+        _ => {
+            ui.label(RichText::new(&c.name).strong());
+            if ui.small_button("Rename").on_hover_text("Rename this cluster").clicked() {
+                view.renaming = Some((ci, c.name.clone()));
+            }
+            if ui
+                .small_button("Delete")
+                .on_hover_text("Delete this cluster and its teams (undo brings it back)")
+                .clicked()
+            {
+                cmds.edit(Edit::DeleteCluster { cluster: ci });
+            }
+        }
+    });
+    if let Some(f) = doc.summary.clusters.get(ci) {
+        ui.label(format!(
+            "Planned {} against target {} · {} posts, {} vacant · posts cost {}",
+            format_pounds(f.line.planned),
+            f.line.target.map_or_else(|| "n/a".into(), format_pounds),
+            f.posts,
+            f.vacant_posts,
+            format_pounds(f.posts_cost)
+        ));
+    }
+    ui.horizontal(|ui| {
+        let current = match &c.apportionment {
+            Apportionment::Population => "By population",
+            Apportionment::Equal => "Equally",
+            Apportionment::Custom(_) => "Custom percentages",
+        };
+        egui::ComboBox::new(("rule", ci), "shared posts split")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(matches!(c.apportionment, Apportionment::Population), "By population").clicked()
+                {
+                    cmds.edit(Edit::SetApportionment { cluster: ci, rule: Apportionment::Population });
+                }
+                if ui.selectable_label(matches!(c.apportionment, Apportionment::Equal), "Equally").clicked() {
+                    cmds.edit(Edit::SetApportionment { cluster: ci, rule: Apportionment::Equal });
+                }
+                if ui
+                    .selectable_label(matches!(c.apportionment, Apportionment::Custom(_)), "Custom percentages")
+                    .clicked()
+                    && !matches!(c.apportionment, Apportionment::Custom(_))
+                {
+                    // Start from the shares in force, in hundredths of a percent adding to 100.
+                    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
+                    let bps = crate::model::money::split_by_weights(10_000, &weights);
+                    let shares = c
+                        .members
+                        .iter()
+                        .zip(bps)
+                        .map(|(m, bp)| Share { org: m.clone(), percent: Rate(u32::try_from(bp).unwrap_or(0)) })
+                        .collect();
+                    cmds.edit(Edit::SetApportionment { cluster: ci, rule: Apportionment::Custom(shares) });
+                }
+            })
+            .response
+            .on_hover_text("How the cost of each post in the single management teams is charged to the member ICBs");
+    });
+    if c.members.is_empty() {
+        ui.label(RichText::new("Drop ICBs here").weak().italics());
+    }
+    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
+    let total: u64 = weights.iter().sum();
+    if let Apportionment::Custom(shares) = &c.apportionment {
+        custom_shares(ui, c, shares, ci, view, doc.revision, cmds);
+    }
+    for (m, w) in c.members.iter().zip(&weights) {
+        ui.horizontal(|ui| {
+            let name = doc
+                .scenario
+                .organisation(m)
+                .map_or_else(|| "(unknown ICB)".to_owned(), |o| short_name(&o.name).to_owned());
+            let share = if total > 0 { format!("{:.1}%", 100.0 * *w as f64 / total as f64) } else { "—".into() };
+            ui.label(format!("{m} {name}"));
+            ui.label(RichText::new(format!("share {share}")).weak());
+            if let Some(of) = doc.summary.org(m) {
+                ui.label(
+                    RichText::new(format!(
+                        "per head {}",
+                        of.line.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence)
+                    ))
+                    .weak(),
+                );
+            }
+            if ui.small_button("Remove").on_hover_text(format!("Take {m} out of this cluster")).clicked() {
+                cmds.edit(Edit::RemoveMember { cluster: ci, org: m.clone() });
+            }
+        });
+    }
+}

@@ -1,0 +1,298 @@
+//! Overview: headline figures, the per-cluster and per-ICB table, and the charts of
+//! remaining running cost against target and of the trajectory to the target date.
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer};
+
+use crate::edit::Document;
+use crate::engine::Line as CostLine;
+use crate::model::money::{Pence, format_bp, format_headline, format_pounds, format_pounds_pence};
+use crate::report::chart::{BarChartSpec, ChartKind, LineChartSpec, Unit};
+use crate::report::short_name;
+
+const OVER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+const UNDER: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
+    let sum = &doc.summary;
+    let envelope = doc.scenario.assumptions.envelope_per_head_pence;
+    headline(ui, &sum.totals, envelope);
+    ui.add_space(6.0);
+    let avail = ui.available_height();
+    let table_h = (avail * 0.42).max(120.0);
+    ui.allocate_ui(egui::vec2(ui.available_width(), table_h), |ui| table(ui, doc));
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label("Chart:");
+        for (kind, text, hover) in [
+            (ChartKind::CostByIcb, "By ICB", "Remaining running cost against target for each ICB"),
+            (ChartKind::CostByCluster, "By cluster", "Remaining running cost against target for each cluster"),
+            (ChartKind::PerHead, "Per head", "Planned cost per head of each ICB against the envelope"),
+            (ChartKind::Outcomes, "Outcomes", "People by outcome"),
+        ] {
+            ui.selectable_value(chart, kind, text).on_hover_text(hover);
+        }
+    });
+    let h = ui.available_height().max(150.0);
+    let w = ui.available_width();
+    ui.horizontal(|ui| {
+        let down = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(egui::vec2(w * 0.58, h), down, |ui| {
+            if let crate::report::chart::Chart::Bars(spec) = chart.build(&doc.scenario, sum) {
+                bar_chart(ui, &spec);
+            }
+        });
+        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), h), down, |ui| {
+            line_chart(ui, &crate::report::chart::trajectory(&doc.scenario, sum));
+        });
+    });
+}
+
+fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
+    ui.horizontal_wrapped(|ui| {
+        let stat = |ui: &mut egui::Ui, label: &str, value: String, hover: String| {
+            ui.vertical(|ui| {
+                ui.label(RichText::new(label).small().weak());
+                ui.label(RichText::new(value).size(20.0).strong()).on_hover_text(hover);
+            });
+            ui.add_space(18.0);
+        };
+        stat(ui, "Baseline", format_headline(t.baseline), format_pounds(t.baseline));
+        stat(ui, "Planned", format_headline(t.planned), format_pounds(t.planned));
+        if let Some(target) = t.target {
+            stat(ui, "Target", format_headline(target), format_pounds(target));
+        }
+        if let Some(gap) = t.gap() {
+            let (label, text) = if gap > 0 {
+                ("Still to save", format_headline(gap))
+            } else {
+                ("Under target by", format_headline(-gap))
+            };
+            ui.vertical(|ui| {
+                ui.label(RichText::new(label).small().weak());
+                ui.label(RichText::new(text).size(20.0).strong().color(if gap > 0 { OVER } else { UNDER }))
+                    .on_hover_text(format!("Gap = planned − target = {}", format_pounds(gap)));
+            });
+            ui.add_space(18.0);
+        }
+        if let Some(bp) = t.reduction_bp() {
+            stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into());
+        }
+        if let Some(ph) = t.planned_per_head() {
+            stat(
+                ui,
+                "Per head",
+                format_pounds_pence(ph),
+                format!("Planned running cost per head, against the envelope of {}", format_pounds_pence(envelope)),
+            );
+        }
+        if t.transferred_out != 0 {
+            stat(
+                ui,
+                "Moved out, not saved",
+                format_headline(t.transferred_out),
+                format!("Cost that transfers out with functions: {}", format_pounds(t.transferred_out)),
+            );
+        }
+    });
+}
+
+fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: bool) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let mut t = RichText::new(text);
+        if let Some(c) = color {
+            t = t.color(c);
+        }
+        if strong {
+            t = t.strong();
+        }
+        ui.label(t);
+    });
+}
+
+fn table(ui: &mut egui::Ui, doc: &Document) {
+    let sum = &doc.summary;
+    struct Row<'a> {
+        label: String,
+        line: &'a CostLine,
+        strong: bool,
+    }
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for c in &sum.clusters {
+        rows.push(Row { label: c.name.clone(), line: &c.line, strong: true });
+        for m in &c.members {
+            if let Some(o) = sum.org(m) {
+                rows.push(Row {
+                    label: format!("    {} {}", o.code, short_name(&o.name)),
+                    line: &o.line,
+                    strong: false,
+                });
+            }
+        }
+    }
+    for o in sum.organisations.iter().filter(|o| o.cluster.is_none()) {
+        rows.push(Row {
+            label: format!("{} {} (no cluster)", o.code, short_name(&o.name)),
+            line: &o.line,
+            strong: false,
+        });
+    }
+    rows.push(Row { label: "Total".into(), line: &sum.totals, strong: true });
+
+    TableBuilder::new(ui)
+        .id_salt("overview-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::remainder().at_least(220.0).clip(true))
+        .columns(Column::auto().at_least(96.0), 7)
+        .header(20.0, |mut h| {
+            for (title, hover) in [
+                ("Cluster / ICB", "Each cluster, then its member ICBs"),
+                ("Baseline", "Cost of today's people plus baseline non-pay"),
+                ("Planned", "People staying + share of the single management teams' posts + planned non-pay"),
+                ("Target", "Population × envelope per head, or the ICB's explicit target"),
+                ("Gap", "Planned − target: above zero is still to save"),
+                ("Cut", "(baseline − planned) ÷ baseline"),
+                ("Per head", "Planned running cost per head of population"),
+                ("Moved out", "Cost that transfers out with functions: moved, not saved"),
+            ] {
+                h.col(|ui| {
+                    ui.strong(title).on_hover_text(hover);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                let l = r.line;
+                row.col(|ui| {
+                    let t = RichText::new(&r.label);
+                    ui.label(if r.strong { t.strong() } else { t });
+                });
+                row.col(|ui| money_cell(ui, format_pounds(l.baseline), None, r.strong));
+                row.col(|ui| money_cell(ui, format_pounds(l.planned), None, r.strong));
+                row.col(|ui| money_cell(ui, l.target.map_or_else(|| "n/a".into(), format_pounds), None, r.strong));
+                row.col(|ui| {
+                    let gap = l.gap();
+                    let color = gap.map(|g| if g > 0 { OVER } else { UNDER });
+                    money_cell(ui, gap.map_or_else(|| "n/a".into(), format_pounds), color, r.strong);
+                });
+                row.col(|ui| money_cell(ui, l.reduction_bp().map_or_else(|| "n/a".into(), format_bp), None, r.strong));
+                row.col(|ui| {
+                    money_cell(
+                        ui,
+                        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
+                        None,
+                        r.strong,
+                    )
+                });
+                row.col(|ui| money_cell(ui, format_pounds(l.transferred_out), None, r.strong));
+            });
+        });
+}
+
+/// Bars with their markers (targets) and notes (gaps), from the same spec the exports use.
+pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
+    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    let unit = spec.unit;
+    // Full names when they fit, ODS codes (or shortened names) when the chart is crowded.
+    let crowded = spec.bars.len() > 6;
+    let labels: Vec<String> =
+        spec.bars.iter().map(|b| if crowded { b.short.clone() } else { shorten(&b.label, 22) }).collect();
+    let bars: Vec<Bar> = spec
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut hover = format!("{}\n{}", b.label, unit.exact(b.value));
+            if let Some(t) = b.marker {
+                hover += &format!("\n{} {}", spec.marker_label, unit.exact(t));
+            }
+            if !b.note.is_empty() && b.marker.is_some() {
+                hover += &format!("\n{}", b.note);
+            }
+            #[allow(clippy::cast_precision_loss)]
+            Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(if b.over { OVER } else { UNDER }).name(hover)
+        })
+        .collect();
+    let top = spec.top();
+    let marker = ui.visuals().strong_text_color();
+    money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
+        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .show(ui, |pui| {
+            pui.bar_chart(BarChart::new("bars", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
+            for (i, b) in spec.bars.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let x = i as f64;
+                if let Some(t) = b.marker {
+                    let y = unit.scale(t);
+                    pui.line(
+                        Line::new(spec.marker_label.clone(), vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0),
+                    );
+                }
+                // With many bars the notes would overlap: hover gives the exact figures instead.
+                if !b.note.is_empty() && spec.bars.len() <= 12 {
+                    let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.05;
+                    pui.text(Text::new("note", PlotPoint::new(x, y), b.note.clone()));
+                }
+            }
+            if let Some(r) = &spec.reference {
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(marker).width(1.5));
+            }
+        });
+}
+
+/// A line over months with a reference line (the target).
+pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
+    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    let unit: Unit = spec.unit;
+    let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let points: Vec<[f64; 2]> = spec.points.iter().enumerate().map(|(i, (_, v))| [i as f64, unit.scale(*v)]).collect();
+    let top = spec.top();
+    let exact: Vec<String> = spec.points.iter().map(|(_, v)| unit.exact(*v)).collect();
+    let months_hover = months.clone();
+    let reference = spec.reference.clone();
+    let reference_text = reference.as_ref().map(|r| format!("{}: {}", r.label, unit.exact(r.value)));
+    money_plot("line-chart", unit.scale(top) * 1.1, unit.axis(), months)
+        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint { plot_name: "Run-rate", index, .. } => {
+                Some(format!("{}: {}", months_hover.get(*index)?, exact.get(*index)?))
+            }
+            HoverPosition::NearDataPoint { .. } => reference_text.clone(),
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |pui| {
+            pui.line(Line::new("Run-rate", points).color(OVER).width(2.5));
+            if let Some(r) = &reference {
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(UNDER).width(2.0));
+            }
+        });
+}
+
+/// A fixed (no zoom or drag) chart from 0 to `top` in axis units, with a text label at each
+/// whole x position (bars or months).
+fn money_plot<'a>(id: &str, top: f64, axis: &str, labels: Vec<String>) -> Plot<'a> {
+    Plot::new(id)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .include_y(top)
+        .y_axis_label(axis.to_owned())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
+}

@@ -1,0 +1,288 @@
+//! People: every person with their cost and outcome, searchable, in a virtualised table
+//! (only the visible rows are laid out, so 25,000 people scroll smoothly).
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use std::collections::BTreeSet;
+
+use crate::edit::Document;
+use crate::edit::Edit;
+use crate::model::money::{format_pounds, format_pounds_pence};
+use crate::model::{Outcome, OutcomeKind, Person};
+use crate::ui::command::Commands;
+
+/// The search box, so Find (Cmd/Ctrl+F) can focus it.
+#[must_use]
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("people-search")
+}
+
+/// A sort: the column's index and whether descending.
+pub type Sort = (usize, bool);
+
+/// The search box and the rows it matches, recomputed only when either changes.
+#[derive(Debug, Default)]
+pub struct PeopleView {
+    pub search: String,
+    /// Selected people by id (kept while the search changes).
+    pub selected: BTreeSet<String>,
+    pub bulk_kind: Option<OutcomeKind>,
+    pub bulk_post: Option<String>,
+    /// Sort column (index into the header) and whether descending.
+    pub sort: Option<Sort>,
+    /// The search, document revision and sort the rows were worked out for.
+    cached: Option<(String, u64, Option<Sort>)>,
+    rows: Vec<usize>,
+}
+
+fn matches(p: &Person, needle: &str) -> bool {
+    let has = |s: &str| s.to_lowercase().contains(needle);
+    has(&p.id)
+        || p.name.as_deref().is_some_and(has)
+        || has(&p.title)
+        || has(&p.org)
+        || has(&p.grade.to_string())
+        || has(p.outcome.kind().label())
+        || p.outcome.post().is_some_and(has)
+        || p.function.as_deref().is_some_and(has)
+}
+
+impl PeopleView {
+    /// The people shown, as indices into `scenario.people`, in display order.
+    #[must_use]
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    fn refresh(&mut self, doc: &Document) {
+        let key = (self.search.clone(), doc.revision, self.sort);
+        if self.cached.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.search.trim().to_lowercase();
+        self.rows = (0..doc.scenario.people.len())
+            .filter(|i| needle.is_empty() || matches(&doc.scenario.people[*i], &needle))
+            .collect();
+        if let Some((col, desc)) = self.sort {
+            let people = &doc.scenario.people;
+            let sum = &doc.summary;
+            let cmp = |a: &usize, b: &usize| {
+                let (p, q) = (&people[*a], &people[*b]);
+                match col {
+                    0 => p.id.cmp(&q.id),
+                    1 => p.name.cmp(&q.name),
+                    2 => p.org.cmp(&q.org),
+                    3 => p.title.cmp(&q.title),
+                    4 => p.grade.to_string().cmp(&q.grade.to_string()),
+                    5 => p.salary_pence.cmp(&q.salary_pence),
+                    6 => p.wte.cmp(&q.wte),
+                    7 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
+                    8 => p.outcome.kind().cmp(&q.outcome.kind()),
+                    9 => p.effective.cmp(&q.effective),
+                    _ => sum.person_one_off.get(*a).cmp(&sum.person_one_off.get(*b)),
+                }
+            };
+            // Stable, so equal keys keep the file's order.
+            self.rows.sort_by(|a, b| if desc { cmp(b, a) } else { cmp(a, b) });
+        }
+        self.cached = Some(key);
+    }
+}
+
+fn outcome_of(kind: OutcomeKind, post: Option<&String>) -> Option<Outcome> {
+    let post = || post.cloned();
+    Some(match kind {
+        OutcomeKind::NotAffected => Outcome::NotAffected,
+        OutcomeKind::Slotted => Outcome::SlottedInto(post()?),
+        OutcomeKind::RingFenced => Outcome::RingFencedFor(post()?),
+        OutcomeKind::Appointed => Outcome::AppointedTo(post()?),
+        OutcomeKind::AtRisk => Outcome::AtRisk,
+        OutcomeKind::Redeployed => Outcome::Redeployed,
+        OutcomeKind::TransferredOut => Outcome::TransferredOut,
+        OutcomeKind::VoluntaryRedundancy => Outcome::VoluntaryRedundancy,
+        OutcomeKind::Mars => Outcome::Mars,
+        OutcomeKind::CompulsoryRedundancy => Outcome::CompulsoryRedundancy,
+    })
+}
+
+fn needs_post(kind: OutcomeKind) -> bool {
+    matches!(kind, OutcomeKind::Slotted | OutcomeKind::RingFenced | OutcomeKind::Appointed)
+}
+
+/// Set the outcome of the selected people, or assign them to a post, in one undoable step.
+fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} selected", view.selected.len()));
+        if ui.button("Select all shown").on_hover_text("Select every person the search shows").clicked() {
+            for i in &view.rows {
+                view.selected.insert(doc.scenario.people[*i].id.clone());
+            }
+        }
+        if ui.button("Clear selection").clicked() {
+            view.selected.clear();
+        }
+        ui.separator();
+        egui::ComboBox::new("bulk-kind", "outcome")
+            .selected_text(view.bulk_kind.map_or("choose…", OutcomeKind::label))
+            .show_ui(ui, |ui| {
+                for k in OutcomeKind::ALL {
+                    ui.selectable_value(&mut view.bulk_kind, Some(k), k.label());
+                }
+            });
+        if view.bulk_kind.is_some_and(needs_post) {
+            let title = |id: &str| {
+                doc.scenario
+                    .posts()
+                    .find(|(_, _, p)| p.id == id)
+                    .map_or_else(|| id.to_owned(), |(_, _, p)| format!("{} — {}", p.id, p.title))
+            };
+            egui::ComboBox::new("bulk-post", "post")
+                .selected_text(view.bulk_post.as_deref().map_or_else(|| "choose…".to_owned(), title))
+                .width(320.0)
+                .show_ui(ui, |ui| {
+                    for (_, t, p) in doc.scenario.posts() {
+                        ui.selectable_value(
+                            &mut view.bulk_post,
+                            Some(p.id.clone()),
+                            format!("{} — {} ({})", p.id, p.title, t.name),
+                        );
+                    }
+                });
+        }
+        let outcome = view.bulk_kind.and_then(|k| outcome_of(k, view.bulk_post.as_ref()));
+        let enabled = outcome.is_some() && !view.selected.is_empty();
+        if ui
+            .add_enabled(enabled, egui::Button::new(format!("Apply to {} selected", view.selected.len())))
+            .on_hover_text("One step: Edit ▸ Undo takes it back")
+            .clicked()
+            && let Some(outcome) = outcome
+        {
+            cmds.edit(Edit::SetOutcomes { ids: view.selected.iter().cloned().collect(), outcome, effective: None });
+        }
+    });
+}
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
+    view.refresh(doc);
+    ui.horizontal(|ui| {
+        let label = ui.label("Search:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .id(search_id())
+                .hint_text("name, id, title, band, ICB, outcome…")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text",
+        );
+        ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
+    });
+    view.refresh(doc);
+    bulk_bar(ui, doc, view, cmds);
+    let people = &doc.scenario.people;
+    let sum = &doc.summary;
+    TableBuilder::new(ui)
+        .id_salt("people-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::auto().at_least(100.0))
+        .column(Column::auto().at_least(130.0).clip(true))
+        .column(Column::auto().at_least(44.0))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(44.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::auto().at_least(84.0))
+        .column(Column::remainder().at_least(80.0))
+        .header(20.0, |mut h| {
+            for (col, (t, hover)) in [
+                ("ID", "ESR assignment number or other id"),
+                ("Name", "Optional; left out of redacted exports"),
+                ("ICB", "Employing ICB"),
+                ("Title", "Current job title"),
+                ("Grade", "Agenda for Change band, VSM or other"),
+                ("Salary", "Full-time annual salary"),
+                ("WTE", "Whole-time equivalent"),
+                ("Cost", "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy"),
+                ("Outcome", "What happens to the person, and the post where there is one"),
+                ("Effective", "When the outcome takes effect"),
+                ("One-off", "Redundancy or MARS payment"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                h.col(|ui| {
+                    let arrow = match view.sort {
+                        Some((c, false)) if c == col => " ↑",
+                        Some((c, true)) if c == col => " ↓",
+                        _ => "",
+                    };
+                    let b = ui
+                        .add(egui::Button::new(RichText::new(format!("{t}{arrow}")).strong()).frame(false))
+                        .on_hover_text(format!("{hover}. Click to sort."));
+                    if b.clicked() {
+                        view.sort = match view.sort {
+                            Some((c, false)) if c == col => Some((col, true)),
+                            Some((c, true)) if c == col => None,
+                            _ => Some((col, false)),
+                        };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, view.rows.len(), |mut row| {
+                let i = view.rows[row.index()];
+                let p = &people[i];
+                row.col(|ui| {
+                    let mut on = view.selected.contains(&p.id);
+                    if ui.checkbox(&mut on, &p.id).changed() {
+                        if on {
+                            view.selected.insert(p.id.clone());
+                        } else {
+                            view.selected.remove(&p.id);
+                        }
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(p.name.as_deref().unwrap_or("—"));
+                });
+                row.col(|ui| {
+                    ui.label(&p.org);
+                });
+                row.col(|ui| {
+                    ui.label(&p.title);
+                });
+                row.col(|ui| {
+                    ui.label(p.grade.to_string());
+                });
+                row.col(|ui| right(ui, format_pounds(p.salary_pence)));
+                row.col(|ui| right(ui, p.wte.to_string()));
+                row.col(|ui| right(ui, format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0))));
+                row.col(|ui| {
+                    let text = match p.outcome.post() {
+                        Some(post) => format!("{} {post}", p.outcome.kind().label()),
+                        None => p.outcome.kind().label().to_owned(),
+                    };
+                    ui.label(text);
+                });
+                row.col(|ui| {
+                    ui.label(p.effective.map_or_else(|| "—".into(), |d| d.to_string()));
+                });
+                row.col(|ui| {
+                    let v = sum.person_one_off.get(i).copied().unwrap_or(0);
+                    right(ui, if v == 0 { String::new() } else { format_pounds_pence(v) });
+                });
+            });
+        });
+}
+
+fn right(ui: &mut egui::Ui, text: String) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(RichText::new(text));
+    });
+}

@@ -1,0 +1,365 @@
+//! Teams: the single management teams of a cluster, their posts, each post's cost with
+//! on-costs and its split across the member ICBs, and who holds it.
+
+use crate::edit::Document;
+use crate::edit::Edit;
+use crate::engine::post_salary;
+use crate::model::money::{Pence, Wte, format_pounds};
+use crate::model::{Band, Funding, Pay, Post};
+use crate::ui::command::Commands;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PayKind {
+    AfC,
+    Vsm,
+    Salary,
+}
+
+/// The "Add post" form.
+#[derive(Debug)]
+pub struct PostForm {
+    pub title: String,
+    pub kind: PayKind,
+    pub band: Band,
+    pub point: u8,
+    pub salary: String,
+    pub wte: String,
+    pub host: usize,
+    pub programme: bool,
+}
+
+impl Default for PostForm {
+    fn default() -> Self {
+        PostForm {
+            title: String::new(),
+            kind: PayKind::AfC,
+            band: Band::Band8a,
+            point: 1,
+            salary: String::new(),
+            wte: "1".into(),
+            host: 0,
+            programme: false,
+        }
+    }
+}
+
+/// What is being dragged: a person by id.
+#[derive(Debug, Clone)]
+pub struct DraggedPerson(pub String);
+
+#[derive(Debug, Default)]
+pub struct TeamsView {
+    /// Filters the list of people to place.
+    pub people_search: String,
+    pub cluster: usize,
+    pub new_team: String,
+    /// Which team the form adds to.
+    pub form_team: usize,
+    pub form: PostForm,
+    pub error: Option<String>,
+}
+
+fn pay_text(doc: &Document, pay: &Pay) -> String {
+    match pay {
+        Pay::AfC { band, point } => format!(
+            "{band} point {point} ({})",
+            post_salary(&doc.scenario.assumptions, pay).map_or_else(|| "not in table".into(), format_pounds)
+        ),
+        Pay::Vsm { salary_pence } => format!("VSM {}", format_pounds(*salary_pence)),
+        Pay::Salary { salary_pence } => format_pounds(*salary_pence),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut Commands) {
+    let s = &doc.scenario;
+    if s.clusters.is_empty() {
+        ui.label("Create a cluster on the Clusters tab first: single management teams belong to a cluster.");
+        return;
+    }
+    view.cluster = view.cluster.min(s.clusters.len() - 1);
+    let ci = view.cluster;
+    ui.horizontal(|ui| {
+        egui::ComboBox::new("teams-cluster", "cluster").selected_text(&s.clusters[ci].name).show_ui(ui, |ui| {
+            for (i, c) in s.clusters.iter().enumerate() {
+                ui.selectable_value(&mut view.cluster, i, &c.name);
+            }
+        });
+        ui.separator();
+        let label = ui.label("New team:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.new_team).hint_text("e.g. Finance directorate").desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        if ui.button("Add team").on_hover_text("Add a single management team to this cluster").clicked()
+            && !view.new_team.trim().is_empty()
+        {
+            cmds.edit(Edit::AddTeam { cluster: ci, name: std::mem::take(&mut view.new_team).trim().to_owned() });
+        }
+    });
+    let c = &s.clusters[ci];
+    if !c.teams.is_empty() {
+        add_post_form(ui, doc, view, cmds);
+    }
+    ui.separator();
+    egui::Panel::right("teams-people")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| people_to_place(ui, doc, view));
+    let members = c.members.clone();
+    let posts_of_cluster: Vec<&crate::engine::PostCost> =
+        doc.summary.posts.iter().filter(|p| p.cluster == ci).collect();
+    let mut k = 0;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (ti, t) in c.teams.iter().enumerate() {
+            let cost: Pence = posts_of_cluster.iter().skip(k).take(t.posts.len()).filter(|p| p.counted).map(|p| p.cost.to_icb()).sum();
+            egui::CollapsingHeader::new(format!("{} — {} posts, {} a year", t.name, t.posts.len(), format_pounds(cost)))
+                .id_salt(("team", ci, ti))
+                .default_open(ti == 0)
+                .show(ui, |ui| {
+                    if ui.small_button("Delete team").on_hover_text("Delete this team and its posts (undo brings them back)").clicked() {
+                        cmds.edit(Edit::DeleteTeam { cluster: ci, team: ti });
+                    }
+                    egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
+                        for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
+                            ui.strong(h);
+                        }
+                        for m in &members {
+                            ui.strong(format!("{m} share"));
+                        }
+                        ui.end_row();
+                        for (pi, p) in t.posts.iter().enumerate() {
+                            let pc = posts_of_cluster.get(k + pi);
+                            ui.label(&p.id);
+                            ui.label(&p.title);
+                            ui.label(pay_text(doc, &p.pay));
+                            ui.label(p.wte.to_string());
+                            ui.label(&p.host);
+                            ui.label(pc.map_or_else(String::new, |pc| format_pounds(pc.cost.to_icb())))
+                                .on_hover_text(pc.map_or_else(String::new, |pc| {
+                                    format!(
+                                        "Pay {}\nEmployer NI {}\nPension (local) {}\nLevy {}\nFull cost incl. central pension {}",
+                                        format_pounds(pc.cost.pay),
+                                        format_pounds(pc.cost.employer_ni),
+                                        format_pounds(pc.cost.pension_local),
+                                        format_pounds(pc.cost.levy),
+                                        format_pounds(pc.cost.full())
+                                    )
+                                }));
+                            let holders: Vec<String> = s
+                                .people
+                                .iter()
+                                .filter(|x| x.outcome.holds_post() == Some(p.id.as_str()))
+                                .map(|x| x.name.clone().unwrap_or_else(|| x.id.clone()))
+                                .collect();
+                            let pool = s.people.iter().filter(|x| matches!(&x.outcome, crate::model::Outcome::RingFencedFor(id) if id == &p.id)).count();
+                            let held = match (holders.is_empty(), pool) {
+                                (true, 0) => "vacant".to_owned(),
+                                (true, n) => format!("vacant; ring-fenced pool {n} : 1"),
+                                (false, _) => holders.join(", "),
+                            };
+                            // Drop a person on "Held by" to slot them into the post.
+                            let cell = ui.label(held);
+                            if cell.dnd_hover_payload::<DraggedPerson>().is_some() {
+                                ui.painter().rect_stroke(
+                                    cell.rect.expand(2.0),
+                                    2.0,
+                                    ui.visuals().selection.stroke,
+                                    egui::StrokeKind::Outside,
+                                );
+                            }
+                            if let Some(person) = cell.dnd_release_payload::<DraggedPerson>() {
+                                cmds.edit(Edit::SetOutcomes {
+                                    ids: vec![person.0.clone()],
+                                    outcome: crate::model::Outcome::SlottedInto(p.id.clone()),
+                                    effective: None,
+                                });
+                            }
+                            for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
+                                ui.label(format_pounds(share));
+                            }
+                            if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
+                                cmds.edit(Edit::DeletePost { cluster: ci, team: ti, index: pi });
+                            }
+                            ui.end_row();
+                        }
+                    });
+                });
+            k += t.posts.len();
+        }
+    });
+}
+
+/// People of the cluster's ICBs who hold no post yet: drag one onto a post's "Held by".
+fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
+    let s = &doc.scenario;
+    let members = &s.clusters[view.cluster].members;
+    ui.strong("People to place");
+    ui.label(egui::RichText::new("Drag a person onto a post's \"Held by\" to slot them in. The People tab's Set outcome does the same from the keyboard.").weak());
+    let l = ui.label("Find:");
+    ui.add(
+        egui::TextEdit::singleline(&mut view.people_search)
+            .hint_text("name, id, title, band")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
+    let needle = view.people_search.trim().to_lowercase();
+    let rows: Vec<usize> = (0..s.people.len())
+        .filter(|i| {
+            let p = &s.people[*i];
+            members.contains(&p.org)
+                && p.outcome.holds_post().is_none()
+                && !matches!(
+                    p.outcome.kind(),
+                    crate::model::OutcomeKind::TransferredOut
+                        | crate::model::OutcomeKind::Redeployed
+                        | crate::model::OutcomeKind::VoluntaryRedundancy
+                        | crate::model::OutcomeKind::Mars
+                        | crate::model::OutcomeKind::CompulsoryRedundancy
+                )
+                && (needle.is_empty()
+                    || p.id.to_lowercase().contains(&needle)
+                    || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
+                    || p.title.to_lowercase().contains(&needle)
+                    || p.grade.to_string().to_lowercase().contains(&needle))
+        })
+        .collect();
+    ui.label(format!("{} people", rows.len()));
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("place-list").auto_shrink([false, false]).show_rows(
+        ui,
+        row_h,
+        rows.len(),
+        |ui, range| {
+            for i in &rows[range] {
+                let p = &s.people[*i];
+                let text = format!(
+                    "{} · {} · {} · {} · {}",
+                    p.name.as_deref().unwrap_or(&p.id),
+                    p.org,
+                    p.title,
+                    p.grade,
+                    p.outcome.kind().label()
+                );
+                ui.dnd_drag_source(egui::Id::unique(("drag-person", &p.id)), DraggedPerson(p.id.clone()), |ui| {
+                    ui.add(egui::Label::new(text).truncate());
+                })
+                .response
+                .on_hover_text(format!("{} — drag onto a post", p.id));
+            }
+        },
+    );
+}
+
+fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut Commands) {
+    let s = &doc.scenario;
+    let c = &s.clusters[view.cluster];
+    view.form_team = view.form_team.min(c.teams.len().saturating_sub(1));
+    let mut add = false;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new("form-team", "team for the new post").selected_text(&c.teams[view.form_team].name).show_ui(
+            ui,
+            |ui| {
+                for (i, t) in c.teams.iter().enumerate() {
+                    ui.selectable_value(&mut view.form_team, i, &t.name);
+                }
+            },
+        );
+        let f = &mut view.form;
+        let l = ui.label("Title:");
+        ui.add(egui::TextEdit::singleline(&mut f.title).desired_width(180.0).hint_text("Director of Finance"))
+            .labelled_by(l.id);
+        egui::ComboBox::new("form-kind", "pay")
+            .selected_text(match f.kind {
+                PayKind::AfC => "Agenda for Change",
+                PayKind::Vsm => "VSM salary",
+                PayKind::Salary => "Other salary",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.kind, PayKind::AfC, "Agenda for Change");
+                ui.selectable_value(&mut f.kind, PayKind::Vsm, "VSM salary");
+                ui.selectable_value(&mut f.kind, PayKind::Salary, "Other salary");
+            });
+        if f.kind == PayKind::AfC {
+            egui::ComboBox::new("form-band", "band").selected_text(f.band.to_string()).show_ui(ui, |ui| {
+                for b in Band::ALL {
+                    ui.selectable_value(&mut f.band, b, b.to_string());
+                }
+            });
+            let points = s.assumptions.afc_pay.iter().find(|x| x.band == f.band).map_or(0, |x| x.points_pence.len());
+            f.point = f.point.clamp(1, u8::try_from(points.max(1)).unwrap_or(1));
+            egui::ComboBox::new("form-point", "pay point").selected_text(format!("point {}", f.point)).show_ui(
+                ui,
+                |ui| {
+                    for p in 1..=u8::try_from(points).unwrap_or(1) {
+                        let pay = s.assumptions.afc_point(f.band, p).map_or_else(String::new, format_pounds);
+                        ui.selectable_value(&mut f.point, p, format!("point {p} ({pay})"));
+                    }
+                },
+            );
+        } else {
+            let l = ui.label("Salary £:");
+            ui.add(egui::TextEdit::singleline(&mut f.salary).desired_width(90.0).hint_text("120,000"))
+                .labelled_by(l.id);
+        }
+        let l = ui.label("WTE:");
+        ui.add(egui::TextEdit::singleline(&mut f.wte).desired_width(40.0))
+            .labelled_by(l.id)
+            .on_hover_text("Whole-time equivalent, e.g. 1 or 0.6");
+        let host_name = c.members.get(f.host).cloned().unwrap_or_else(|| "—".into());
+        egui::ComboBox::new("form-host", "host ICB").selected_text(host_name).show_ui(ui, |ui| {
+            for (i, m) in c.members.iter().enumerate() {
+                ui.selectable_value(&mut f.host, i, m);
+            }
+        });
+        ui.checkbox(&mut f.programme, "Programme-funded")
+            .on_hover_text("Funded from programme rather than running-cost allowance");
+        add = ui.button("Add post").on_hover_text("Add this post to the team").clicked();
+    });
+    if add {
+        match build_post(doc, view.cluster, &view.form) {
+            Ok(post) => {
+                cmds.edit(Edit::AddPost { cluster: view.cluster, team: view.form_team, post });
+                view.form.title.clear();
+                view.error = None;
+            }
+            Err(e) => view.error = Some(e),
+        }
+    }
+    if let Some(e) = &view.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+}
+
+fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
+    let c = &doc.scenario.clusters[ci];
+    if f.title.trim().is_empty() {
+        return Err("Give the post a title.".into());
+    }
+    let host = c.members.get(f.host).cloned().ok_or("Add an ICB to the cluster first: a post needs a host ICB.")?;
+    let pay = match f.kind {
+        PayKind::AfC => Pay::AfC { band: f.band, point: f.point },
+        PayKind::Vsm | PayKind::Salary => {
+            let p = crate::model::money::parse_pounds(&f.salary)
+                .filter(|p| *p > 0)
+                .ok_or_else(|| format!("\"{}\" is not a salary such as 120,000", f.salary))?;
+            if f.kind == PayKind::Vsm { Pay::Vsm { salary_pence: p } } else { Pay::Salary { salary_pence: p } }
+        }
+    };
+    let wte = Wte::parse(&f.wte)?;
+    // A new id: the cluster's members and a number not yet used.
+    let prefix = c.members.join("");
+    let id = (1..)
+        .map(|n| format!("{prefix}-P{n:03}"))
+        .find(|id| !doc.scenario.posts().any(|(_, _, p)| &p.id == id))
+        .unwrap_or_default();
+    Ok(Post {
+        id,
+        title: f.title.trim().to_owned(),
+        pay,
+        wte,
+        host,
+        funding: if f.programme { Funding::Programme } else { Funding::RunningCost },
+        reports_to: None,
+        effective: None,
+    })
+}

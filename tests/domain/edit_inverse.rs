@@ -1,0 +1,172 @@
+//! Every kind of edit, followed by the inverse it returns, gives back the same scenario,
+//! exactly; a refused edit changes nothing; and any sequence of edits undone in full through
+//! the history gives back the scenario it started from. Edits are drawn at random against
+//! the LNR example (its clusters, teams, posts, people, functions and ICBs), including
+//! ones that must be refused (a post that does not exist, a team index past the end).
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use cluster_planner::edit::{Edit, History};
+use cluster_planner::examples;
+use cluster_planner::model::money::Rate;
+use cluster_planner::model::{Apportionment, Disposition, Outcome, Scenario, Share};
+
+/// Random numbers that pick what an edit touches and how; turned into an edit by `make`.
+#[derive(Debug, Clone)]
+struct Pick {
+    kind: u8,
+    a: usize,
+    b: usize,
+    c: usize,
+    n: i64,
+    text: String,
+}
+
+fn pick() -> impl Strategy<Value = Pick> {
+    (0_u8..22, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+        .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
+}
+
+fn date(p: &Pick) -> Option<NaiveDate> {
+    (!p.c.is_multiple_of(3)).then(|| NaiveDate::from_ymd_opt(2025, 4, 1).unwrap() + chrono::Days::new(p.c as u64))
+}
+
+/// An outcome, sometimes naming a real post and sometimes one that does not exist.
+fn outcome(s: &Scenario, p: &Pick) -> Outcome {
+    let posts: Vec<String> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
+    let post =
+        if p.b.is_multiple_of(7) || posts.is_empty() { "NO-SUCH-POST".to_owned() } else { posts[p.b % posts.len()].clone() };
+    match p.a % 10 {
+        0 => Outcome::NotAffected,
+        1 => Outcome::SlottedInto(post),
+        2 => Outcome::RingFencedFor(post),
+        3 => Outcome::AppointedTo(post),
+        4 => Outcome::AtRisk,
+        5 => Outcome::Redeployed,
+        6 => Outcome::TransferredOut,
+        7 => Outcome::VoluntaryRedundancy,
+        8 => Outcome::Mars,
+        _ => Outcome::CompulsoryRedundancy,
+    }
+}
+
+/// One edit of each of the 21 kinds (and a SetOutcomes naming nobody), with indexes that
+/// sometimes run past the end so the refusals are tried too.
+#[allow(clippy::too_many_lines)] // one arm per kind of edit
+fn make(s: &Scenario, p: &Pick) -> Edit {
+    let clusters = s.clusters.len().max(1);
+    let cluster = p.a % (clusters + 1);
+    let team = p.b % 4;
+    let ids: Vec<String> =
+        s.people.iter().skip(p.c % s.people.len().max(1)).take(1 + p.b % 5).map(|x| x.id.clone()).collect();
+    let org = s.organisations.get(p.c % s.organisations.len().max(1)).map(|o| o.code.clone()).unwrap_or_default();
+    let a_post = s.posts().nth(p.c % s.posts().count().max(1)).map(|(_, _, post)| post.clone());
+    match p.kind {
+        0 => Edit::SetOutcomes { ids, outcome: outcome(s, p), effective: date(p) },
+        1 => Edit::RestoreOutcomes { changes: ids.into_iter().map(|id| (id, outcome(s, p), date(p))).collect() },
+        2 => Edit::AddCluster { name: p.text.clone() },
+        3 => Edit::RenameCluster { cluster, name: p.text.clone() },
+        4 => Edit::DeleteCluster { cluster },
+        5 => Edit::AddMember { cluster, org },
+        6 => Edit::RemoveMember { cluster, org },
+        7 => Edit::SetApportionment {
+            cluster,
+            rule: match p.b % 3 {
+                0 => Apportionment::Population,
+                1 => Apportionment::Equal,
+                _ => Apportionment::Custom(vec![Share { org, percent: Rate(10_000) }]),
+            },
+        },
+        8 => Edit::AddTeam { cluster, name: p.text.clone() },
+        9 => Edit::RenameTeam { cluster, team, name: p.text.clone() },
+        10 => Edit::DeleteTeam { cluster, team },
+        11 | 12 if a_post.is_none() => Edit::DeletePost { cluster, team, index: 0 },
+        11 => {
+            let mut post = a_post.expect("a post, checked above");
+            if p.b.is_multiple_of(2) {
+                post.id = format!("NEW-{}", p.c);
+            }
+            post.title.clone_from(&p.text);
+            Edit::AddPost { cluster, team, post }
+        }
+        12 => {
+            let mut post = a_post.expect("a post, checked above");
+            post.title.clone_from(&p.text);
+            if p.b.is_multiple_of(3) {
+                post.id = format!("NEW-{}", p.c);
+            }
+            Edit::UpdatePost { cluster, team, index: p.c % 6, post }
+        }
+        13 => Edit::DeletePost { cluster, team, index: p.c % 6 },
+        14 => Edit::SetDisposition {
+            function: p.a % (s.functions.len() + 1),
+            disposition: match p.b % 4 {
+                0 => Disposition::Retain,
+                1 => Disposition::Grow,
+                2 => Disposition::TransferToRegion,
+                _ => Disposition::Review,
+            },
+            date: date(p),
+        },
+        15 => {
+            let mut a = s.assumptions.clone();
+            a.envelope_per_head_pence = p.n.rem_euclid(10_000);
+            Edit::SetAssumptions(Box::new(a))
+        }
+        16 => Edit::SetNonPay { org, baseline_pence: p.n, planned_pence: (p.b.is_multiple_of(2)).then_some(p.n / 2) },
+        17 => Edit::SetTarget { org, target_pence: (p.b.is_multiple_of(2)).then_some(p.n), note: p.text.clone() },
+        18 => {
+            let mut c = s.clusters.clone();
+            c.truncate(p.b % (clusters + 1));
+            Edit::ReplaceClusters(c)
+        }
+        19 => {
+            let mut people = s.people.clone();
+            people.truncate(p.c);
+            Edit::ReplacePeople { people, what: p.text.clone() }
+        }
+        20 => Edit::SetOutcomes { ids: vec!["NOBODY".into()], outcome: Outcome::AtRisk, effective: None },
+        _ => Edit::AddMember { cluster, org: "XXX".into() },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_edit_then_its_inverse_gives_back_the_same_scenario(picks in proptest::collection::vec(pick(), 1..4)) {
+        let mut s = examples::lnr_cluster();
+        for p in &picks {
+            let before = s.clone();
+            let edit = make(&s, p);
+            match edit.clone().apply(&mut s) {
+                Ok(inverse) => {
+                    let after = s.clone();
+                    inverse.apply(&mut s).unwrap();
+                    prop_assert!(s == before, "{edit:?} then its inverse did not give back the scenario");
+                    s = after; // go on from the edited scenario
+                }
+                Err(_) => prop_assert!(s == before, "the refused {edit:?} changed the scenario"),
+            }
+        }
+    }
+
+    #[test]
+    fn undoing_every_step_gives_back_the_start(picks in proptest::collection::vec(pick(), 1..6)) {
+        let start = examples::lnr_cluster();
+        let mut s = start.clone();
+        let mut h = History::default();
+        let mut done = 0;
+        for p in &picks {
+            let edit = make(&s, p);
+            if h.apply(&mut s, edit).is_ok() {
+                done += 1;
+            }
+        }
+        for _ in 0..done {
+            prop_assert!(h.undo(&mut s).is_some());
+        }
+        prop_assert!(s == start, "undoing {done} edits did not give back the start");
+    }
+}

@@ -1,0 +1,10 @@
+//! The window's tests, in one binary: the real app driven through its accessibility tree
+//! (egui_kittest, no display needed). `common.rs` holds the harness and shared builders.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+mod accessibility;
+mod common;
+mod safety;
+mod ui;

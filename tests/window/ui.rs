@@ -1,0 +1,780 @@
+//! The window, driven headless through its accessibility tree (egui_kittest): no display
+//! and no GPU. Each test starts from the built-in example and checks what a user sees.
+
+use crate::common;
+
+use std::path::Path;
+
+use cluster_planner::ui::{ClusterPlannerApp, Tab};
+use common::harness;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+
+#[test]
+fn opens_on_the_built_in_example_with_its_figures() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    // The published LLR + Northamptonshire figures: £53m baseline, £36.3m target, on the
+    // cluster's row and on the total row.
+    assert_eq!(h.get_all_by_label("£53,000,000").count(), 2);
+    assert_eq!(h.get_all_by_label("£36,300,000").count(), 2);
+    // Headlines: £53.0m baseline, £326k still to save (£36,626,000 − £36,300,000).
+    h.get_by_label("£53.0m");
+    h.get_by_label("£326k");
+    h.get_by_label("£22,277,500");
+    h.get_by_label("£14,022,500");
+    h.get_by_label("lnr-cluster.ron");
+    assert!(!h.state().session.doc.dirty);
+}
+
+#[test]
+fn the_people_tab_lists_and_searches_people() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::People);
+    h.get_by_label("530 of 530 people");
+    // Search for one person by id: the row count follows.
+    let first = h.state().session.doc.scenario.people[0].id.clone();
+    h.get_by_label("Search:").click();
+    h.get_by_label("Search:").type_text(&first);
+    h.run();
+    h.get_by_label("1 of 530 people");
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_keeps_the_document() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files/truncated.ron");
+    h.state_mut().open_path(&bad);
+    h.run();
+    let notice = h.state().notice.clone().unwrap();
+    assert!(notice.error);
+    assert!(
+        notice.text.contains("truncated.ron:") && notice.text.contains("the file ends too soon"),
+        "{}",
+        notice.text
+    );
+    // Still the example, with its figures on screen.
+    assert_eq!(h.state().session.doc.display_name(), "lnr-cluster.ron");
+    assert_eq!(h.get_all_by_label("£53,000,000").count(), 2);
+}
+
+#[test]
+fn save_as_then_open_gives_the_same_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.state_mut().save_to(&path);
+    h.run();
+    assert_eq!(h.state().session.doc.display_name(), "plan.ron");
+    let saved = h.state().session.doc.scenario.clone();
+    let mut h2 = harness(ClusterPlannerApp::with_built_in_example());
+    h2.state_mut().open_path(&path);
+    h2.run();
+    assert_eq!(h2.state().session.doc.scenario, saved);
+    h2.get_by_label("plan.ron");
+}
+
+#[test]
+fn findings_and_assumptions_tabs_show_their_content() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("Assumptions").click();
+    h.run();
+    h.get_by_label("Running-cost envelope");
+    h.get_by_label("£ per head");
+    h.get_by_label("Model ICB Blueprint, May 2025");
+    h.get_by_label("0 errors, 0 warnings").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Findings);
+    let first = h.state().session.doc.findings[0].clone();
+    h.get_by_label(&format!("{}: {}", first.subject, first.message));
+}
+
+/// Opens a menu and clicks an item. An item's accessible label carries its shortcut
+/// ("New Ctrl+N" here, "New ⌘N" on a Mac), so match the words before it.
+fn click_menu(h: &mut Harness<'static, ClusterPlannerApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    let item_words = item.to_owned();
+    h.get_by(move |n| n.label().is_some_and(|l| l == item_words || l.starts_with(&format!("{item_words} ")))).click();
+    h.run();
+}
+
+#[test]
+fn build_a_cluster_of_two_icbs_with_a_team_and_a_post() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    h.get_by_label("New cluster:").click();
+    h.get_by_label("New cluster:").type_text("Northants + LLR");
+    h.get_by_label("Add cluster").click();
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.clusters.len(), 1);
+    // Add QPM, then QK1, through the keyboard/menu path ("Add to cluster…").
+    for code in ["QPM", "QK1"] {
+        let row = h.state().session.doc.scenario.organisations.iter().position(|o| o.code == code).unwrap();
+        // The n-th "Add to cluster…" button belongs to the n-th unclustered ICB.
+        let loose: Vec<usize> = (0..h.state().session.doc.scenario.organisations.len())
+            .filter(|i| {
+                !h.state().session.doc.scenario.clusters[0]
+                    .members
+                    .contains(&h.state().session.doc.scenario.organisations[*i].code)
+            })
+            .collect();
+        let nth = loose.iter().position(|i| *i == row).unwrap();
+        h.get_all_by_label("Add to cluster…").nth(nth).unwrap().click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Northants + LLR").click();
+        h.run();
+    }
+    assert_eq!(h.state().session.doc.scenario.clusters[0].members, vec!["QPM".to_owned(), "QK1".to_owned()]);
+
+    // A team and an Agenda for Change post (band 8a, point 1, the defaults).
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label("New team:").click();
+    h.get_by_label("New team:").type_text("Cluster executive");
+    h.get_by_label("Add team").click();
+    h.run();
+    h.get_by_label("Title:").click();
+    h.get_by_label("Title:").type_text("Head of Finance");
+    h.get_by_label("Add post").click();
+    h.run();
+    // Band 8a point 1 = £55,690: NI 15% x 50,690 = £7,603.50; pension 14.38% = £8,008.22;
+    // levy £278.45 -> £71,580.17 a year. By population (848,449 : 1,238,148) QPM pays
+    // £29,105.82 and QK1 £42,474.35 (the odd penny to the larger remainder).
+    let doc = &h.state().session.doc;
+    assert_eq!(doc.summary.posts[0].cost.to_icb(), 7_158_017);
+    assert_eq!(doc.summary.posts[0].shares, vec![2_910_582, 4_247_435]);
+    assert_eq!(doc.summary.org("QPM").unwrap().line.planned, 2_910_582);
+    h.get_by_label("£71,580");
+    // Undo the post with the keyboard: the plan goes back to nothing.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.summary.org("QPM").unwrap().line.planned, 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.summary.org("QPM").unwrap().line.planned, 2_910_582);
+}
+
+#[test]
+fn assign_a_person_to_a_post_and_undo_from_the_edit_menu() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    // One person at £50,000 full time costs £64,190 a year (NI 15% x 45,000 = £6,750;
+    // pension 14.38% = £7,190; levy 0.5% = £250).
+    let i = app
+        .session
+        .doc
+        .scenario
+        .people
+        .iter()
+        .position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
+        .unwrap();
+    app.session.doc.scenario.people[i].salary_pence = 5_000_000;
+    app.session.doc.scenario.people[i].wte = cluster_planner::model::money::Wte::FULL;
+    app.session.doc.changed();
+    app.session.doc.dirty = false;
+    let id = app.session.doc.scenario.people[i].id.clone();
+    let org = app.session.doc.scenario.people[i].org.clone();
+    // A new vacant post first in the list, so it is at the top of the post menu.
+    let mut test_post = app.session.doc.scenario.clusters[0].teams[0].posts[0].clone();
+    test_post.id = "TEST-001".into();
+    test_post.title = "Head of Test".into();
+    test_post.reports_to = None;
+    app.session.doc.scenario.clusters[0].teams[0].posts.insert(0, test_post);
+    app.session.doc.changed();
+    app.session.doc.dirty = false;
+    let vacant = "TEST-001".to_owned();
+    let before = app.session.doc.summary.org(&org).unwrap().line;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    h.get_by_label("Search:").click();
+    h.get_by_label("Search:").type_text(&id);
+    h.run();
+    h.get_by_label(&id).click(); // the row's checkbox
+    h.run();
+    assert!(h.state().people.selected.contains(&id));
+    h.get_by_label("outcome").click();
+    h.run();
+    h.get_by_label("Slotted in").click();
+    h.run();
+    assert_eq!(h.state().people.bulk_kind, Some(cluster_planner::model::OutcomeKind::Slotted));
+    h.get_by_label("post").click();
+    h.run();
+    let title = {
+        let s = &h.state().session.doc.scenario;
+        let (_, t, p) = s.posts().find(|(_, _, p)| p.id == vacant).unwrap();
+        format!("{} — {} ({})", p.id, p.title, t.name)
+    };
+    h.get_by_label(&title).click();
+    h.run();
+    assert_eq!(h.state().people.bulk_post.as_deref(), Some(vacant.as_str()));
+    h.get_by_label("Apply to 1 selected").click();
+    h.run();
+    let after = h.state().session.doc.summary.org(&org).unwrap().line;
+    assert_eq!(before.planned - after.planned, 6_419_000);
+    assert_eq!(before.gap().unwrap() - after.gap().unwrap(), 6_419_000);
+    assert!(h.state().session.doc.dirty);
+    let post_title = h.state().session.doc.scenario.posts().find(|(_, _, p)| p.id == vacant).unwrap().2.title.clone();
+    click_menu(&mut h, "Edit", &format!("Undo assign 1 person to {post_title}"));
+    assert_eq!(h.state().session.doc.summary.org(&org).unwrap().line, before);
+}
+
+#[test]
+fn unsaved_changes_are_guarded() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.state_mut().edit(cluster_planner::edit::Edit::RenameCluster { cluster: 0, name: "Renamed".into() });
+    h.run();
+    assert!(h.state().session.doc.dirty);
+    assert!(h.state().session.doc.title().ends_with("lnr-cluster.ron • — Cluster Planner"));
+    // New asks first; Cancel keeps the document and its change.
+    click_menu(&mut h, "File", "New");
+    assert!(matches!(h.state().unsaved, Some(cluster_planner::ui::Command::New)));
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().unsaved.is_none());
+    assert_eq!(h.state().session.doc.scenario.clusters[0].name, "Renamed");
+    // Don't save: the new scenario replaces it.
+    click_menu(&mut h, "File", "New");
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().session.doc.display_name(), "Untitled.ron");
+    assert_eq!(h.state().session.doc.scenario.organisations.len(), 42);
+    assert!(!h.state().session.doc.dirty);
+}
+
+#[test]
+fn people_sort_by_a_column_header() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    h.get_by_label("Salary").click();
+    h.run();
+    // Lowest full-time salary first: the band 2 point, £24,465 in the 2025/26 table.
+    let s = h.state();
+    let salaries: Vec<i64> = s.people.rows().iter().map(|i| s.session.doc.scenario.people[*i].salary_pence).collect();
+    assert_eq!(salaries[0], 2_446_500);
+    assert!(salaries.windows(2).all(|w| w[0] <= w[1]));
+    assert!(h.get_all_by_label("£24,465").count() >= 1, "the first rows on screen are the lowest paid");
+    h.get_by_label("Salary ↑").click();
+    h.run();
+    assert_eq!(h.state().people.sort, Some((5, true)));
+}
+
+#[test]
+fn clicking_a_finding_selects_what_it_is_about() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc.scenario.people[0].outcome = cluster_planner::model::Outcome::SlottedInto("NO-SUCH-POST".into());
+    app.session.doc.changed();
+    let id = app.session.doc.scenario.people[0].id.clone();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("1 errors, 0 warnings").click();
+    h.run();
+    let text = format!(
+        "person {id}: outcome names post NO-SUCH-POST, which does not exist; the person is still costed in their current role"
+    );
+    h.get_by_label(&text).click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::People);
+    assert!(h.state().people.selected.contains(&id));
+    h.get_by_label("1 of 530 people");
+}
+
+#[test]
+fn changing_the_envelope_moves_every_target() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc =
+        cluster_planner::edit::Document::new(cluster_planner::examples::west_midlands(), None, "west-midlands.ron");
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Assumptions").click();
+    h.run();
+    // £18.76 -> £20.00 per head: Birmingham and Solihull's target goes from
+    // 1,643,663 x £18.76 = £30,835,117.88 to 1,643,663 x £20 = £32,873,260.
+    assert_eq!(h.state().session.doc.summary.org("QHL").unwrap().line.target, Some(3_083_511_788));
+    h.get_by_label("Running-cost envelope").click();
+    h.run();
+    // Select the old figure and type over it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Running-cost envelope").type_text("20");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.assumptions.envelope_per_head_pence, 2000);
+    assert_eq!(h.state().session.doc.summary.org("QHL").unwrap().line.target, Some(3_287_326_000));
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo change assumptions");
+}
+
+#[test]
+fn a_function_disposition_is_one_undoable_edit() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("Functions").click();
+    h.run();
+    let name = h.state().session.doc.scenario.functions[0].name.clone();
+    h.get_by_label(&name).hover();
+    let before = h.state().session.doc.scenario.functions[0].disposition;
+    assert_ne!(before, cluster_planner::model::Disposition::Retain);
+    h.state_mut().edit(cluster_planner::edit::Edit::SetDisposition {
+        function: 0,
+        disposition: cluster_planner::model::Disposition::Retain,
+        date: None,
+    });
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.functions[0].disposition, cluster_planner::model::Disposition::Retain);
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), format!("Undo set \"{name}\" to retain and adapt"));
+    h.state_mut().commands.push(cluster_planner::ui::Command::Undo);
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.functions[0].disposition, before);
+}
+
+/// Presses at `from`, moves to `to` in steps as a hand would, and lets go.
+fn drag(h: &mut Harness<'static, ClusterPlannerApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn drag_a_person_onto_a_post() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    // A vacant post at the top of the cluster executive, and a £50,000 person to place
+    // (£64,190 a year to the ICB, as worked out above).
+    let mut post = app.session.doc.scenario.clusters[0].teams[0].posts[0].clone();
+    post.id = "TEST-001".into();
+    post.title = "Head of Test".into();
+    post.reports_to = None;
+    app.session.doc.scenario.clusters[0].teams[0].posts.insert(0, post);
+    let i = app
+        .session
+        .doc
+        .scenario
+        .people
+        .iter()
+        .position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
+        .unwrap();
+    app.session.doc.scenario.people[i].salary_pence = 5_000_000;
+    app.session.doc.scenario.people[i].wte = cluster_planner::model::money::Wte::FULL;
+    app.session.doc.changed();
+    let id = app.session.doc.scenario.people[i].id.clone();
+    let org = app.session.doc.scenario.people[i].org.clone();
+    let before = app.session.doc.summary.org(&org).unwrap().line.planned;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label("Find:").click();
+    h.get_by_label("Find:").type_text(&id);
+    h.run();
+    h.get_by_label("1 people");
+    let from = h.get_by_label(&format!("{id} — drag onto a post")).rect().center();
+    let to = h.get_by_label("vacant").rect().center();
+    drag(&mut h, from, to);
+    assert_eq!(
+        h.state().session.doc.scenario.people[i].outcome,
+        cluster_planner::model::Outcome::SlottedInto("TEST-001".into())
+    );
+    assert_eq!(before - h.state().session.doc.summary.org(&org).unwrap().line.planned, 6_419_000);
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo assign 1 person to Head of Test");
+}
+
+#[test]
+fn drag_an_icb_onto_a_cluster() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc =
+        cluster_planner::edit::Document::new(cluster_planner::model::reference::new_scenario(), None, "Untitled.ron");
+    app.edit(cluster_planner::edit::Edit::AddCluster { name: "East Midlands".into() });
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    let from = h
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("NHS Northamptonshire Integrated Care Board — ")))
+        .rect()
+        .center();
+    let to = h.get_by_label("Drop ICBs here").rect().center();
+    drag(&mut h, from, to);
+    assert_eq!(h.state().session.doc.scenario.clusters[0].members, vec!["QPM".to_owned()]);
+    // The cluster's target is now Northamptonshire's: 848,449 x £18.76 = £15,916,903.24.
+    assert_eq!(h.state().session.doc.summary.clusters[0].line.target, Some(1_591_690_324));
+}
+
+#[test]
+fn find_goes_to_the_people_search() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert_eq!(h.state().tab, Tab::People);
+    assert!(h.get_by_label("Search:").accesskit_node().is_focused(), "the search box has the keyboard focus");
+    h.get_by_label("Search:").type_text("Chief");
+    h.run();
+    assert_eq!(h.state().people.search, "Chief");
+}
+
+#[test]
+fn print_opens_its_dialog_and_cancel_closes_it() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    assert!(h.state().print.open);
+    h.get_by_label("Board pack");
+    h.get_by_label("The chart on screen");
+    h.get_by_label("Open in viewer");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().print.open);
+}
+
+#[test]
+fn custom_percentages_split_shared_posts() {
+    use cluster_planner::edit::Edit;
+    use cluster_planner::model::money::{Rate, Wte};
+    use cluster_planner::model::{Apportionment, Funding, Pay, Post, Share};
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc =
+        cluster_planner::edit::Document::new(cluster_planner::model::reference::new_scenario(), None, "Untitled.ron");
+    app.edit(Edit::AddCluster { name: "Northants + LLR".into() });
+    app.edit(Edit::AddMember { cluster: 0, org: "QPM".into() });
+    app.edit(Edit::AddMember { cluster: 0, org: "QK1".into() });
+    app.edit(Edit::AddTeam { cluster: 0, name: "Cluster executive".into() });
+    let post = Post {
+        id: "CEO".into(),
+        title: "Chief Executive".into(),
+        pay: Pay::Salary { salary_pence: 10_000_000 },
+        wte: Wte::FULL,
+        host: "QPM".into(),
+        funding: Funding::RunningCost,
+        reports_to: None,
+        effective: None,
+    };
+    app.edit(Edit::AddPost { cluster: 0, team: 0, post });
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    h.get_by_label("shared posts split").click();
+    h.run();
+    h.get_by_label("Custom percentages").click();
+    h.run();
+    // Custom starts from the population shares: 848,449 : 1,238,148 of 10,000 hundredths of
+    // a percent = 4,066.1 : 5,933.9 -> 40.66% and 59.34% (the odd hundredth to the larger remainder).
+    let shares =
+        |h: &Harness<'static, ClusterPlannerApp>| match &h.state().session.doc.scenario.clusters[0].apportionment {
+            Apportionment::Custom(s) => s.clone(),
+            other => panic!("{other:?}"),
+        };
+    assert_eq!(
+        shares(&h),
+        vec![Share { org: "QPM".into(), percent: Rate(4066) }, Share { org: "QK1".into(), percent: Rate(5934) }]
+    );
+    // Type 60 and 40.
+    for (label, value) in [("QPM %", "60"), ("QK1 %", "40")] {
+        h.get_by_label(label).click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label(label).type_text(value);
+        h.run();
+    }
+    h.get_by_label("Apply shares").click();
+    h.run();
+    assert_eq!(shares(&h)[0].percent, Rate(6000));
+    // £100,000 costs £129,130 a year with on-costs: 60% = £77,478 to QPM, 40% = £51,652 to QK1.
+    assert_eq!(h.state().session.doc.summary.posts[0].shares, vec![7_747_800, 5_165_200]);
+    // Shares that do not add up to 100 are not applied.
+    h.get_by_label("QK1 %").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("QK1 %").type_text("30");
+    h.run();
+    h.get_by_label("Apply shares").click();
+    h.run();
+    h.get_by_label("The shares add up to 90%, not 100%.");
+    assert_eq!(shares(&h)[1].percent, Rate(4000));
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Lets the import's worker finish, then a few frames for the dialog to take its size
+/// (a modal is centred on the size of its last frame).
+fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
+    let app = h.state_mut();
+    app.import.wait(&app.session.doc);
+    for _ in 0..4 {
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn import_a_staff_list_through_the_dialog_and_undo_it() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    // File ▸ Import people… asks for a file (a native dialog); a dropped file, or this,
+    // starts the same dialog.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Import people… ")));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Dropping a staff list on the window starts the import (a .ron would open instead).
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.clone())));
+    h.step();
+    assert!(h.state().import.open);
+    assert_eq!(h.state().import.path.as_deref(), Some(path.as_path()));
+    settle_import(&mut h);
+    // The guessed mapping, each field's control labelled by the field, with its first value.
+    h.get_by_label("Import people");
+    h.get_by_label("CSV, UTF-8, comma-separated. Column names on row 5; 10 rows of data.");
+    h.get_by_label("Position title");
+    h.get_by_label("Ada Lovelace");
+    h.get_by_label("5 of 10 rows ready; 5 left out with errors; 1 warnings.");
+    // The problems, row by row.
+    h.get_by_label(
+        "row 13, Assignment Number: error: assignment number 10000002-1 is also on row 7; only the first is imported",
+    );
+    // The preview shows the people as they will be imported.
+    h.get_by_label("Preview").click();
+    h.run();
+    // Grace ("£58,487.00") and Alan ("58,487") at the same salary.
+    assert_eq!(h.get_all_by_label("£58,487.00").count(), 2);
+    h.get_by_label("Import 5 people").click();
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().session.doc.scenario.people.len(), 5);
+    assert!(h.state().session.doc.dirty);
+    let notice = h.state().notice.clone().unwrap();
+    assert!(notice.text.starts_with("Imported 5 people from esr-llr-messy.csv: 5 added"), "{}", notice.text);
+    // The Overview shows them: LLR's baseline is now the cost of its 5 people.
+    let baseline = h.state().session.doc.summary.org("QK1").unwrap().line.baseline;
+    assert_eq!(baseline, h.state().session.doc.summary.person_cost.iter().sum::<i64>());
+    assert_eq!(
+        h.state().session.doc.history.undo_label().as_deref(),
+        Some("Undo import 5 people from esr-llr-messy.csv")
+    );
+    h.state_mut().commands.push(cluster_planner::ui::Command::Undo);
+    h.run();
+    assert!(h.state().session.doc.scenario.people.is_empty());
+}
+
+/// A file that is slow to read (a network drive, a big workbook) first shows the dialog
+/// small, with "Reading the file…". When the rows arrive the dialog must take its full size
+/// in the next frame and then stand still: it used to grow 32 px a frame (so creep up the
+/// screen 16 px a frame) for five frames, and a click aimed at a tab landed on the list.
+/// A named pipe holds the read back until the test writes the rows.
+#[cfg(unix)]
+#[test]
+fn the_import_dialog_stands_still_after_a_slow_read() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("esr-llr-messy.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+    h.state_mut().import.start(&path);
+    h.step();
+    h.step();
+    // Still reading: the dialog shows the file's name and a progress bar, no rows yet.
+    assert!(h.state().import.busy() && h.state().import.table.is_none());
+    h.get_by_label("Import people");
+    let rows = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv")).unwrap();
+    std::fs::write(&path, rows).unwrap();
+    {
+        let app = h.state_mut();
+        app.import.wait(&app.session.doc);
+    }
+    h.step();
+    let place = |h: &Harness<'static, ClusterPlannerApp>| {
+        (
+            h.get_by_label("Import people").rect(),
+            h.get_by_label("Preview").rect(),
+            h.get_by_label("Import 5 people").rect(),
+        )
+    };
+    let first = place(&h);
+    for frame in 2..=6 {
+        h.step();
+        assert_eq!(place(&h), first, "the dialog moved in frame {frame} after the rows arrived");
+    }
+    // And a click lands where it was aimed.
+    h.get_by_label("Preview").click();
+    h.run();
+    assert_eq!(h.get_all_by_label("£58,487.00").count(), 2);
+}
+
+/// The whole import by keyboard: Cmd/Ctrl+I would ask for a file (a native dialog), then
+/// Tab moves through the dialog's controls to *Import 5 people*, and Enter imports.
+#[test]
+fn the_import_dialog_can_be_used_from_the_keyboard() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    let mut presses = 0;
+    while !h.get_by_label("Import 5 people").accesskit_node().is_focused() {
+        presses += 1;
+        assert!(presses <= 60, "Tab never reached the Import button");
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    // Past the profile box and the twelve field combo boxes, at least.
+    assert!(presses > 12, "{presses}");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().session.doc.scenario.people.len(), 5);
+}
+
+#[test]
+fn the_import_dialog_waits_for_the_icb_and_cancel_changes_nothing() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let before = h.state().session.doc.scenario.people.clone();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-qpm-1252-semicolon.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    h.get_by_label("• choose the ICB the rows belong to, or the column that says");
+    assert!(h.state().import.edit().is_none());
+    // Choose "All rows belong to" (the first ICB), then change it to QPM as the combo would.
+    h.get_by_label("All rows belong to").click();
+    h.run();
+    let mut m = h.state().import.mapping.clone();
+    assert!(m.org.is_some());
+    m.org = Some("QPM".into());
+    {
+        let app = h.state_mut();
+        app.import.set_mapping(m, &app.session.doc);
+    }
+    settle_import(&mut h);
+    h.get_by_label("2 of 3 rows ready; 1 left out with errors; 0 warnings.");
+    h.get_by_label("Import 2 people");
+    // The example's QPM people who are not in this file, and have no exit recorded, leave:
+    // the Changes list names them.
+    let plan = h.state().import.plan.clone().unwrap();
+    let qpm_staying = before.iter().filter(|p| p.org == "QPM").count() - plan.kept_leavers.len();
+    assert_eq!(plan.left.len(), qpm_staying);
+    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Changes ("))).click();
+    settle_import(&mut h);
+    h.get_by_label(&format!("{}: left (not in this extract)", plan.left[0]));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().import.open);
+    assert_eq!(h.state().session.doc.scenario.people, before);
+    assert!(!h.state().session.doc.dirty);
+}
+
+#[test]
+fn export_to_a_spreadsheet_from_the_file_menu() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Spreadsheet (XLSX or CSV)…").click();
+    h.run();
+    assert!(h.state().export_sheet.open);
+    h.get_by_label("Export to a spreadsheet");
+    h.get_by_label("Leave out names").click();
+    h.get_by_label("People and outcomes (CSV)").click();
+    h.run();
+    let d = &h.state().export_sheet;
+    let req = cluster_planner::ui::dialogs::spreadsheet::Request { kind: d.kind, redaction: d.redaction };
+    assert_eq!(req.file_name(&h.state().session.doc), "lnr-cluster-people-no-names.csv");
+    let csv = String::from_utf8(req.bytes(&h.state().session.doc).unwrap()).unwrap();
+    // 530 people and a header; assignment numbers, no names.
+    assert_eq!(csv.lines().count(), 531);
+    let first = h.state().session.doc.scenario.people[0].clone();
+    assert!(csv.contains(&first.id) && !csv.contains(first.name.as_deref().unwrap()));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().export_sheet.open);
+}
+
+#[test]
+fn a_mapping_saved_in_the_dialog_is_offered_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles = dir.path().join("import-profiles.ron");
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-qpm-1252-semicolon.csv");
+    h.state_mut().import.profiles_path = Some(profiles.clone());
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    // This extract has no ICB column: say all rows are the first ICB's, and save the mapping.
+    h.get_by_label("All rows belong to").click();
+    settle_import(&mut h);
+    let saved = h.state().import.mapping.clone();
+    assert_eq!(saved.org.as_deref(), Some("QK1"));
+    h.get_by_label("Save as:").click();
+    h.get_by_label("Save as:").type_text("QPM monthly");
+    h.run();
+    h.get_by_label("Save profile").click();
+    h.run();
+    h.get_by_label("Saved the mapping as \"QPM monthly\"");
+    assert_eq!(cluster_planner::files::import::load_profiles(&profiles).unwrap()[0].mapping, saved);
+    h.get_by_label("Cancel").click();
+    h.run();
+    // Next time the same extract comes in, the profile is offered and applies in one click.
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    assert_eq!(h.state().import.mapping.org, None);
+    h.get_by_label("Mapping profile:").click();
+    h.run();
+    h.get_by_label("QPM monthly").click();
+    settle_import(&mut h);
+    assert_eq!(h.state().import.mapping, saved);
+    h.get_by_label("Import 2 people");
+}
+
+#[test]
+fn the_import_dialog_works_in_a_small_window() {
+    // Below about 1,060 pixels wide the mapping and the report stack, each scrolling on its own;
+    // the buttons stay reachable.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), common::on_new_scenario());
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/esr-llr-messy.csv");
+    h.state_mut().import.start(&path);
+    settle_import(&mut h);
+    h.get_by_label("Preview").click();
+    settle_import(&mut h);
+    assert_eq!(h.state().import.show, cluster_planner::ui::dialogs::import::Show::Preview);
+    h.get_by_label("Import 5 people").click();
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.people.len(), 5);
+}
