@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let plan = cluster_planner::files::import::reconcile(&s, &p);
         s.people = plan.people;
-        assert_eq!(cluster_planner::files::out_of_range(&s), None);
+        assert_eq!(cluster_planner::model::limits::out_of_range(&s), None);
         let _ = cluster_planner::engine::compute(&s);
     }
 });

@@ -415,7 +415,7 @@ impl History {
         let inverse = edit.apply(s)?;
         // A figure the file could not hold (a typing error such as a £1bn salary) is refused
         // here, not at the next save.
-        if let Some(why) = crate::files::out_of_range(s) {
+        if let Some(why) = crate::model::limits::out_of_range(s) {
             let _ = inverse.apply(s);
             return Err(Refused(why));
         }

@@ -192,6 +192,9 @@ pub struct ClusterFigures {
     pub posts: u32,
     pub vacant_posts: u32,
     pub posts_cost: Pence,
+    /// How a shared post is split across the members (aligned with `members`): the weights
+    /// of the apportionment rule in force, from [`apportion_weights`].
+    pub weights: Vec<u64>,
 }
 
 /// A post's cost and how it is split across the cluster's members.
@@ -206,6 +209,8 @@ pub struct PostCost {
     pub counted: bool,
     /// People slotted into or appointed to the post.
     pub holders: u32,
+    /// Who they are: indexes into `scenario.people`, in the file's order.
+    pub held_by: Vec<usize>,
     /// People ring-fenced for the post.
     pub ring_fenced: u32,
 }
@@ -363,19 +368,6 @@ pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u6
 }
 
 /// What a person's outcome does to their current role's cost.
-fn leaves_current_role(o: &Outcome, post_exists: bool) -> bool {
-    match o {
-        Outcome::NotAffected | Outcome::AtRisk | Outcome::RingFencedFor(_) => false,
-        // Costed through the post instead; if the post is missing, keep costing the person
-        // (a finding says why) so money never silently disappears.
-        Outcome::SlottedInto(_) | Outcome::AppointedTo(_) => post_exists,
-        Outcome::Redeployed
-        | Outcome::TransferredOut
-        | Outcome::VoluntaryRedundancy
-        | Outcome::Mars
-        | Outcome::CompulsoryRedundancy => true,
-    }
-}
 
 /// Month index of a date on the trajectory: 0 for dates at or before the first month,
 /// `None` after the last.
@@ -446,7 +438,8 @@ pub fn compute(s: &Scenario) -> Summary {
     let mut one_off = OneOff::default();
     // Indexed by `OutcomeKind as usize` (the order of `OutcomeKind::ALL`).
     let mut tallies = [Tally::default(); OutcomeKind::ALL.len()];
-    let mut post_holders: HashMap<&str, (u32, u32)> = HashMap::default();
+    // post id -> (who holds it, how many are ring-fenced for it)
+    let mut post_holders: HashMap<&str, (Vec<usize>, u32)> = HashMap::default();
     let mut fn_index: HashMap<&str, usize> = HashMap::default();
     let mut functions: Vec<FunctionFigures> = Vec::with_capacity(s.functions.len());
     for f in &s.functions {
@@ -461,7 +454,7 @@ pub fn compute(s: &Scenario) -> Summary {
     }
 
     let mut last_org: Option<(&str, usize)> = None;
-    for p in &s.people {
+    for (pi, p) in s.people.iter().enumerate() {
         let cost = pay_cost(a, p.salary_pence, p.wte).to_icb();
         person_cost.push(cost);
         let kind = p.outcome.kind();
@@ -471,7 +464,7 @@ pub fn compute(s: &Scenario) -> Summary {
         if let Some(post) = p.outcome.post() {
             let e = post_holders.entry(post).or_default();
             if p.outcome.holds_post().is_some() {
-                e.0 += 1;
+                e.0.push(pi);
             } else {
                 e.1 += 1;
             }
@@ -527,7 +520,7 @@ pub fn compute(s: &Scenario) -> Summary {
         of.wte += u64::from(p.wte.0);
         of.line.one_off += exit;
         let post_exists = p.outcome.post().is_some_and(|id| ix.posts.contains_key(id));
-        if leaves_current_role(&p.outcome, post_exists) {
+        if p.outcome.leaves_current_role(post_exists) {
             if kind == OutcomeKind::TransferredOut {
                 of.line.transferred_out += cost;
             }
@@ -551,6 +544,7 @@ pub fn compute(s: &Scenario) -> Summary {
             posts: 0,
             vacant_posts: 0,
             posts_cost: 0,
+            weights: Vec::new(),
         };
         for t in &c.teams {
             for p in &t.posts {
@@ -560,11 +554,12 @@ pub fn compute(s: &Scenario) -> Summary {
                 let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);
                 // A post listed twice under one id is costed each time it is listed (it is
                 // in the structure twice); validation flags the duplicate id.
-                let (holders, ring_fenced) = if ix.posts.get(p.id.as_str()).is_some_and(|x| x.0 == ci) {
-                    post_holders.get(p.id.as_str()).copied().unwrap_or_default()
+                let (held_by, ring_fenced) = if ix.posts.get(p.id.as_str()).is_some_and(|x| x.0 == ci) {
+                    post_holders.get(p.id.as_str()).cloned().unwrap_or_default()
                 } else {
-                    (0, 0)
+                    (Vec::new(), 0)
                 };
+                let holders = u32::try_from(held_by.len()).unwrap_or(u32::MAX);
                 cf.posts += 1;
                 if holders == 0 {
                     cf.vacant_posts += 1;
@@ -583,9 +578,19 @@ pub fn compute(s: &Scenario) -> Summary {
                         }
                     }
                 }
-                posts.push(PostCost { cluster: ci, id: p.id.clone(), cost, shares, counted, holders, ring_fenced });
+                posts.push(PostCost {
+                    cluster: ci,
+                    id: p.id.clone(),
+                    cost,
+                    shares,
+                    counted,
+                    holders,
+                    held_by,
+                    ring_fenced,
+                });
             }
         }
+        cf.weights = weights;
         clusters.push(cf);
     }
 

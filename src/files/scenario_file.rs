@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Scenario;
+use crate::model::{Scenario, limits};
 
 /// What the `format` field of every scenario file says.
 pub const FORMAT_NAME: &str = "cluster-planner-scenario";
@@ -162,8 +162,8 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
     if env.format != FORMAT_NAME {
         return Err(LoadError::NotAScenario { path: path.to_owned(), found: env.format });
     }
-    if let Some(v) = check_limits(&env.scenario) {
-        let (line, column) = v.locate(text);
+    if let Some(v) = limits::first_violation(&env.scenario) {
+        let (line, column) = locate(&v, text);
         return Err(LoadError::Syntax { path: path.to_owned(), line, column, message: v.message });
     }
     match env.version {
@@ -174,140 +174,12 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
     }
 }
 
-/// The largest figures a scenario may hold. Anything beyond is a typing or export error,
-/// and refusing it keeps every total far from the limits of 64-bit arithmetic (the fuzzer
-/// found a salary of 7.9 × 10^18 pence that overflowed a sum).
-pub const MAX_SALARY_PENCE: i64 = 10_000_000_000; // £100m a year
-pub const MAX_BUDGET_PENCE: i64 = 10_000_000_000_000; // £100bn
-pub const MAX_PER_HEAD_PENCE: i64 = 1_000_000; // £10,000 per head
-pub const MAX_POPULATION: u64 = 1_000_000_000;
-pub const MAX_YEARS: u32 = 100;
-pub const MAX_MONTHS: u32 = 1_200;
-
-/// A figure outside its limit: where to find it and what to say.
-struct Violation {
-    /// Text near the figure, e.g. `id: "20000001"`, to find its line.
-    anchor: Option<String>,
-    field: &'static str,
-    message: String,
-}
-
-impl Violation {
-    fn locate(&self, text: &str) -> (usize, usize) {
-        let start = self.anchor.as_deref().and_then(|a| text.find(a)).unwrap_or(0);
-        let at = text[start..].find(&format!("{}:", self.field)).map_or(start, |i| start + i);
-        line_col(&text.as_bytes()[..at])
-    }
-}
-
-/// The first figure beyond what a scenario may hold, as a sentence (for edits to refuse).
-#[must_use]
-pub fn out_of_range(s: &Scenario) -> Option<String> {
-    check_limits(s).map(|v| v.message)
-}
-
-fn check_limits(s: &Scenario) -> Option<Violation> {
-    use crate::model::money::format_pounds;
-    let money = |anchor: Option<String>, who: String, field: &'static str, v: i64, max: i64| {
-        (v.unsigned_abs() > max.unsigned_abs()).then(|| Violation {
-            anchor,
-            field,
-            message: format!(
-                "`{field}` of {who} is {v} pence; the most a scenario may hold there is {}",
-                format_pounds(max)
-            ),
-        })
-    };
-    let count = |anchor: Option<String>, who: String, field: &'static str, v: u64, max: u64| {
-        (v > max).then(|| Violation {
-            anchor,
-            field,
-            message: format!("`{field}` of {who} is {v}; at most {max} is possible"),
-        })
-    };
-    let a = &s.assumptions;
-    let mut found = money(
-        None,
-        "the assumptions".into(),
-        "employer_ni_threshold_pence",
-        a.employer_ni_threshold_pence,
-        MAX_SALARY_PENCE,
-    )
-    .or_else(|| {
-        money(None, "the assumptions".into(), "envelope_per_head_pence", a.envelope_per_head_pence, MAX_PER_HEAD_PENCE)
-    })
-    .or_else(|| money(None, "the redundancy terms".into(), "floor_pence", a.redundancy.floor_pence, MAX_SALARY_PENCE))
-    .or_else(|| money(None, "the redundancy terms".into(), "cap_pence", a.redundancy.cap_pence, MAX_SALARY_PENCE))
-    .or_else(|| money(None, "the MARS terms".into(), "cap_pence", a.mars.cap_pence, MAX_SALARY_PENCE))
-    .or_else(|| {
-        count(
-            None,
-            "the redundancy terms".into(),
-            "months_per_year",
-            a.redundancy.months_per_year.into(),
-            MAX_MONTHS.into(),
-        )
-    })
-    .or_else(|| {
-        count(None, "the redundancy terms".into(), "max_months", a.redundancy.max_months.into(), MAX_MONTHS.into())
-    })
-    .or_else(|| {
-        count(None, "the MARS terms".into(), "months_per_year", a.mars.months_per_year.into(), MAX_MONTHS.into())
-    })
-    .or_else(|| count(None, "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()));
-    for scale in &a.afc_pay {
-        for p in &scale.points_pence {
-            found = found
-                .or_else(|| money(None, format!("the {} pay table", scale.band), "points_pence", *p, MAX_SALARY_PENCE));
-        }
-    }
-    for o in &s.organisations {
-        let anchor = || Some(format!("code: \"{}\"", o.code));
-        let who = || format!("ICB {}", o.code);
-        found = found
-            .or_else(|| money(anchor(), who(), "baseline_non_pay_pence", o.baseline_non_pay_pence, MAX_BUDGET_PENCE))
-            .or_else(|| {
-                money(anchor(), who(), "planned_non_pay_pence", o.planned_non_pay_pence.unwrap_or(0), MAX_BUDGET_PENCE)
-            })
-            .or_else(|| {
-                money(anchor(), who(), "target_override_pence", o.target_override_pence.unwrap_or(0), MAX_BUDGET_PENCE)
-            })
-            .or_else(|| {
-                money(
-                    anchor(),
-                    who(),
-                    "running_cost_allowance_pence",
-                    o.running_cost_allowance_pence.unwrap_or(0),
-                    MAX_BUDGET_PENCE,
-                )
-            })
-            .or_else(|| count(anchor(), who(), "population", o.population.unwrap_or(0), MAX_POPULATION));
-    }
-    for (_, _, p) in s.posts() {
-        if let crate::model::Pay::Vsm { salary_pence } | crate::model::Pay::Salary { salary_pence } = &p.pay {
-            found = found.or_else(|| {
-                money(
-                    Some(format!("id: \"{}\"", p.id)),
-                    format!("post {}", p.id),
-                    "salary_pence",
-                    *salary_pence,
-                    MAX_SALARY_PENCE,
-                )
-            });
-        }
-    }
-    for p in &s.people {
-        let anchor = || Some(format!("id: \"{}\"", p.id));
-        found = found
-            .or_else(|| money(anchor(), format!("person {}", p.id), "salary_pence", p.salary_pence, MAX_SALARY_PENCE))
-            .or_else(|| {
-                count(anchor(), format!("person {}", p.id), "service_years", p.service_years.into(), MAX_YEARS.into())
-            });
-        if found.is_some() {
-            break;
-        }
-    }
-    found
+/// Where in the file a figure beyond its limit is: the line and column of its field, after
+/// the text that names its item.
+fn locate(v: &limits::Violation, text: &str) -> (usize, usize) {
+    let start = v.anchor.as_deref().and_then(|a| text.find(a)).unwrap_or(0);
+    let at = text[start..].find(&format!("{}:", v.field)).map_or(start, |i| start + i);
+    line_col(&text.as_bytes()[..at])
 }
 
 /// Turns ron's terse error into something a finance or HR lead can act on.
@@ -414,7 +286,7 @@ impl std::error::Error for SaveError {}
 /// briefly locked, as on Windows when a viewer or antivirus has it open).
 pub fn save(s: &Scenario, path: &Path) -> Result<(), SaveError> {
     // Never write a file this program could not open again.
-    if let Some(v) = check_limits(s) {
+    if let Some(v) = limits::first_violation(s) {
         return Err(SaveError::OutOfRange { path: path.to_owned(), message: v.message });
     }
     let text = to_string(s);

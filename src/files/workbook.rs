@@ -341,7 +341,7 @@ pub fn one_off_sheet(s: &Scenario, sum: &Summary) -> Sheet {
 #[must_use]
 pub fn assumptions_sheet(s: &Scenario) -> Sheet {
     let a = &s.assumptions;
-    let mut rows: Vec<Vec<Cell>> = crate::report::assumption_rows(a)
+    let mut rows: Vec<Vec<Cell>> = crate::model::assumption_rows(a)
         .into_iter()
         .map(|(k, v, src)| vec![Cell::text(k), Cell::text(v), Cell::text(src)])
         .collect();

@@ -3,8 +3,13 @@
 //! reference data the app ships. Plain data and the rules that belong to it; no figures
 //! (those are the engine's) and no files.
 
+mod assumptions;
+pub mod limits;
 pub mod money;
+mod outcome;
 pub mod reference;
 mod scenario;
 
+pub use assumptions::*;
+pub use outcome::*;
 pub use scenario::*;

@@ -62,7 +62,8 @@ impl Wte {
             Some(rest) => (rest.trim(), true),
             None => (t, false),
         };
-        let v = parse_decimal(t, 4).ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
+        let v = parse_decimal(t, 4, Strictness::Strict)
+            .ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
         let v = if percent { v / 100 } else { v };
         Wte::from_scaled(v).ok_or_else(|| format!("WTE {text} is outside 0 to {MAX_WTE_UNITS}"))
     }
@@ -101,7 +102,8 @@ impl Rate {
 
     pub fn parse(text: &str) -> Result<Rate, String> {
         let t = text.trim().trim_end_matches('%').trim();
-        let v = parse_decimal(t, 2).ok_or_else(|| format!("'{text}' is not a percentage such as 14.38"))?;
+        let v = parse_decimal(t, 2, Strictness::Strict)
+            .ok_or_else(|| format!("'{text}' is not a percentage such as 14.38"))?;
         u32::try_from(v)
             .ok()
             .filter(|v| *v <= 1_000_000)
@@ -116,9 +118,30 @@ impl std::fmt::Display for Rate {
     }
 }
 
-/// Parses a plain decimal with at most `dp` decimal places into a scaled integer.
-/// Rejects more places than `dp`, signs other than a leading `-`, and empty text.
-fn parse_decimal(text: &str, dp: u32) -> Option<i64> {
+/// How forgiving [`parse_decimal`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    /// What a person types into a field, or a file holds: digits, one point, an optional
+    /// leading minus, and no more than the places asked for ("12.345" is refused for pence).
+    Strict,
+    /// What spreadsheets export: thousands separators (commas, spaces, no-break spaces), a
+    /// £ sign, an exponent ("1.2E+04"), and more places than asked for, rounded half up
+    /// (Excel stores 0.6 as 0.59999999999999998, which must read as 0.6). No
+    /// sign: a negative figure is for the caller to refuse in its own words.
+    Lenient,
+}
+
+/// Parses a decimal into an integer scaled by 10^`dp` ("18.76" with 2 places is 1876): the
+/// one decimal parser of the app, strict or lenient.
+#[must_use]
+pub fn parse_decimal(text: &str, dp: u32, how: Strictness) -> Option<i64> {
+    match how {
+        Strictness::Strict => parse_strict(text, dp),
+        Strictness::Lenient => parse_lenient(text, dp),
+    }
+}
+
+fn parse_strict(text: &str, dp: u32) -> Option<i64> {
     let (neg, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -144,6 +167,40 @@ fn parse_decimal(text: &str, dp: u32) -> Option<i64> {
     }
     let v = int_v.checked_mul(scale)?.checked_add(frac_v)?;
     Some(if neg { -v } else { v })
+}
+
+fn parse_lenient(text: &str, dp: u32) -> Option<i64> {
+    let t: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '£')).collect();
+    let (t, exp) = match t.split_once(['e', 'E']) {
+        Some((m, e)) => (m.to_owned(), e.parse::<i32>().ok()?),
+        None => (t, 0),
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if (int.is_empty() && frac.is_empty())
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || int.len() > 15
+    {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let point = i32::try_from(int.len()).ok()?.checked_add(exp)?; // digits before the decimal point
+    let keep = point.checked_add(i32::try_from(dp).ok()?)?; // digits that make the whole scaled number
+    if keep > 18 {
+        return None;
+    }
+    let (whole, next) = if keep <= 0 {
+        (String::new(), if keep == 0 { digits.chars().next() } else { None })
+    } else {
+        let k = usize::try_from(keep).ok()?;
+        let padded = format!("{digits:0<k$}");
+        (padded[..k].to_owned(), digits.chars().nth(k))
+    };
+    let mut v: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    if next.is_some_and(|c| c >= '5') {
+        v += 1;
+    }
+    Some(v)
 }
 
 /// Formats a scaled integer with up to `dp` places, trimming trailing zeros but keeping
@@ -238,17 +295,10 @@ impl<'de> Deserialize<'de> for Rate {
 #[must_use]
 pub fn parse_pounds(text: &str) -> Option<Pence> {
     let t: String = text.trim().trim_start_matches('£').chars().filter(|c| *c != ',' && *c != ' ').collect();
-    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || frac.len() > 2
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
+    if t.starts_with('-') {
         return None;
     }
-    let pounds: i64 = int.parse().ok()?;
-    let pence: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
-    pounds.checked_mul(100)?.checked_add(pence)
+    parse_decimal(&t, 2, Strictness::Strict)
 }
 
 /// £12,345,678 — whole pounds with thousands separators, as finance tables write it.

@@ -1,10 +1,12 @@
-//! What the board sees: the wording of figures, chart specs, SVG drawing, the PDF board
+//! What the board sees: the wording and colours of figures (`style.rs`), chart specs, SVG drawing, the PDF board
 //! pack, printing, and the command-line summary (table and JSON).
 
 pub mod chart;
 pub mod pack;
 pub mod print;
+pub mod style;
 mod summary;
 pub mod svg;
 
-pub use summary::*;
+pub use style::short_name;
+pub use summary::{summary_json, summary_table};

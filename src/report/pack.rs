@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
 use crate::engine::Summary;
+use crate::model::Scenario;
 use crate::model::money::{Wte, format_bp, format_pounds, format_pounds_pence};
-use crate::model::{OutcomeKind, Scenario};
 use crate::report::chart::{Chart, ChartKind};
-use crate::report::short_name;
+use crate::report::style::{figures, line_rows, opt_pounds};
 use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, esc};
 
 /// DejaVu Sans and DejaVu Sans Bold, shipped in assets/fonts with their licence.
@@ -251,14 +251,9 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
         .collect()
 }
 
-fn opt_pounds(v: Option<i64>) -> String {
-    v.map_or_else(|| "n/a".to_owned(), format_pounds)
-}
-
 fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
     let mut cells = vec![label];
-    cells.extend(crate::report::figures(l));
-    cells.push(format_pounds(l.transferred_out));
+    cells.extend(figures(l));
     cells
 }
 
@@ -359,19 +354,8 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         ("Moved out", 82.0),
     ];
     let table = Table { columns: &columns, numeric_from: 1 };
-    let mut rows = Vec::new();
-    for c in &sum.clusters {
-        rows.push((line_cells(c.name.clone(), &c.line), true));
-        for m in &c.members {
-            if let Some(of) = sum.org(m) {
-                rows.push((line_cells(format!("    {} {}", of.code, short_name(&of.name)), &of.line), false));
-            }
-        }
-    }
-    for of in sum.organisations.iter().filter(|x| x.cluster.is_none()) {
-        rows.push((line_cells(format!("{} {} (no cluster)", of.code, short_name(&of.name)), &of.line), false));
-    }
-    rows.push((line_cells("Total".into(), t), true));
+    let rows: Vec<(Vec<String>, bool)> =
+        line_rows(sum).into_iter().map(|r| (line_cells(r.label, r.line), r.strong)).collect();
     pages.extend(table_pages(
         "Running cost by cluster and ICB",
         &table,
@@ -443,7 +427,7 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let a = &s.assumptions;
     let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
     let table = Table { columns: &columns, numeric_from: 99 };
-    let rows: Vec<(Vec<String>, bool)> = crate::report::assumption_rows(a)
+    let rows: Vec<(Vec<String>, bool)> = crate::model::assumption_rows(a)
         .into_iter()
         .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
         .collect();
@@ -462,14 +446,7 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         ];
         let table = Table { columns: &columns, numeric_from: 5 };
         const MAX_ROWS: usize = 240;
-        let exits: Vec<usize> = (0..s.people.len())
-            .filter(|i| {
-                matches!(
-                    s.people[*i].outcome.kind(),
-                    OutcomeKind::VoluntaryRedundancy | OutcomeKind::Mars | OutcomeKind::CompulsoryRedundancy
-                )
-            })
-            .collect();
+        let exits: Vec<usize> = (0..s.people.len()).filter(|i| s.people[*i].outcome.kind().is_paid_exit()).collect();
         let rows: Vec<(Vec<String>, bool)> = exits
             .iter()
             .take(MAX_ROWS)

@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use super::style::{figures, short_name, shorten};
 use crate::engine::{Line, Summary};
 use crate::model::Scenario;
-use crate::model::money::{Pence, format_bp, format_pounds, format_pounds_pence};
+use crate::model::money::{format_pounds, format_pounds_pence};
 
 fn line_json(l: &Line) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();
@@ -69,34 +70,13 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
     })
 }
 
-fn opt_pounds(v: Option<Pence>) -> String {
-    v.map_or_else(|| "n/a".to_owned(), format_pounds)
-}
-
-/// A line's figures as every table prints them: baseline, planned, target, gap, cut, per head.
-#[must_use]
-pub fn figures(l: &Line) -> [String; 6] {
-    [
-        format_pounds(l.baseline),
-        format_pounds(l.planned),
-        opt_pounds(l.target),
-        opt_pounds(l.gap()),
-        l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
-        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
-    ]
-}
-
 fn row(out: &mut String, label: &str, l: &Line) {
-    let [baseline, planned, target, gap, cut, per_head] = figures(l);
+    let [baseline, planned, target, gap, cut, per_head, _] = figures(l);
     let _ = writeln!(
         out,
         "{:<44} {baseline:>14} {planned:>14} {target:>14} {gap:>14} {cut:>8} {per_head:>9}",
-        truncate(label, 44)
+        shorten(label, 44)
     );
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
 }
 
 /// The `summary` table: every cluster with its ICBs, the ICBs in no cluster, and totals.
@@ -163,56 +143,4 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
         let _ = writeln!(out, "People: {}", people.join(" · "));
     }
     out
-}
-
-/// "NHS Northamptonshire Integrated Care Board" -> "Northamptonshire".
-#[must_use]
-pub fn short_name(name: &str) -> &str {
-    let n = name.strip_prefix("NHS ").unwrap_or(name);
-    n.strip_suffix(" Integrated Care Board").unwrap_or(n)
-}
-
-/// Each assumption as (name, value, source), for the board pack and the workbook.
-#[must_use]
-pub fn assumption_rows(a: &crate::model::Assumptions) -> Vec<(&'static str, String, &'static str)> {
-    use crate::model::money::{format_pounds, format_pounds_pence};
-    vec![
-        (
-            "Employer NI",
-            format!("{} above {}", a.employer_ni_rate, format_pounds(a.employer_ni_threshold_pence)),
-            "gov.uk, from 6 April 2025",
-        ),
-        ("Employer pension, local", a.pension_local_rate.to_string(), "NHSBSA 2025/26"),
-        ("Employer pension, central (full cost only)", a.pension_central_rate.to_string(), "NHSBSA 2025/26"),
-        ("Apprenticeship levy", a.apprenticeship_levy_rate.to_string(), "HMRC"),
-        ("Envelope per head", format_pounds_pence(a.envelope_per_head_pence), "Model ICB Blueprint, May 2025"),
-        ("Target date", a.target_date.format("%-d %B %Y").to_string(), "end of Q3 2025/26"),
-        (
-            "Section 16 redundancy",
-            format!(
-                "{}/yr, max {} months, {}–{}",
-                a.redundancy.months_per_year,
-                a.redundancy.max_months,
-                format_pounds(a.redundancy.floor_pence),
-                format_pounds(a.redundancy.cap_pence)
-            ),
-            "NHS Employers",
-        ),
-        (
-            "MARS (placeholder)",
-            format!(
-                "{}/yr, max {} months, cap {}",
-                a.mars.months_per_year,
-                a.mars.max_months,
-                format_pounds(a.mars.cap_pence)
-            ),
-            "set from the local scheme",
-        ),
-        ("Pay scales", a.pay_year.clone(), "Agenda for Change after the 3.6% award"),
-        (
-            "Programme-funded posts",
-            if a.count_programme_posts { "counted" } else { "left out" }.to_owned(),
-            "the envelope covers programme pay",
-        ),
-    ]
 }

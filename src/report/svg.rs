@@ -5,16 +5,13 @@
 use std::fmt::Write as _;
 
 use crate::report::chart::{BarChartSpec, Chart, LineChartSpec, ticks};
+use crate::report::style::shorten;
 
 /// The font every export uses (embedded from assets/fonts, so output is the same on
 /// every computer).
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 
-pub const OVER: &str = "#D55E00";
-pub const UNDER: &str = "#007F3B";
-pub const INK: &str = "#1F2933";
-pub const GRID: &str = "#D5DBE1";
-pub const MUTED: &str = "#52606D";
+pub use crate::report::style::{GRID, INK, MUTED, OVER, UNDER};
 
 /// Escapes text for XML.
 #[must_use]
@@ -32,10 +29,6 @@ pub fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n.saturating_sub(1)).collect::<String>() + "…" }
 }
 
 /// Standard chart size in SVG user units.

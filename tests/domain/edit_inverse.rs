@@ -35,8 +35,11 @@ fn date(p: &Pick) -> Option<NaiveDate> {
 /// An outcome, sometimes naming a real post and sometimes one that does not exist.
 fn outcome(s: &Scenario, p: &Pick) -> Outcome {
     let posts: Vec<String> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
-    let post =
-        if p.b.is_multiple_of(7) || posts.is_empty() { "NO-SUCH-POST".to_owned() } else { posts[p.b % posts.len()].clone() };
+    let post = if p.b.is_multiple_of(7) || posts.is_empty() {
+        "NO-SUCH-POST".to_owned()
+    } else {
+        posts[p.b % posts.len()].clone()
+    };
     match p.a % 10 {
         0 => Outcome::NotAffected,
         1 => Outcome::SlottedInto(post),

@@ -481,7 +481,7 @@ mod never_panics {
             let p = import::prepare(&t, &import::guess(&t), &s, &mut |_| true).unwrap();
             prop_assert_eq!(p.people.len() + p.skipped, t.rows.len());
             s.people = import::reconcile(&s, &p).people;
-            prop_assert_eq!(cluster_planner::files::out_of_range(&s), None);
+            prop_assert_eq!(cluster_planner::model::limits::out_of_range(&s), None);
             let _ = compute(&s);
         }
     }

@@ -122,7 +122,7 @@ fn the_workbook_has_five_sheets_whose_figures_equal_the_summary_to_the_penny() {
     }
     // Assumptions: the envelope, and the Band 7 top point £54,710.
     let a = &wb["Assumptions"];
-    assert!(a.iter().any(|r| text(&r[0]) == "Envelope per head" && text(&r[1]) == "£18.76"));
+    assert!(a.iter().any(|r| text(&r[0]) == "Running-cost envelope" && text(&r[1]) == "£18.76"));
     assert!(a.iter().any(|r| text(&r[0]) == "Band 7 point 3" && pence(&r[1]) == 5_471_000));
 }
 

@@ -24,9 +24,10 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::files::{MAX_SALARY_PENCE, MAX_YEARS};
-use crate::model::money::{Pence, Wte, format_pounds_pence};
-use crate::model::{Band, Grade, Outcome, OutcomeKind, Person, Scenario};
+use crate::model::limits::{MAX_SALARY_PENCE, MAX_YEARS};
+use crate::model::money::Strictness::Lenient;
+use crate::model::money::{Pence, Wte, format_pounds_pence, parse_decimal};
+use crate::model::{Band, Grade, Outcome, Person, Scenario};
 
 /// Larger files are refused before they are read (an ESR extract of 25,000 people is about
 /// 3 MB as CSV).
@@ -683,43 +684,6 @@ impl OrgMatcher {
     }
 }
 
-/// A decimal written any way people write one ("1,234.50", "£ 54,710", "0.60"), scaled to
-/// `dp` places and rounded half up (Excel stores 0.6 as 0.59999999999999998). `None` for
-/// anything else, including negatives.
-fn parse_scaled(text: &str, dp: u32) -> Option<i64> {
-    let t: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '£')).collect();
-    let (t, exp) = match t.split_once(['e', 'E']) {
-        Some((m, e)) => (m.to_owned(), e.parse::<i32>().ok()?),
-        None => (t, 0),
-    };
-    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if (int.is_empty() && frac.is_empty())
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-        || int.len() > 15
-    {
-        return None;
-    }
-    let digits = format!("{int}{frac}");
-    let point = i32::try_from(int.len()).ok()?.checked_add(exp)?; // digits before the decimal point
-    let keep = point.checked_add(i32::try_from(dp).ok()?)?; // digits that make the whole scaled number
-    if keep > 18 {
-        return None;
-    }
-    let (whole, next) = if keep <= 0 {
-        (String::new(), if keep == 0 { digits.chars().next() } else { None })
-    } else {
-        let k = usize::try_from(keep).ok()?;
-        let padded = format!("{digits:0<k$}");
-        (padded[..k].to_owned(), digits.chars().nth(k))
-    };
-    let mut v: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    if next.is_some_and(|c| c >= '5') {
-        v += 1;
-    }
-    Some(v)
-}
-
 /// "£1,234.50", "1234.5", "54,710" -> pence.
 fn parse_money(text: &str) -> Result<Pence, String> {
     let t = text.trim();
@@ -727,7 +691,7 @@ fn parse_money(text: &str) -> Result<Pence, String> {
     if t.starts_with('-') || t.starts_with('(') {
         return Err(format!("'{text}' is negative; a salary must be above zero"));
     }
-    match parse_scaled(t, 2) {
+    match parse_decimal(t, 2, Lenient) {
         Some(0) => Err("the salary is zero".into()),
         Some(p) if p > MAX_SALARY_PENCE => {
             Err(format!("'{text}' is more than {} a year", format_pounds_pence(MAX_SALARY_PENCE)))
@@ -748,8 +712,8 @@ fn parse_wte(text: &str) -> Result<Wte, String> {
         t = &decimal_comma;
     }
     let v = match t.strip_suffix('%') {
-        Some(p) => parse_scaled(p.trim(), 2),
-        None => parse_scaled(t, 4),
+        Some(p) => parse_decimal(p.trim(), 2, Lenient),
+        None => parse_decimal(t, 4, Lenient),
     }
     .ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
     match v {
@@ -813,7 +777,7 @@ fn parse_service(text: &str, as_of: NaiveDate) -> Result<u32, String> {
         if num_end == 0 {
             return Err(bad());
         }
-        let tenths = parse_scaled(&rest[..num_end], 4).ok_or_else(bad)?; // the number x 10,000
+        let tenths = parse_decimal(&rest[..num_end], 4, Lenient).ok_or_else(bad)?; // the number x 10,000
         rest = rest[num_end..].trim_start();
         let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let unit = rest[..unit_end].to_ascii_lowercase();
@@ -1140,17 +1104,6 @@ impl Plan {
     }
 }
 
-fn is_exit(o: &Outcome) -> bool {
-    matches!(
-        o.kind(),
-        OutcomeKind::VoluntaryRedundancy
-            | OutcomeKind::Mars
-            | OutcomeKind::CompulsoryRedundancy
-            | OutcomeKind::Redeployed
-            | OutcomeKind::TransferredOut
-    )
-}
-
 /// Merges the good rows into the scenario's people.
 ///
 /// - A person in both keeps their outcome and its date (every decision made stays); the
@@ -1235,7 +1188,7 @@ pub fn reconcile(s: &Scenario, prepared: &Prepared) -> Plan {
                 plan.people.push(p);
             }
             None if covered.contains(old.org.as_str()) => {
-                if is_exit(&old.outcome) {
+                if old.outcome.is_exit() {
                     plan.kept_leavers.push(old.id.clone());
                     plan.people.push(old.clone());
                 } else {

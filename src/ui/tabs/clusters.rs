@@ -83,13 +83,11 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, cmds: &m
         let right = &mut cols[1];
         right.heading(format!("Clusters ({})", s.clusters.len()));
         egui::ScrollArea::vertical().id_salt("clusters").auto_shrink([false, false]).show(right, |ui| {
-            // One index for all the cards of this frame (it hashes every post).
-            let ix = crate::engine::Index::new(s);
             for ci in 0..s.clusters.len() {
                 let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
                 let (_, dropped) = ui.dnd_drop_zone::<DraggedIcb, ()>(frame, |ui| {
                     ui.set_min_width(ui.available_width());
-                    cluster_card(ui, doc, &ix, ci, view, cmds);
+                    cluster_card(ui, doc, ci, view, cmds);
                 });
                 if let Some(icb) = dropped {
                     cmds.edit(Edit::AddMember { cluster: ci, org: icb.0.clone() });
@@ -155,15 +153,10 @@ fn custom_shares(
     }
 }
 
-fn cluster_card(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    ix: &crate::engine::Index<'_>,
-    ci: usize,
-    view: &mut ClustersView,
-    cmds: &mut Commands,
-) {
+fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut ClustersView, cmds: &mut Commands) {
     let c = &doc.scenario.clusters[ci];
+    // How the cluster's posts are split, as the engine worked it out.
+    let weights: &[u64] = doc.summary.clusters.get(ci).map_or(&[], |f| &f.weights);
     ui.horizontal(|ui| match &mut view.renaming {
         Some((i, name)) if *i == ci => {
             let label = ui.label("Name:");
@@ -222,8 +215,7 @@ fn cluster_card(
                     && !matches!(c.apportionment, Apportionment::Custom(_))
                 {
                     // Start from the shares in force, in hundredths of a percent adding to 100.
-                    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
-                    let bps = crate::model::money::split_by_weights(10_000, &weights);
+                    let bps = crate::model::money::split_by_weights(10_000, weights);
                     let shares = c
                         .members
                         .iter()
@@ -239,12 +231,11 @@ fn cluster_card(
     if c.members.is_empty() {
         ui.label(RichText::new("Drop ICBs here").weak().italics());
     }
-    let weights = crate::engine::apportion_weights(&doc.scenario, ix, ci);
     let total: u64 = weights.iter().sum();
     if let Apportionment::Custom(shares) = &c.apportionment {
         custom_shares(ui, c, shares, ci, view, doc.revision, cmds);
     }
-    for (m, w) in c.members.iter().zip(&weights) {
+    for (m, w) in c.members.iter().zip(weights) {
         ui.horizontal(|ui| {
             let name = doc
                 .scenario

@@ -9,10 +9,13 @@ use crate::edit::Document;
 use crate::engine::Line as CostLine;
 use crate::model::money::{Pence, format_bp, format_headline, format_pounds, format_pounds_pence};
 use crate::report::chart::{BarChartSpec, ChartKind, LineChartSpec, Unit};
-use crate::report::short_name;
+use crate::report::style::{self, shorten};
 
-const OVER: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-const UNDER: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
+/// A colour of the shared style, for egui.
+fn colour(c: style::Colour) -> Color32 {
+    let [r, g, b] = c.0;
+    Color32::from_rgb(r, g, b)
+}
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
@@ -71,7 +74,7 @@ fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
             };
             ui.vertical(|ui| {
                 ui.label(RichText::new(label).small().weak());
-                ui.label(RichText::new(text).size(20.0).strong().color(if gap > 0 { OVER } else { UNDER }))
+                ui.label(RichText::new(text).size(20.0).strong().color(colour(style::gap_colour(gap))))
                     .on_hover_text(format!("Gap = planned − target = {}", format_pounds(gap)));
             });
             ui.add_space(18.0);
@@ -112,51 +115,16 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
 }
 
 fn table(ui: &mut egui::Ui, doc: &Document) {
-    let sum = &doc.summary;
-    struct Row<'a> {
-        label: String,
-        line: &'a CostLine,
-        strong: bool,
-    }
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    for c in &sum.clusters {
-        rows.push(Row { label: c.name.clone(), line: &c.line, strong: true });
-        for m in &c.members {
-            if let Some(o) = sum.org(m) {
-                rows.push(Row {
-                    label: format!("    {} {}", o.code, short_name(&o.name)),
-                    line: &o.line,
-                    strong: false,
-                });
-            }
-        }
-    }
-    for o in sum.organisations.iter().filter(|o| o.cluster.is_none()) {
-        rows.push(Row {
-            label: format!("{} {} (no cluster)", o.code, short_name(&o.name)),
-            line: &o.line,
-            strong: false,
-        });
-    }
-    rows.push(Row { label: "Total".into(), line: &sum.totals, strong: true });
-
+    let rows = style::line_rows(&doc.summary);
     TableBuilder::new(ui)
         .id_salt("overview-table")
         .striped(true)
         .resizable(true)
         .column(Column::remainder().at_least(220.0).clip(true))
-        .columns(Column::auto().at_least(96.0), 7)
+        .columns(Column::auto().at_least(96.0), style::LINE_COLUMNS.len())
         .header(20.0, |mut h| {
-            for (title, hover) in [
-                ("Cluster / ICB", "Each cluster, then its member ICBs"),
-                ("Baseline", "Cost of today's people plus baseline non-pay"),
-                ("Planned", "People staying + share of the single management teams' posts + planned non-pay"),
-                ("Target", "Population × envelope per head, or the ICB's explicit target"),
-                ("Gap", "Planned − target: above zero is still to save"),
-                ("Cut", "(baseline − planned) ÷ baseline"),
-                ("Per head", "Planned running cost per head of population"),
-                ("Moved out", "Cost that transfers out with functions: moved, not saved"),
-            ] {
+            let first = ("Cluster / ICB", "Each cluster, then its member ICBs");
+            for (title, hover) in std::iter::once(first).chain(style::LINE_COLUMNS) {
                 h.col(|ui| {
                     ui.strong(title).on_hover_text(hover);
                 });
@@ -165,29 +133,16 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
         .body(|body| {
             body.rows(20.0, rows.len(), |mut row| {
                 let r = &rows[row.index()];
-                let l = r.line;
                 row.col(|ui| {
                     let t = RichText::new(&r.label);
                     ui.label(if r.strong { t.strong() } else { t });
                 });
-                row.col(|ui| money_cell(ui, format_pounds(l.baseline), None, r.strong));
-                row.col(|ui| money_cell(ui, format_pounds(l.planned), None, r.strong));
-                row.col(|ui| money_cell(ui, l.target.map_or_else(|| "n/a".into(), format_pounds), None, r.strong));
-                row.col(|ui| {
-                    let gap = l.gap();
-                    let color = gap.map(|g| if g > 0 { OVER } else { UNDER });
-                    money_cell(ui, gap.map_or_else(|| "n/a".into(), format_pounds), color, r.strong);
-                });
-                row.col(|ui| money_cell(ui, l.reduction_bp().map_or_else(|| "n/a".into(), format_bp), None, r.strong));
-                row.col(|ui| {
-                    money_cell(
-                        ui,
-                        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
-                        None,
-                        r.strong,
-                    )
-                });
-                row.col(|ui| money_cell(ui, format_pounds(l.transferred_out), None, r.strong));
+                let gap = r.line.gap().map(|g| colour(style::gap_colour(g)));
+                for (i, text) in style::figures(r.line).into_iter().enumerate() {
+                    // The gap (the fourth figure) is coloured over or under target.
+                    let color = if i == 3 { gap } else { None };
+                    row.col(|ui| money_cell(ui, text, color, r.strong));
+                }
             });
         });
 }
@@ -213,7 +168,10 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                 hover += &format!("\n{}", b.note);
             }
             #[allow(clippy::cast_precision_loss)]
-            Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(if b.over { OVER } else { UNDER }).name(hover)
+            Bar::new(i as f64, unit.scale(b.value))
+                .width(0.6)
+                .fill(colour(if b.over { style::OVER } else { style::UNDER }))
+                .name(hover)
         })
         .collect();
     let top = spec.top();
@@ -265,9 +223,9 @@ pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |pui| {
-            pui.line(Line::new("Run-rate", points).color(OVER).width(2.5));
+            pui.line(Line::new("Run-rate", points).color(colour(style::OVER)).width(2.5));
             if let Some(r) = &reference {
-                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(UNDER).width(2.0));
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(colour(style::UNDER)).width(2.0));
             }
         });
 }
@@ -291,8 +249,4 @@ fn money_plot<'a>(id: &str, top: f64, axis: &str, labels: Vec<String>) -> Plot<'
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             labels.get(i as usize).cloned().unwrap_or_default()
         })
-}
-
-fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n - 1).collect::<String>() + "…" }
 }

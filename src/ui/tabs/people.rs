@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use crate::edit::Document;
 use crate::edit::Edit;
 use crate::model::money::{format_pounds, format_pounds_pence};
-use crate::model::{Outcome, OutcomeKind, Person};
+use crate::model::{OutcomeKind, Person};
 use crate::ui::command::Commands;
 
 /// The search box, so Find (Cmd/Ctrl+F) can focus it.
@@ -90,26 +90,6 @@ impl PeopleView {
     }
 }
 
-fn outcome_of(kind: OutcomeKind, post: Option<&String>) -> Option<Outcome> {
-    let post = || post.cloned();
-    Some(match kind {
-        OutcomeKind::NotAffected => Outcome::NotAffected,
-        OutcomeKind::Slotted => Outcome::SlottedInto(post()?),
-        OutcomeKind::RingFenced => Outcome::RingFencedFor(post()?),
-        OutcomeKind::Appointed => Outcome::AppointedTo(post()?),
-        OutcomeKind::AtRisk => Outcome::AtRisk,
-        OutcomeKind::Redeployed => Outcome::Redeployed,
-        OutcomeKind::TransferredOut => Outcome::TransferredOut,
-        OutcomeKind::VoluntaryRedundancy => Outcome::VoluntaryRedundancy,
-        OutcomeKind::Mars => Outcome::Mars,
-        OutcomeKind::CompulsoryRedundancy => Outcome::CompulsoryRedundancy,
-    })
-}
-
-fn needs_post(kind: OutcomeKind) -> bool {
-    matches!(kind, OutcomeKind::Slotted | OutcomeKind::RingFenced | OutcomeKind::Appointed)
-}
-
 /// Set the outcome of the selected people, or assign them to a post, in one undoable step.
 fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
     ui.horizontal_wrapped(|ui| {
@@ -130,7 +110,7 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
                     ui.selectable_value(&mut view.bulk_kind, Some(k), k.label());
                 }
             });
-        if view.bulk_kind.is_some_and(needs_post) {
+        if view.bulk_kind.is_some_and(OutcomeKind::needs_post) {
             let title = |id: &str| {
                 doc.scenario
                     .posts()
@@ -150,7 +130,7 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
                     }
                 });
         }
-        let outcome = view.bulk_kind.and_then(|k| outcome_of(k, view.bulk_post.as_ref()));
+        let outcome = view.bulk_kind.and_then(|k| k.with_post(view.bulk_post.as_deref()));
         let enabled = outcome.is_some() && !view.selected.is_empty();
         if ui
             .add_enabled(enabled, egui::Button::new(format!("Apply to {} selected", view.selected.len())))

@@ -145,13 +145,11 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
                                         format_pounds(pc.cost.full())
                                     )
                                 }));
-                            let holders: Vec<String> = s
-                                .people
-                                .iter()
-                                .filter(|x| x.outcome.holds_post() == Some(p.id.as_str()))
-                                .map(|x| x.name.clone().unwrap_or_else(|| x.id.clone()))
-                                .collect();
-                            let pool = s.people.iter().filter(|x| matches!(&x.outcome, crate::model::Outcome::RingFencedFor(id) if id == &p.id)).count();
+                            // Who holds the post and who is ring-fenced for it: the engine's count.
+                            let holders: Vec<String> = pc
+                                .map(|pc| pc.held_by.iter().map(|&i| &s.people[i]).map(|x| x.name.clone().unwrap_or_else(|| x.id.clone())).collect())
+                                .unwrap_or_default();
+                            let pool = pc.map_or(0, |pc| pc.ring_fenced);
                             let held = match (holders.is_empty(), pool) {
                                 (true, 0) => "vacant".to_owned(),
                                 (true, n) => format!("vacant; ring-fenced pool {n} : 1"),
@@ -208,14 +206,7 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
             let p = &s.people[*i];
             members.contains(&p.org)
                 && p.outcome.holds_post().is_none()
-                && !matches!(
-                    p.outcome.kind(),
-                    crate::model::OutcomeKind::TransferredOut
-                        | crate::model::OutcomeKind::Redeployed
-                        | crate::model::OutcomeKind::VoluntaryRedundancy
-                        | crate::model::OutcomeKind::Mars
-                        | crate::model::OutcomeKind::CompulsoryRedundancy
-                )
+                && !p.outcome.is_exit()
                 && (needle.is_empty()
                     || p.id.to_lowercase().contains(&needle)
                     || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))

@@ -1,0 +1,133 @@
+//! The wording and colours every view shares: screen, board pack, workbook and command line
+//! say a figure the same way and colour it the same way. Change a word or a colour here and
+//! it changes everywhere.
+
+use crate::engine::{Line, Summary};
+use crate::model::money::{Pence, format_bp, format_pounds, format_pounds_pence};
+
+/// A colour, written for SVG as `#RRGGBB` (its `Display`) and given as RGB for the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub [u8; 3]);
+
+impl std::fmt::Display for Colour {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02X}{g:02X}{b:02X}")
+    }
+}
+
+/// Over target: still to save (an orange that reads apart from the green for colour-blind
+/// readers, from the Okabe–Ito palette).
+pub const OVER: Colour = Colour([0xD5, 0x5E, 0x00]);
+/// At or under target (NHS green).
+pub const UNDER: Colour = Colour([0x00, 0x7F, 0x3B]);
+/// Body text on paper.
+pub const INK: Colour = Colour([0x1F, 0x29, 0x33]);
+/// Grid lines on paper.
+pub const GRID: Colour = Colour([0xD5, 0xDB, 0xE1]);
+/// Quieter text on paper: captions, footers.
+pub const MUTED: Colour = Colour([0x52, 0x60, 0x6D]);
+
+/// The colour of a gap: over target or not.
+#[must_use]
+pub fn gap_colour(gap: Pence) -> Colour {
+    if gap > 0 { OVER } else { UNDER }
+}
+
+/// "NHS Northamptonshire Integrated Care Board" -> "Northamptonshire".
+#[must_use]
+pub fn short_name(name: &str) -> &str {
+    let n = name.strip_prefix("NHS ").unwrap_or(name);
+    n.strip_suffix(" Integrated Care Board").unwrap_or(n)
+}
+
+/// Text cut to at most `n` characters, with "…" where it was cut.
+#[must_use]
+pub fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { s.chars().take(n.saturating_sub(1)).collect::<String>() + "…" }
+}
+
+/// £12,345 or "n/a" when there is no figure (an ICB with no population has no target).
+#[must_use]
+pub fn opt_pounds(v: Option<Pence>) -> String {
+    v.map_or_else(|| "n/a".to_owned(), format_pounds)
+}
+
+/// The columns of a cost line, with what each means (the tooltips on screen).
+pub const LINE_COLUMNS: [(&str, &str); 7] = [
+    ("Baseline", "Cost of today's people plus baseline non-pay"),
+    ("Planned", "People staying + share of the single management teams' posts + planned non-pay"),
+    ("Target", "Population × envelope per head, or the ICB's explicit target"),
+    ("Gap", "Planned − target: above zero is still to save"),
+    ("Cut", "(baseline − planned) ÷ baseline"),
+    ("Per head", "Planned running cost per head of population"),
+    ("Moved out", "Cost that transfers out with functions: moved, not saved"),
+];
+
+/// A line's figures as every table prints them: baseline, planned, target, gap, cut, per
+/// head, moved out.
+#[must_use]
+pub fn figures(l: &Line) -> [String; 7] {
+    [
+        format_pounds(l.baseline),
+        format_pounds(l.planned),
+        opt_pounds(l.target),
+        opt_pounds(l.gap()),
+        l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
+        l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
+        format_pounds(l.transferred_out),
+    ]
+}
+
+/// One row of the table of cost by cluster and ICB.
+#[derive(Debug)]
+pub struct LineRow<'a> {
+    pub label: String,
+    pub line: &'a Line,
+    /// A cluster or the total, printed bold.
+    pub strong: bool,
+}
+
+/// The rows of the table of cost by cluster and ICB, on screen and in the pack: each
+/// cluster then its member ICBs, the ICBs in no cluster, and the total.
+#[must_use]
+pub fn line_rows(sum: &Summary) -> Vec<LineRow<'_>> {
+    let mut rows = Vec::new();
+    for c in &sum.clusters {
+        rows.push(LineRow { label: c.name.clone(), line: &c.line, strong: true });
+        for o in c.members.iter().filter_map(|m| sum.org(m)) {
+            rows.push(LineRow {
+                label: format!("    {} {}", o.code, short_name(&o.name)),
+                line: &o.line,
+                strong: false,
+            });
+        }
+    }
+    for o in sum.organisations.iter().filter(|o| o.cluster.is_none()) {
+        rows.push(LineRow {
+            label: format!("{} {} (no cluster)", o.code, short_name(&o.name)),
+            line: &o.line,
+            strong: false,
+        });
+    }
+    rows.push(LineRow { label: "Total".into(), line: &sum.totals, strong: true });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_written_for_svg() {
+        assert_eq!(OVER.to_string(), "#D55E00");
+        assert_eq!(UNDER.to_string(), "#007F3B");
+    }
+
+    #[test]
+    fn names_are_shortened_with_an_ellipsis() {
+        assert_eq!(short_name("NHS Northamptonshire Integrated Care Board"), "Northamptonshire");
+        assert_eq!(shorten("Leicester, Leicestershire and Rutland", 10), "Leicester…");
+        assert_eq!(shorten("Kent", 10), "Kent");
+    }
+}
