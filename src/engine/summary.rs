@@ -1,0 +1,194 @@
+//! The figures the engine gives: a line per ICB, cluster and the whole scenario, each post's
+//! cost and split, tallies by outcome and function, one-off costs and the trajectory.
+
+use chrono::NaiveDate;
+
+use super::pay::PayCost;
+use crate::model::OutcomeKind;
+use crate::model::money::{Pence, mul_div_round};
+
+/// One line of a running-cost table: an ICB, a cluster or the whole scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Line {
+    pub baseline: Pence,
+    pub planned: Pence,
+    /// `None` when a population is missing and no override is set.
+    pub target: Option<Pence>,
+    pub transferred_out: Pence,
+    pub one_off: Pence,
+    pub population: Option<u64>,
+}
+
+impl Line {
+    /// Planned − target: what is still to be saved (negative: under target).
+    #[must_use]
+    pub fn gap(&self) -> Option<Pence> {
+        self.target.map(|t| self.planned - t)
+    }
+
+    /// Reduction from baseline in basis points (3150 = 31.5%).
+    #[must_use]
+    pub fn reduction_bp(&self) -> Option<i64> {
+        (self.baseline != 0).then(|| mul_div_round(self.baseline - self.planned, 10_000, self.baseline))
+    }
+
+    /// Planned running cost per head of population, to the penny.
+    #[must_use]
+    pub fn planned_per_head(&self) -> Option<Pence> {
+        let pop = i64::try_from(self.population?).ok().filter(|p| *p > 0)?;
+        Some(mul_div_round(self.planned, 1, pop))
+    }
+
+    /// Baseline − planned − transferred out: what the system actually saves each year.
+    #[must_use]
+    pub fn net_recurrent_saving(&self) -> Pence {
+        self.baseline - self.planned - self.transferred_out
+    }
+
+    pub(super) fn add(&mut self, o: &Line) {
+        self.baseline += o.baseline;
+        self.planned += o.planned;
+        self.transferred_out += o.transferred_out;
+        self.one_off += o.one_off;
+        self.target = self.target.zip(o.target).map(|(a, b)| a + b);
+        self.population = self.population.zip(o.population).map(|(a, b)| a + b);
+    }
+
+    pub(super) fn start() -> Line {
+        Line { target: Some(0), population: Some(0), ..Line::default() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgFigures {
+    pub code: String,
+    pub name: String,
+    pub line: Line,
+    pub baseline_people: Pence,
+    pub baseline_non_pay: Pence,
+    /// People who stay in their current roles.
+    pub planned_people: Pence,
+    /// This ICB's share of its cluster's posts.
+    pub planned_posts: Pence,
+    /// ...of which programme-funded.
+    pub planned_programme_posts: Pence,
+    pub planned_non_pay: Pence,
+    pub headcount: u32,
+    pub wte: u64,
+    /// Index of the cluster the ICB belongs to (the first, if listed in two).
+    pub cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterFigures {
+    pub name: String,
+    pub members: Vec<String>,
+    pub line: Line,
+    pub posts: u32,
+    pub vacant_posts: u32,
+    pub posts_cost: Pence,
+    /// How a shared post is split across the members (aligned with `members`): the weights
+    /// of the apportionment rule in force, from [`apportion_weights`].
+    pub weights: Vec<u64>,
+}
+
+/// A post's cost and how it is split across the cluster's members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostCost {
+    pub cluster: usize,
+    pub id: String,
+    pub cost: PayCost,
+    /// Aligned with the cluster's `members`.
+    pub shares: Vec<Pence>,
+    /// Whether the cost counts (programme posts can be left out by the assumptions).
+    pub counted: bool,
+    /// People slotted into or appointed to the post.
+    pub holders: u32,
+    /// Who they are: indexes into `scenario.people`, in the file's order.
+    pub held_by: Vec<usize>,
+    /// People ring-fenced for the post.
+    pub ring_fenced: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub count: u32,
+    pub wte: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionFigures {
+    pub name: String,
+    pub people: u32,
+    pub wte: u64,
+    pub baseline_cost: Pence,
+    pub transferred_out: Pence,
+}
+
+/// Month-end annualised run-rate from the trajectory start to the target date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Trajectory {
+    /// The last day of each month.
+    pub months: Vec<NaiveDate>,
+    pub orgs: Vec<Vec<Pence>>,
+    pub clusters: Vec<Vec<Pence>>,
+    pub total: Vec<Pence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OneOff {
+    pub redundancy: Pence,
+    pub mars: Pence,
+    pub redundancy_people: u32,
+    pub mars_people: u32,
+    /// People with a leaving outcome who are not eligible for a payment.
+    pub not_eligible: u32,
+}
+
+impl OneOff {
+    #[must_use]
+    pub fn total(&self) -> Pence {
+        self.redundancy + self.mars
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub organisations: Vec<OrgFigures>,
+    pub clusters: Vec<ClusterFigures>,
+    pub totals: Line,
+    pub one_off: OneOff,
+    pub outcomes: Vec<(OutcomeKind, Tally)>,
+    pub functions: Vec<FunctionFigures>,
+    pub posts: Vec<PostCost>,
+    /// Each person's annual cost to the ICB, aligned with `scenario.people`.
+    pub person_cost: Vec<Pence>,
+    /// Each person's one-off exit cost (0 when none), aligned with `scenario.people`.
+    pub person_one_off: Vec<Pence>,
+    pub trajectory: Trajectory,
+}
+
+impl Summary {
+    /// Months to recover the one-off costs from the net recurrent saving, rounded up.
+    #[must_use]
+    pub fn payback_months(&self) -> Option<i64> {
+        let saving = self.totals.net_recurrent_saving();
+        let one_off = self.one_off.total();
+        if saving <= 0 {
+            return None;
+        }
+        let (n, d) = (i128::from(one_off.max(0)) * 12, i128::from(saving));
+        Some(((n + d - 1) / d).try_into().unwrap_or(i64::MAX))
+    }
+
+    #[must_use]
+    pub fn org(&self, code: &str) -> Option<&OrgFigures> {
+        self.organisations.iter().find(|o| o.code == code)
+    }
+
+    #[must_use]
+    pub fn cluster(&self, name: &str) -> Option<&ClusterFigures> {
+        self.clusters.iter().find(|c| c.name == name)
+    }
+}
+

@@ -1,0 +1,144 @@
+//! The trajectory: the annualised run-rate at the end of each month, from the trajectory
+//! start to the target date. Each change lands in the month of its effective date
+//! (undated ones on the target date); the run-rate starts at the baseline and adds up the
+//! changes. Closing the lines (baseline and planned per ICB, then per cluster) happens here
+//! too, since the series start from them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::index::Index;
+use super::summary::{ClusterFigures, Line, OrgFigures};
+use crate::model::money::Pence;
+use crate::model::{Assumptions, Scenario};
+
+/// The months of the trajectory, and where a dated change lands among them.
+#[derive(Debug)]
+pub(super) struct Months {
+    start: NaiveDate,
+    target: NaiveDate,
+    /// The last day of each month.
+    pub ends: Vec<NaiveDate>,
+}
+
+impl Months {
+    pub(super) fn new(a: &Assumptions) -> Months {
+        Months { start: a.trajectory_start, target: a.target_date, ends: month_ends(a.trajectory_start, a.target_date) }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The month a change dated `d` lands in (undated: the target date); `None` after the
+    /// last month.
+    pub(super) fn land(&self, d: Option<NaiveDate>) -> Option<usize> {
+        month_index(self.start, self.len(), d.unwrap_or(self.target))
+    }
+}
+
+/// Month index of a date on the trajectory: 0 for dates at or before the first month,
+/// `None` after the last.
+fn month_index(start: NaiveDate, months: usize, d: NaiveDate) -> Option<usize> {
+    let k = (d.year() - start.year()) * 12 + i32::try_from(d.month()).unwrap_or(0)
+        - i32::try_from(start.month()).unwrap_or(0);
+    let k = usize::try_from(k.max(0)).unwrap_or(0);
+    (k < months).then_some(k)
+}
+
+fn month_ends(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (start.year(), start.month());
+    loop {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt());
+        let Some(last) = last else { break };
+        out.push(last);
+        if (y, m) >= (end.year(), end.month()) || out.len() >= 120 {
+            break;
+        }
+        (y, m) = (ny, nm);
+    }
+    out
+}
+
+/// Closes each ICB's baseline and planned lines, lands its non-pay change, and returns its
+/// run-rate series (the baseline plus the month changes in `delta`).
+pub(super) fn close_organisations(
+    s: &Scenario,
+    months: &Months,
+    orgs: &mut [OrgFigures],
+    mut delta: Vec<Vec<Pence>>,
+) -> Vec<Vec<Pence>> {
+    let mut series_of = Vec::with_capacity(orgs.len());
+    for (oi, (o, of)) in s.organisations.iter().zip(orgs.iter_mut()).enumerate() {
+        of.line.baseline = of.baseline_people + of.baseline_non_pay;
+        of.line.planned = of.planned_people + of.planned_posts + of.planned_non_pay;
+        if let Some(k) = months.land(o.planned_non_pay_from) {
+            delta[oi][k] += of.planned_non_pay - of.baseline_non_pay;
+        }
+        let mut run = of.line.baseline;
+        let series: Vec<Pence> = delta[oi]
+            .iter()
+            .map(|d| {
+                run += d;
+                run
+            })
+            .collect();
+        series_of.push(series);
+    }
+    series_of
+}
+
+/// Adds each cluster's member ICBs into its line (a member listed twice counts once; a
+/// cluster of no known ICB has no target) and returns each cluster's series.
+pub(super) fn close_clusters(
+    ix: &Index<'_>,
+    orgs: &[OrgFigures],
+    org_series: &[Vec<Pence>],
+    clusters: &mut [ClusterFigures],
+    n_months: usize,
+) -> Vec<Vec<Pence>> {
+    let mut out = Vec::with_capacity(clusters.len());
+    for cf in clusters {
+        let mut series = vec![0; n_months];
+        let mut seen: Vec<usize> = Vec::new();
+        for m in &cf.members {
+            if let Some(&oi) = ix.orgs.get(m.as_str()) {
+                if seen.contains(&oi) {
+                    continue; // a member listed twice counts once
+                }
+                seen.push(oi);
+                cf.line.add(&orgs[oi].line);
+                for (acc, v) in series.iter_mut().zip(&org_series[oi]) {
+                    *acc += v;
+                }
+            }
+        }
+        if seen.is_empty() {
+            cf.line.target = None;
+            cf.line.population = None;
+        }
+        out.push(series);
+    }
+    out
+}
+
+/// The whole scenario's series: the sum of the ICBs'.
+pub(super) fn total_series(org_series: &[Vec<Pence>], n_months: usize) -> Vec<Pence> {
+    let mut total = vec![0; n_months];
+    for series in org_series {
+        for (acc, v) in total.iter_mut().zip(series) {
+            *acc += v;
+        }
+    }
+    total
+}
+
+/// The whole scenario's line: the sum of the ICBs'.
+pub(super) fn totals(orgs: &[OrgFigures]) -> Line {
+    let mut totals = Line::start();
+    for of in orgs {
+        totals.add(&of.line);
+    }
+    totals
+}
