@@ -63,12 +63,7 @@ pub fn compute(s: &Scenario) -> Summary {
         posts,
         person_cost: people.cost,
         person_one_off: people.one_off_each,
-        trajectory: Trajectory {
-            months: months.ends,
-            orgs: org_series,
-            clusters: cluster_series,
-            total: total_series,
-        },
+        trajectory: Trajectory { months: months.ends, orgs: org_series, clusters: cluster_series, total: total_series },
     }
 }
 

@@ -88,4 +88,3 @@ fn round_div(n: i128, d: i128) -> Pence {
     let q = (2 * n + d) / (2 * d); // n, d >= 0 here: round half up
     i64::try_from(q).unwrap_or(i64::MAX)
 }
-

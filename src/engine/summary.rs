@@ -191,4 +191,3 @@ impl Summary {
         self.clusters.iter().find(|c| c.name == name)
     }
 }
-
