@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::apply;
 use crate::files::import::{Plan, Prepared};
 use crate::model::money::format_count;
-use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Person, Post, Scenario, Team};
+use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Person, Post, Scenario};
 
 /// One change, as the user thinks of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,14 +109,6 @@ impl std::fmt::Display for Refused {
     }
 }
 
-fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
-    s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
-}
-
-fn team_mut(s: &mut Scenario, c: usize, t: usize) -> Result<&mut Team, Refused> {
-    cluster_mut(s, c)?.teams.get_mut(t).ok_or_else(|| Refused("that team no longer exists".into()))
-}
-
 impl Edit {
     /// An import of a staff list (the window's dialog and the command line alike): the
     /// people the plan keeps, and the words for the status bar.
@@ -180,290 +173,34 @@ impl Edit {
         }
     }
 
-    /// Applies the edit and returns its inverse. On refusal the scenario is unchanged.
-    #[allow(clippy::too_many_lines)] // one arm per edit reads best as one match
+    /// Applies the edit and returns its inverse. On refusal the scenario is unchanged. Each
+    /// kind of edit is one function in `apply.rs`.
     pub fn apply(self, s: &mut Scenario) -> Result<Edit, Refused> {
-        let before_clusters = || Edit::ReplaceClusters(s.clusters.clone());
         match self {
-            Edit::SetOutcomes { ids, outcome, effective } => {
-                if let Some(post) = outcome.post()
-                    && !s.posts().any(|(_, _, p)| p.id == post)
-                {
-                    return Err(Refused(format!("there is no post {post}")));
-                }
-                let mut changes = Vec::with_capacity(ids.len());
-                let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-                for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
-                    changes.push((p.id.clone(), std::mem::replace(&mut p.outcome, outcome.clone()), p.effective));
-                    p.effective = effective;
-                }
-                if changes.is_empty() {
-                    return Err(Refused("no one was selected".into()));
-                }
-                Ok(Edit::RestoreOutcomes { changes })
-            }
-            Edit::RestoreOutcomes { changes } => {
-                let mut inverse = Vec::with_capacity(changes.len());
-                let by_id: std::collections::HashMap<&str, (&Outcome, Option<NaiveDate>)> =
-                    changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
-                for p in &mut s.people {
-                    if let Some((o, d)) = by_id.get(p.id.as_str()) {
-                        inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, (*o).clone()), p.effective));
-                        p.effective = *d;
-                    }
-                }
-                Ok(Edit::RestoreOutcomes { changes: inverse })
-            }
-            Edit::AddCluster { name } => {
-                let name = name.trim().to_owned();
-                if name.is_empty() {
-                    return Err(Refused("a cluster needs a name".into()));
-                }
-                if s.clusters.iter().any(|c| c.name == name) {
-                    return Err(Refused(format!("there is already a cluster called \"{name}\"")));
-                }
-                let inv = before_clusters();
-                s.clusters.push(Cluster {
-                    name,
-                    members: Vec::new(),
-                    apportionment: Apportionment::Population,
-                    teams: Vec::new(),
-                    notes: String::new(),
-                });
-                Ok(inv)
-            }
-            Edit::RenameCluster { cluster, name } => {
-                let name = name.trim().to_owned();
-                if name.is_empty() {
-                    return Err(Refused("a cluster needs a name".into()));
-                }
-                if s.clusters.iter().enumerate().any(|(i, c)| i != cluster && c.name == name) {
-                    return Err(Refused(format!("there is already a cluster called \"{name}\"")));
-                }
-                let inv = before_clusters();
-                cluster_mut(s, cluster)?.name = name;
-                Ok(inv)
-            }
-            Edit::DeleteCluster { cluster } => {
-                let inv = before_clusters();
-                if cluster >= s.clusters.len() {
-                    return Err(Refused("that cluster no longer exists".into()));
-                }
-                s.clusters.remove(cluster);
-                Ok(inv)
-            }
-            Edit::AddMember { cluster, org } => {
-                if s.organisation(&org).is_none() {
-                    return Err(Refused(format!("{org} is not an ICB in this scenario")));
-                }
-                if let Some(other) = s.clusters.iter().find(|c| c.members.contains(&org)) {
-                    return Err(Refused(format!("{org} is already in \"{}\"; remove it from there first", other.name)));
-                }
-                let inv = before_clusters();
-                cluster_mut(s, cluster)?.members.push(org);
-                Ok(inv)
-            }
-            Edit::RemoveMember { cluster, org } => {
-                let inv = before_clusters();
-                let c = cluster_mut(s, cluster)?;
-                let before = c.members.len();
-                c.members.retain(|m| m != &org);
-                if c.members.len() == before {
-                    return Err(Refused(format!("{org} is not in that cluster")));
-                }
-                Ok(inv)
-            }
-            Edit::SetApportionment { cluster, rule } => {
-                let inv = before_clusters();
-                cluster_mut(s, cluster)?.apportionment = rule;
-                Ok(inv)
-            }
-            Edit::AddTeam { cluster, name } => {
-                let inv = before_clusters();
-                cluster_mut(s, cluster)?.teams.push(Team { name, posts: Vec::new() });
-                Ok(inv)
-            }
-            Edit::RenameTeam { cluster, team, name } => {
-                let inv = before_clusters();
-                team_mut(s, cluster, team)?.name = name;
-                Ok(inv)
-            }
-            Edit::DeleteTeam { cluster, team } => {
-                let inv = before_clusters();
-                let c = cluster_mut(s, cluster)?;
-                if team >= c.teams.len() {
-                    return Err(Refused("that team no longer exists".into()));
-                }
-                c.teams.remove(team);
-                Ok(inv)
-            }
-            Edit::AddPost { cluster, team, post } => {
-                if s.posts().any(|(_, _, p)| p.id == post.id) {
-                    return Err(Refused(format!("there is already a post {}", post.id)));
-                }
-                let inv = before_clusters();
-                team_mut(s, cluster, team)?.posts.push(post);
-                Ok(inv)
-            }
-            Edit::UpdatePost { cluster, team, index, post } => {
-                if s.posts().any(|(_, _, p)| p.id == post.id)
-                    && s.clusters
-                        .get(cluster)
-                        .and_then(|c| c.teams.get(team))
-                        .and_then(|t| t.posts.get(index))
-                        .is_none_or(|p| p.id != post.id)
-                {
-                    return Err(Refused(format!("there is already a post {}", post.id)));
-                }
-                let inv = before_clusters();
-                let slot = team_mut(s, cluster, team)?
-                    .posts
-                    .get_mut(index)
-                    .ok_or_else(|| Refused("that post no longer exists".into()))?;
-                *slot = post;
-                Ok(inv)
-            }
-            Edit::DeletePost { cluster, team, index } => {
-                let inv = before_clusters();
-                let t = team_mut(s, cluster, team)?;
-                if index >= t.posts.len() {
-                    return Err(Refused("that post no longer exists".into()));
-                }
-                t.posts.remove(index);
-                Ok(inv)
-            }
+            Edit::SetOutcomes { ids, outcome, effective } => apply::set_outcomes(s, ids, outcome, effective),
+            Edit::RestoreOutcomes { changes } => apply::restore_outcomes(s, changes),
+            Edit::AddCluster { name } => apply::add_cluster(s, name),
+            Edit::RenameCluster { cluster, name } => apply::rename_cluster(s, cluster, name),
+            Edit::DeleteCluster { cluster } => apply::delete_cluster(s, cluster),
+            Edit::AddMember { cluster, org } => apply::add_member(s, cluster, org),
+            Edit::RemoveMember { cluster, org } => apply::remove_member(s, cluster, org),
+            Edit::SetApportionment { cluster, rule } => apply::set_apportionment(s, cluster, rule),
+            Edit::AddTeam { cluster, name } => apply::add_team(s, cluster, name),
+            Edit::RenameTeam { cluster, team, name } => apply::rename_team(s, cluster, team, name),
+            Edit::DeleteTeam { cluster, team } => apply::delete_team(s, cluster, team),
+            Edit::AddPost { cluster, team, post } => apply::add_post(s, cluster, team, post),
+            Edit::UpdatePost { cluster, team, index, post } => apply::update_post(s, cluster, team, index, post),
+            Edit::DeletePost { cluster, team, index } => apply::delete_post(s, cluster, team, index),
             Edit::SetDisposition { function, disposition, date } => {
-                let f =
-                    s.functions.get_mut(function).ok_or_else(|| Refused("that function no longer exists".into()))?;
-                let inv = Edit::SetDisposition { function, disposition: f.disposition, date: f.date };
-                f.disposition = disposition;
-                f.date = date;
-                Ok(inv)
+                apply::set_disposition(s, function, disposition, date)
             }
             Edit::SetAssumptions(a) => Ok(Edit::SetAssumptions(Box::new(std::mem::replace(&mut s.assumptions, *a)))),
             Edit::SetNonPay { org, baseline_pence, planned_pence } => {
-                if baseline_pence < 0 || planned_pence.is_some_and(|p| p < 0) {
-                    return Err(Refused("non-pay cannot be negative".into()));
-                }
-                let o = s
-                    .organisations
-                    .iter_mut()
-                    .find(|o| o.code == org)
-                    .ok_or_else(|| Refused(format!("no ICB {org}")))?;
-                let inv = Edit::SetNonPay {
-                    org,
-                    baseline_pence: o.baseline_non_pay_pence,
-                    planned_pence: o.planned_non_pay_pence,
-                };
-                o.baseline_non_pay_pence = baseline_pence;
-                o.planned_non_pay_pence = planned_pence;
-                Ok(inv)
+                apply::set_non_pay(s, org, baseline_pence, planned_pence)
             }
-            Edit::SetTarget { org, target_pence, note } => {
-                if target_pence.is_some_and(|p| p < 0) {
-                    return Err(Refused("a target cannot be negative".into()));
-                }
-                let o = s
-                    .organisations
-                    .iter_mut()
-                    .find(|o| o.code == org)
-                    .ok_or_else(|| Refused(format!("no ICB {org}")))?;
-                let inv = Edit::SetTarget {
-                    org,
-                    target_pence: o.target_override_pence,
-                    note: std::mem::take(&mut o.target_note),
-                };
-                o.target_override_pence = target_pence;
-                o.target_note = note;
-                Ok(inv)
-            }
+            Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
-            Edit::ReplacePeople { people, what } => {
-                Ok(Edit::ReplacePeople { people: std::mem::replace(&mut s.people, people), what })
-            }
+            Edit::ReplacePeople { people, what } => apply::replace_people(s, people, what),
         }
-    }
-}
-
-#[derive(Debug, Clone)]
-struct Step {
-    label: String,
-    inverse: Edit,
-    redo: Edit,
-}
-
-/// Undo and redo: each applied edit keeps its inverse and a label. A new edit drops the
-/// redo steps. `limit` bounds memory (cluster edits keep a copy of the clusters).
-#[derive(Debug, Clone)]
-pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
-    limit: usize,
-}
-
-impl Default for History {
-    fn default() -> Self {
-        History { undo: Vec::new(), redo: Vec::new(), limit: 200 }
-    }
-}
-
-impl History {
-    /// Applies `edit` to `s`. On success it can be undone; returns the label.
-    pub fn apply(&mut self, s: &mut Scenario, edit: Edit) -> Result<String, Refused> {
-        let label = edit.label(s);
-        let redo = edit.clone();
-        let inverse = edit.apply(s)?;
-        // A figure the file could not hold (a typing error such as a £1bn salary) is refused
-        // here, not at the next save.
-        if let Some(why) = crate::model::limits::out_of_range(s) {
-            let _ = inverse.apply(s);
-            return Err(Refused(why));
-        }
-        self.undo.push(Step { label: label.clone(), inverse, redo });
-        if self.undo.len() > self.limit {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        Ok(label)
-    }
-
-    /// "Undo assign 3 people to Chief Finance Officer", when there is something to undo.
-    #[must_use]
-    pub fn undo_label(&self) -> Option<String> {
-        self.undo.last().map(|s| format!("Undo {}", s.label))
-    }
-
-    #[must_use]
-    pub fn redo_label(&self) -> Option<String> {
-        self.redo.last().map(|s| format!("Redo {}", s.label))
-    }
-
-    pub fn undo(&mut self, s: &mut Scenario) -> Option<String> {
-        let step = self.undo.pop()?;
-        match step.inverse.clone().apply(s) {
-            Ok(_) => {
-                let label = step.label.clone();
-                self.redo.push(step);
-                Some(label)
-            }
-            Err(_) => None,
-        }
-    }
-
-    pub fn redo(&mut self, s: &mut Scenario) -> Option<String> {
-        let step = self.redo.pop()?;
-        match step.redo.clone().apply(s) {
-            Ok(inverse) => {
-                let label = step.label.clone();
-                self.undo.push(Step { label: label.clone(), inverse, redo: step.redo });
-                Some(label)
-            }
-            Err(_) => None,
-        }
-    }
-
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
     }
 }

@@ -3,11 +3,14 @@
 //! each change; a [`Session`] is the document as a file on disk (open, save, lock, recovery
 //! copies, recent files, read-only), used alike by the window, the command line and tests.
 
+mod apply;
 pub mod diff;
 mod document;
 mod edits;
+mod history;
 mod session;
 
 pub use document::Document;
-pub use edits::{Edit, History, Refused};
+pub use edits::{Edit, Refused};
+pub use history::History;
 pub use session::{AUTOSAVE_EVERY, NotSaved, Opening, Session};

@@ -291,11 +291,19 @@ fn chart_page(kind: ChartKind, s: &Scenario, sum: &Summary) -> Page {
     Page { title: String::new(), body }
 }
 
+/// One part of the pack: its pages.
+type Part = fn(&Scenario, &Summary, &PackOptions) -> Vec<Page>;
+
+/// The pack's parts, in order.
 fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
+    let parts: [Part; 7] = [cover, cost_table, charts, people_by_outcome, one_off_costs, assumptions, exits_register];
+    parts.iter().flat_map(|part| part(s, sum, o)).collect()
+}
+
+/// The cover: title, scenario, the headline figures, the notes.
+fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let t = &sum.totals;
-
-    // Cover.
     let mut body = String::new();
     let _ = write!(
         body,
@@ -341,8 +349,12 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         );
     }
     pages.push(Page { title: String::new(), body });
+    pages
+}
 
-    // Headline table per cluster and ICB.
+/// The table of running cost by cluster and ICB.
+fn cost_table(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
     let columns = [
         ("Cluster / ICB", 250.0),
         ("Baseline", 82.0),
@@ -362,13 +374,21 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         &rows,
         "Gap = planned − target; above zero is still to save. Moved out: cost that transfers with functions (moved, not saved).",
     ));
+    pages
+}
 
-    // Charts, one a page.
+/// Every chart, one a page.
+fn charts(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
     for kind in ChartKind::ALL {
         pages.push(chart_page(kind, s, sum));
     }
+    pages
+}
 
-    // People by outcome.
+/// People by outcome, with WTE.
+fn people_by_outcome(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
     let columns = [("Outcome", 250.0), ("People", 90.0), ("WTE", 90.0)];
     let table = Table { columns: &columns, numeric_from: 1 };
     let mut rows: Vec<(Vec<String>, bool)> = sum
@@ -392,8 +412,13 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         true,
     ));
     pages.extend(table_pages("People by outcome", &table, &rows, ""));
+    pages
+}
 
-    // One-off costs and payback.
+/// One-off costs and payback.
+fn one_off_costs(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let t = &sum.totals;
     let columns = [("Item", 420.0), ("Amount", 140.0)];
     let table = Table { columns: &columns, numeric_from: 1 };
     let rows = vec![
@@ -422,8 +447,12 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         sum.one_off.not_eligible
     );
     pages.extend(table_pages("One-off costs and payback", &table, &rows, &intro));
+    pages
+}
 
-    // Assumptions.
+/// The assumptions and their sources.
+fn assumptions(s: &Scenario, _sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
     let a = &s.assumptions;
     let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
     let table = Table { columns: &columns, numeric_from: 99 };
@@ -432,8 +461,12 @@ fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
         .collect();
     pages.extend(table_pages("Assumptions and sources", &table, &rows, &format!("As at {}.", a.as_at)));
+    pages
+}
 
-    // Exits register (names and salaries): left out of the redacted pack.
+/// The exits register (names and salaries): left out of the redacted pack.
+fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
+    let mut pages = Vec::new();
     if !o.redacted {
         let columns = [
             ("Name", 150.0),

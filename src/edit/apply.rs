@@ -1,0 +1,255 @@
+//! Applying each kind of edit: one function each, returning the edit that undoes it, or why
+//! it is refused (then the scenario is unchanged).
+
+use chrono::NaiveDate;
+
+use super::{Edit, Refused};
+use crate::model::{Apportionment, Cluster, Disposition, Outcome, Person, Post, Scenario, Team};
+
+fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
+    s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
+}
+
+fn team_mut(s: &mut Scenario, c: usize, t: usize) -> Result<&mut Team, Refused> {
+    cluster_mut(s, c)?.teams.get_mut(t).ok_or_else(|| Refused("that team no longer exists".into()))
+}
+
+/// The outcome (and its date) of the people with these ids; the inverse restores each one's.
+pub(super) fn set_outcomes(
+    s: &mut Scenario,
+    ids: Vec<String>,
+    outcome: Outcome,
+    effective: Option<NaiveDate>,
+) -> Result<Edit, Refused> {
+    if let Some(post) = outcome.post()
+        && !s.posts().any(|(_, _, p)| p.id == post)
+    {
+        return Err(Refused(format!("there is no post {post}")));
+    }
+    let mut changes = Vec::with_capacity(ids.len());
+    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
+        changes.push((p.id.clone(), std::mem::replace(&mut p.outcome, outcome.clone()), p.effective));
+        p.effective = effective;
+    }
+    if changes.is_empty() {
+        return Err(Refused("no one was selected".into()));
+    }
+    Ok(Edit::RestoreOutcomes { changes })
+}
+
+/// Each person's own outcome and date back.
+pub(super) fn restore_outcomes(
+    s: &mut Scenario,
+    changes: Vec<(String, Outcome, Option<NaiveDate>)>,
+) -> Result<Edit, Refused> {
+    let mut inverse = Vec::with_capacity(changes.len());
+    let by_id: std::collections::HashMap<&str, (&Outcome, Option<NaiveDate>)> =
+        changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
+    for p in &mut s.people {
+        if let Some((o, d)) = by_id.get(p.id.as_str()) {
+            inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, (*o).clone()), p.effective));
+            p.effective = *d;
+        }
+    }
+    Ok(Edit::RestoreOutcomes { changes: inverse })
+}
+
+/// A new, empty cluster with a name no other has.
+pub(super) fn add_cluster(s: &mut Scenario, name: String) -> Result<Edit, Refused> {
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err(Refused("a cluster needs a name".into()));
+    }
+    if s.clusters.iter().any(|c| c.name == name) {
+        return Err(Refused(format!("there is already a cluster called \"{name}\"")));
+    }
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    s.clusters.push(Cluster {
+        name,
+        members: Vec::new(),
+        apportionment: Apportionment::Population,
+        teams: Vec::new(),
+        notes: String::new(),
+    });
+    Ok(inv)
+}
+
+/// A cluster's new name, unique.
+pub(super) fn rename_cluster(s: &mut Scenario, cluster: usize, name: String) -> Result<Edit, Refused> {
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err(Refused("a cluster needs a name".into()));
+    }
+    if s.clusters.iter().enumerate().any(|(i, c)| i != cluster && c.name == name) {
+        return Err(Refused(format!("there is already a cluster called \"{name}\"")));
+    }
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    cluster_mut(s, cluster)?.name = name;
+    Ok(inv)
+}
+
+/// A cluster gone, with its teams and posts.
+pub(super) fn delete_cluster(s: &mut Scenario, cluster: usize) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    if cluster >= s.clusters.len() {
+        return Err(Refused("that cluster no longer exists".into()));
+    }
+    s.clusters.remove(cluster);
+    Ok(inv)
+}
+
+/// An ICB into a cluster; an ICB is in one cluster at most.
+pub(super) fn add_member(s: &mut Scenario, cluster: usize, org: String) -> Result<Edit, Refused> {
+    if s.organisation(&org).is_none() {
+        return Err(Refused(format!("{org} is not an ICB in this scenario")));
+    }
+    if let Some(other) = s.clusters.iter().find(|c| c.members.contains(&org)) {
+        return Err(Refused(format!("{org} is already in \"{}\"; remove it from there first", other.name)));
+    }
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    cluster_mut(s, cluster)?.members.push(org);
+    Ok(inv)
+}
+
+/// An ICB out of a cluster.
+pub(super) fn remove_member(s: &mut Scenario, cluster: usize, org: String) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let c = cluster_mut(s, cluster)?;
+    let before = c.members.len();
+    c.members.retain(|m| m != &org);
+    if c.members.len() == before {
+        return Err(Refused(format!("{org} is not in that cluster")));
+    }
+    Ok(inv)
+}
+
+/// How a cluster splits its posts.
+pub(super) fn set_apportionment(s: &mut Scenario, cluster: usize, rule: Apportionment) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    cluster_mut(s, cluster)?.apportionment = rule;
+    Ok(inv)
+}
+
+/// A new team in a cluster.
+pub(super) fn add_team(s: &mut Scenario, cluster: usize, name: String) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    cluster_mut(s, cluster)?.teams.push(Team { name, posts: Vec::new() });
+    Ok(inv)
+}
+
+/// A team's new name.
+pub(super) fn rename_team(s: &mut Scenario, cluster: usize, team: usize, name: String) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    team_mut(s, cluster, team)?.name = name;
+    Ok(inv)
+}
+
+/// A team gone, with its posts.
+pub(super) fn delete_team(s: &mut Scenario, cluster: usize, team: usize) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let c = cluster_mut(s, cluster)?;
+    if team >= c.teams.len() {
+        return Err(Refused("that team no longer exists".into()));
+    }
+    c.teams.remove(team);
+    Ok(inv)
+}
+
+/// A new post in a team, with an id no other post has.
+pub(super) fn add_post(s: &mut Scenario, cluster: usize, team: usize, post: Post) -> Result<Edit, Refused> {
+    if s.posts().any(|(_, _, p)| p.id == post.id) {
+        return Err(Refused(format!("there is already a post {}", post.id)));
+    }
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    team_mut(s, cluster, team)?.posts.push(post);
+    Ok(inv)
+}
+
+/// A post changed; its id stays unique.
+pub(super) fn update_post(
+    s: &mut Scenario,
+    cluster: usize,
+    team: usize,
+    index: usize,
+    post: Post,
+) -> Result<Edit, Refused> {
+    if s.posts().any(|(_, _, p)| p.id == post.id)
+        && s.clusters
+            .get(cluster)
+            .and_then(|c| c.teams.get(team))
+            .and_then(|t| t.posts.get(index))
+            .is_none_or(|p| p.id != post.id)
+    {
+        return Err(Refused(format!("there is already a post {}", post.id)));
+    }
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let slot =
+        team_mut(s, cluster, team)?.posts.get_mut(index).ok_or_else(|| Refused("that post no longer exists".into()))?;
+    *slot = post;
+    Ok(inv)
+}
+
+/// A post gone.
+pub(super) fn delete_post(s: &mut Scenario, cluster: usize, team: usize, index: usize) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let t = team_mut(s, cluster, team)?;
+    if index >= t.posts.len() {
+        return Err(Refused("that post no longer exists".into()));
+    }
+    t.posts.remove(index);
+    Ok(inv)
+}
+
+/// What happens to a function, and when.
+pub(super) fn set_disposition(
+    s: &mut Scenario,
+    function: usize,
+    disposition: Disposition,
+    date: Option<NaiveDate>,
+) -> Result<Edit, Refused> {
+    let f = s.functions.get_mut(function).ok_or_else(|| Refused("that function no longer exists".into()))?;
+    let inv = Edit::SetDisposition { function, disposition: f.disposition, date: f.date };
+    f.disposition = disposition;
+    f.date = date;
+    Ok(inv)
+}
+
+/// An ICB's baseline and planned non-pay; neither negative.
+pub(super) fn set_non_pay(
+    s: &mut Scenario,
+    org: String,
+    baseline_pence: i64,
+    planned_pence: Option<i64>,
+) -> Result<Edit, Refused> {
+    if baseline_pence < 0 || planned_pence.is_some_and(|p| p < 0) {
+        return Err(Refused("non-pay cannot be negative".into()));
+    }
+    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let inv = Edit::SetNonPay { org, baseline_pence: o.baseline_non_pay_pence, planned_pence: o.planned_non_pay_pence };
+    o.baseline_non_pay_pence = baseline_pence;
+    o.planned_non_pay_pence = planned_pence;
+    Ok(inv)
+}
+
+/// An ICB's explicit target and its reason, or back to the envelope.
+pub(super) fn set_target(
+    s: &mut Scenario,
+    org: String,
+    target_pence: Option<i64>,
+    note: String,
+) -> Result<Edit, Refused> {
+    if target_pence.is_some_and(|p| p < 0) {
+        return Err(Refused("a target cannot be negative".into()));
+    }
+    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let inv = Edit::SetTarget { org, target_pence: o.target_override_pence, note: std::mem::take(&mut o.target_note) };
+    o.target_override_pence = target_pence;
+    o.target_note = note;
+    Ok(inv)
+}
+
+/// The whole list of people (an import).
+pub(super) fn replace_people(s: &mut Scenario, people: Vec<Person>, what: String) -> Result<Edit, Refused> {
+    Ok(Edit::ReplacePeople { people: std::mem::replace(&mut s.people, people), what })
+}

@@ -1,0 +1,87 @@
+//! Undo and redo: each applied edit keeps its inverse and its label.
+
+use super::{Edit, Refused};
+use crate::model::Scenario;
+
+#[derive(Debug, Clone)]
+struct Step {
+    label: String,
+    inverse: Edit,
+    redo: Edit,
+}
+
+/// Undo and redo: each applied edit keeps its inverse and a label. A new edit drops the
+/// redo steps. `limit` bounds memory (cluster edits keep a copy of the clusters).
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History { undo: Vec::new(), redo: Vec::new(), limit: 200 }
+    }
+}
+
+impl History {
+    /// Applies `edit` to `s`. On success it can be undone; returns the label.
+    pub fn apply(&mut self, s: &mut Scenario, edit: Edit) -> Result<String, Refused> {
+        let label = edit.label(s);
+        let redo = edit.clone();
+        let inverse = edit.apply(s)?;
+        // A figure the file could not hold (a typing error such as a £1bn salary) is refused
+        // here, not at the next save.
+        if let Some(why) = crate::model::limits::out_of_range(s) {
+            let _ = inverse.apply(s);
+            return Err(Refused(why));
+        }
+        self.undo.push(Step { label: label.clone(), inverse, redo });
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(label)
+    }
+
+    /// "Undo assign 3 people to Chief Finance Officer", when there is something to undo.
+    #[must_use]
+    pub fn undo_label(&self) -> Option<String> {
+        self.undo.last().map(|s| format!("Undo {}", s.label))
+    }
+
+    #[must_use]
+    pub fn redo_label(&self) -> Option<String> {
+        self.redo.last().map(|s| format!("Redo {}", s.label))
+    }
+
+    pub fn undo(&mut self, s: &mut Scenario) -> Option<String> {
+        let step = self.undo.pop()?;
+        match step.inverse.clone().apply(s) {
+            Ok(_) => {
+                let label = step.label.clone();
+                self.redo.push(step);
+                Some(label)
+            }
+            Err(_) => None,
+        }
+    }
+
+    pub fn redo(&mut self, s: &mut Scenario) -> Option<String> {
+        let step = self.redo.pop()?;
+        match step.redo.clone().apply(s) {
+            Ok(inverse) => {
+                let label = step.label.clone();
+                self.undo.push(Step { label: label.clone(), inverse, redo: step.redo });
+                Some(label)
+            }
+            Err(_) => None,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
