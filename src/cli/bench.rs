@@ -10,7 +10,7 @@ use cluster_planner::engine::compute;
 use cluster_planner::files::{import, workbook};
 use cluster_planner::model::Scenario;
 use cluster_planner::report::chart::ChartKind;
-use cluster_planner::report::pack;
+use cluster_planner::report::{pack, render};
 use cluster_planner::validate::validate;
 
 use super::{Outcome, load, median_ms};
@@ -51,7 +51,7 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome
     let o = pack::PackOptions::new("bench.ron");
     for _ in 0..runs {
         let t = Instant::now();
-        std::hint::black_box(pack::chart_svg(ChartKind::CostByIcb, &s, &sum));
+        std::hint::black_box(render::chart_svg(ChartKind::CostByIcb, &s, &sum));
         svg.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     for _ in 0..runs.min(11) {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use cluster_planner::engine::compute;
 use cluster_planner::report::chart::ChartKind;
-use cluster_planner::report::pack;
+use cluster_planner::report::render;
 
 use super::{Failure, Outcome, load, write_out};
 
@@ -14,8 +14,8 @@ pub fn run(path: &Path, chart: &str, svg: Option<&Path>, png: Option<&Path>, wid
     let sum = compute(&s);
     let kind = ChartKind::parse(chart).ok_or_else(|| Failure::new(format!("no chart called {chart}")))?;
     match (svg, png) {
-        (Some(out), _) => write_out(out, pack::chart_svg(kind, &s, &sum).as_bytes()),
-        (None, Some(out)) => write_out(out, &pack::chart_png(kind, &s, &sum, width).map_err(Failure::new)?),
+        (Some(out), _) => write_out(out, render::chart_svg(kind, &s, &sum).as_bytes()),
+        (None, Some(out)) => write_out(out, &render::chart_png(kind, &s, &sum, width).map_err(Failure::new)?),
         (None, None) => Ok(ExitCode::FAILURE),
     }
 }

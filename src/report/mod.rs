@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod pack;
 pub mod print;
+pub mod render;
 pub mod style;
 mod summary;
 pub mod svg;

@@ -12,7 +12,7 @@ use super::dialogs::spreadsheet;
 use super::tabs::Tab;
 use crate::edit::{Document, Edit};
 use crate::report::chart::ChartKind;
-use crate::report::pack;
+use crate::report::render;
 use crate::validate::Subject;
 
 /// The protective marking on a board pack exported from the File menu.
@@ -57,9 +57,9 @@ impl Export {
                 DEFAULT_MARKING,
                 *redacted,
             ),
-            Export::ChartSvg(c) => Ok(pack::chart_svg(*c, &doc.scenario, &doc.summary).into_bytes()),
+            Export::ChartSvg(c) => Ok(render::chart_svg(*c, &doc.scenario, &doc.summary).into_bytes()),
             Export::ChartPng(c, width) => {
-                pack::chart_png(*c, &doc.scenario, &doc.summary, *width).map_err(|e| e.to_string())
+                render::chart_png(*c, &doc.scenario, &doc.summary, *width).map_err(|e| e.to_string())
             }
             Export::Sheet(r) => r.bytes(doc),
         }

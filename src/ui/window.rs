@@ -32,7 +32,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         ctx.add_font(egui::epaint::text::FontInsert {
             name: format!("DejaVu Sans ({family:?})"),
-            data: egui::FontData::from_static(crate::report::pack::FONT),
+            data: egui::FontData::from_static(crate::report::render::FONT),
             families: vec![egui::epaint::text::InsertFontFamily {
                 family,
                 priority: egui::epaint::text::FontPriority::Lowest,

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use cluster_planner::edit::{Edit, History};
 use cluster_planner::examples;
 use cluster_planner::model::money::Rate;
-use cluster_planner::model::{Apportionment, Disposition, Outcome, Scenario, Share};
+use cluster_planner::model::{Apportionment, Disposition, Outcome, Post, Scenario, Share};
 
 /// Random numbers that pick what an edit touches and how; turned into an edit by `make`.
 #[derive(Debug, Clone)]
@@ -54,54 +54,104 @@ fn outcome(s: &Scenario, p: &Pick) -> Outcome {
     }
 }
 
+/// Where an edit points: a cluster (sometimes one past the end), a team, some people, an
+/// ICB and a post of the scenario.
+struct Target {
+    cluster: usize,
+    clusters: usize,
+    team: usize,
+    ids: Vec<String>,
+    org: String,
+    post: Option<Post>,
+}
+
+fn target(s: &Scenario, p: &Pick) -> Target {
+    let clusters = s.clusters.len().max(1);
+    Target {
+        cluster: p.a % (clusters + 1),
+        clusters,
+        team: p.b % 4,
+        ids: s.people.iter().skip(p.c % s.people.len().max(1)).take(1 + p.b % 5).map(|x| x.id.clone()).collect(),
+        org: s.organisations.get(p.c % s.organisations.len().max(1)).map(|o| o.code.clone()).unwrap_or_default(),
+        post: s.posts().nth(p.c % s.posts().count().max(1)).map(|(_, _, post)| post.clone()),
+    }
+}
+
 /// One edit of each of the 21 kinds (and a SetOutcomes naming nobody), with indexes that
 /// sometimes run past the end so the refusals are tried too.
-#[allow(clippy::too_many_lines)] // one arm per kind of edit
 fn make(s: &Scenario, p: &Pick) -> Edit {
-    let clusters = s.clusters.len().max(1);
-    let cluster = p.a % (clusters + 1);
-    let team = p.b % 4;
-    let ids: Vec<String> =
-        s.people.iter().skip(p.c % s.people.len().max(1)).take(1 + p.b % 5).map(|x| x.id.clone()).collect();
-    let org = s.organisations.get(p.c % s.organisations.len().max(1)).map(|o| o.code.clone()).unwrap_or_default();
-    let a_post = s.posts().nth(p.c % s.posts().count().max(1)).map(|(_, _, post)| post.clone());
+    let t = target(s, p);
     match p.kind {
-        0 => Edit::SetOutcomes { ids, outcome: outcome(s, p), effective: date(p) },
-        1 => Edit::RestoreOutcomes { changes: ids.into_iter().map(|id| (id, outcome(s, p), date(p))).collect() },
+        0 | 1 | 19 | 20 => people_edit(s, p, t),
+        2..=10 | 18 => cluster_edit(s, p, t),
+        11..=13 => post_edit(p, t),
+        _ => settings_edit(s, p, t),
+    }
+}
+
+fn people_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
+    match p.kind {
+        0 => Edit::SetOutcomes { ids: t.ids, outcome: outcome(s, p), effective: date(p) },
+        1 => Edit::RestoreOutcomes { changes: t.ids.into_iter().map(|id| (id, outcome(s, p), date(p))).collect() },
+        19 => {
+            let mut people = s.people.clone();
+            people.truncate(p.c);
+            Edit::ReplacePeople { people, what: p.text.clone() }
+        }
+        _ => Edit::SetOutcomes { ids: vec!["NOBODY".into()], outcome: Outcome::AtRisk, effective: None },
+    }
+}
+
+fn cluster_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
+    let cluster = t.cluster;
+    match p.kind {
         2 => Edit::AddCluster { name: p.text.clone() },
         3 => Edit::RenameCluster { cluster, name: p.text.clone() },
         4 => Edit::DeleteCluster { cluster },
-        5 => Edit::AddMember { cluster, org },
-        6 => Edit::RemoveMember { cluster, org },
+        5 => Edit::AddMember { cluster, org: t.org },
+        6 => Edit::RemoveMember { cluster, org: t.org },
         7 => Edit::SetApportionment {
             cluster,
             rule: match p.b % 3 {
                 0 => Apportionment::Population,
                 1 => Apportionment::Equal,
-                _ => Apportionment::Custom(vec![Share { org, percent: Rate(10_000) }]),
+                _ => Apportionment::Custom(vec![Share { org: t.org, percent: Rate(10_000) }]),
             },
         },
         8 => Edit::AddTeam { cluster, name: p.text.clone() },
-        9 => Edit::RenameTeam { cluster, team, name: p.text.clone() },
-        10 => Edit::DeleteTeam { cluster, team },
-        11 | 12 if a_post.is_none() => Edit::DeletePost { cluster, team, index: 0 },
+        9 => Edit::RenameTeam { cluster, team: t.team, name: p.text.clone() },
+        10 => Edit::DeleteTeam { cluster, team: t.team },
+        _ => {
+            let mut c = s.clusters.clone();
+            c.truncate(p.b % (t.clusters + 1));
+            Edit::ReplaceClusters(c)
+        }
+    }
+}
+
+fn post_edit(p: &Pick, t: Target) -> Edit {
+    let (cluster, team) = (t.cluster, t.team);
+    let Some(mut post) = t.post else { return Edit::DeletePost { cluster, team, index: 0 } };
+    post.title.clone_from(&p.text);
+    match p.kind {
         11 => {
-            let mut post = a_post.expect("a post, checked above");
             if p.b.is_multiple_of(2) {
                 post.id = format!("NEW-{}", p.c);
             }
-            post.title.clone_from(&p.text);
             Edit::AddPost { cluster, team, post }
         }
         12 => {
-            let mut post = a_post.expect("a post, checked above");
-            post.title.clone_from(&p.text);
             if p.b.is_multiple_of(3) {
                 post.id = format!("NEW-{}", p.c);
             }
             Edit::UpdatePost { cluster, team, index: p.c % 6, post }
         }
-        13 => Edit::DeletePost { cluster, team, index: p.c % 6 },
+        _ => Edit::DeletePost { cluster, team, index: p.c % 6 },
+    }
+}
+
+fn settings_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
+    match p.kind {
         14 => Edit::SetDisposition {
             function: p.a % (s.functions.len() + 1),
             disposition: match p.b % 4 {
@@ -117,20 +167,11 @@ fn make(s: &Scenario, p: &Pick) -> Edit {
             a.envelope_per_head_pence = p.n.rem_euclid(10_000);
             Edit::SetAssumptions(Box::new(a))
         }
-        16 => Edit::SetNonPay { org, baseline_pence: p.n, planned_pence: (p.b.is_multiple_of(2)).then_some(p.n / 2) },
-        17 => Edit::SetTarget { org, target_pence: (p.b.is_multiple_of(2)).then_some(p.n), note: p.text.clone() },
-        18 => {
-            let mut c = s.clusters.clone();
-            c.truncate(p.b % (clusters + 1));
-            Edit::ReplaceClusters(c)
+        16 => {
+            Edit::SetNonPay { org: t.org, baseline_pence: p.n, planned_pence: p.b.is_multiple_of(2).then_some(p.n / 2) }
         }
-        19 => {
-            let mut people = s.people.clone();
-            people.truncate(p.c);
-            Edit::ReplacePeople { people, what: p.text.clone() }
-        }
-        20 => Edit::SetOutcomes { ids: vec!["NOBODY".into()], outcome: Outcome::AtRisk, effective: None },
-        _ => Edit::AddMember { cluster, org: "XXX".into() },
+        17 => Edit::SetTarget { org: t.org, target_pence: p.b.is_multiple_of(2).then_some(p.n), note: p.text.clone() },
+        _ => Edit::AddMember { cluster: t.cluster, org: "XXX".into() },
     }
 }
 

@@ -4,7 +4,8 @@
 use cluster_planner::engine::compute;
 use cluster_planner::examples;
 use cluster_planner::report::chart::ChartKind;
-use cluster_planner::report::pack::{PackOptions, board_pack_pages, board_pack_pdf, chart_png, chart_svg};
+use cluster_planner::report::pack::{PackOptions, board_pack_pages, board_pack_pdf};
+use cluster_planner::report::render::{chart_png, chart_svg};
 
 fn attr_values(svg: &str, class: &str, attr: &str) -> Vec<String> {
     svg.split(&format!(r#"class="{class}""#))

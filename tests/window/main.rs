@@ -6,5 +6,6 @@
 
 mod accessibility;
 mod common;
+mod import_dialog;
 mod safety;
 mod ui;

@@ -7,7 +7,7 @@ use crate::edit::Document;
 use crate::edit::Edit;
 use crate::model::money::Rate;
 use crate::model::money::{format_pounds, format_pounds_pence};
-use crate::model::{Apportionment, Share};
+use crate::model::{Apportionment, Cluster, Share};
 use crate::report::short_name;
 use crate::ui::command::Commands;
 
@@ -193,6 +193,42 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
             format_pounds(f.posts_cost)
         ));
     }
+    apportionment_choice(ui, c, ci, weights, cmds);
+    if c.members.is_empty() {
+        ui.label(RichText::new("Drop ICBs here").weak().italics());
+    }
+    let total: u64 = weights.iter().sum();
+    if let Apportionment::Custom(shares) = &c.apportionment {
+        custom_shares(ui, c, shares, ci, view, doc.revision, cmds);
+    }
+    for (m, w) in c.members.iter().zip(weights) {
+        ui.horizontal(|ui| {
+            let name = doc
+                .scenario
+                .organisation(m)
+                .map_or_else(|| "(unknown ICB)".to_owned(), |o| short_name(&o.name).to_owned());
+            let share = if total > 0 { format!("{:.1}%", 100.0 * *w as f64 / total as f64) } else { "—".into() };
+            ui.label(format!("{m} {name}"));
+            ui.label(RichText::new(format!("share {share}")).weak());
+            if let Some(of) = doc.summary.org(m) {
+                ui.label(
+                    RichText::new(format!(
+                        "per head {}",
+                        of.line.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence)
+                    ))
+                    .weak(),
+                );
+            }
+            if ui.small_button("Remove").on_hover_text(format!("Take {m} out of this cluster")).clicked() {
+                cmds.edit(Edit::RemoveMember { cluster: ci, org: m.clone() });
+            }
+        });
+    }
+}
+
+/// How the cluster's shared posts are split: by population, equally, or by custom
+/// percentages (started from the shares in force).
+fn apportionment_choice(ui: &mut egui::Ui, c: &Cluster, ci: usize, weights: &[u64], cmds: &mut Commands) {
     ui.horizontal(|ui| {
         let current = match &c.apportionment {
             Apportionment::Population => "By population",
@@ -228,34 +264,4 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
             .response
             .on_hover_text("How the cost of each post in the single management teams is charged to the member ICBs");
     });
-    if c.members.is_empty() {
-        ui.label(RichText::new("Drop ICBs here").weak().italics());
-    }
-    let total: u64 = weights.iter().sum();
-    if let Apportionment::Custom(shares) = &c.apportionment {
-        custom_shares(ui, c, shares, ci, view, doc.revision, cmds);
-    }
-    for (m, w) in c.members.iter().zip(weights) {
-        ui.horizontal(|ui| {
-            let name = doc
-                .scenario
-                .organisation(m)
-                .map_or_else(|| "(unknown ICB)".to_owned(), |o| short_name(&o.name).to_owned());
-            let share = if total > 0 { format!("{:.1}%", 100.0 * *w as f64 / total as f64) } else { "—".into() };
-            ui.label(format!("{m} {name}"));
-            ui.label(RichText::new(format!("share {share}")).weak());
-            if let Some(of) = doc.summary.org(m) {
-                ui.label(
-                    RichText::new(format!(
-                        "per head {}",
-                        of.line.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence)
-                    ))
-                    .weak(),
-                );
-            }
-            if ui.small_button("Remove").on_hover_text(format!("Take {m} out of this cluster")).clicked() {
-                cmds.edit(Edit::RemoveMember { cluster: ci, org: m.clone() });
-            }
-        });
-    }
 }

@@ -143,26 +143,26 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
     });
 }
 
+/// The columns of the people table, with what each means.
+const COLUMNS: [(&str, &str); 11] = [
+    ("ID", "ESR assignment number or other id"),
+    ("Name", "Optional; left out of redacted exports"),
+    ("ICB", "Employing ICB"),
+    ("Title", "Current job title"),
+    ("Grade", "Agenda for Change band, VSM or other"),
+    ("Salary", "Full-time annual salary"),
+    ("WTE", "Whole-time equivalent"),
+    ("Cost", "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy"),
+    ("Outcome", "What happens to the person, and the post where there is one"),
+    ("Effective", "When the outcome takes effect"),
+    ("One-off", "Redundancy or MARS payment"),
+];
+
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
     view.refresh(doc);
-    ui.horizontal(|ui| {
-        let label = ui.label("Search:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.search)
-                .id(search_id())
-                .hint_text("name, id, title, band, ICB, outcome…")
-                .desired_width(320.0),
-        )
-        .labelled_by(label.id)
-        .on_hover_text(
-            "Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text",
-        );
-        ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
-    });
+    search_bar(ui, doc, view);
     view.refresh(doc);
     bulk_bar(ui, doc, view, cmds);
-    let people = &doc.scenario.people;
-    let sum = &doc.summary;
     TableBuilder::new(ui)
         .id_salt("people-table")
         .striped(true)
@@ -179,86 +179,97 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
         .column(Column::auto().at_least(84.0))
         .column(Column::remainder().at_least(80.0))
         .header(20.0, |mut h| {
-            for (col, (t, hover)) in [
-                ("ID", "ESR assignment number or other id"),
-                ("Name", "Optional; left out of redacted exports"),
-                ("ICB", "Employing ICB"),
-                ("Title", "Current job title"),
-                ("Grade", "Agenda for Change band, VSM or other"),
-                ("Salary", "Full-time annual salary"),
-                ("WTE", "Whole-time equivalent"),
-                ("Cost", "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy"),
-                ("Outcome", "What happens to the person, and the post where there is one"),
-                ("Effective", "When the outcome takes effect"),
-                ("One-off", "Redundancy or MARS payment"),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                h.col(|ui| {
-                    let arrow = match view.sort {
-                        Some((c, false)) if c == col => " ↑",
-                        Some((c, true)) if c == col => " ↓",
-                        _ => "",
-                    };
-                    let b = ui
-                        .add(egui::Button::new(RichText::new(format!("{t}{arrow}")).strong()).frame(false))
-                        .on_hover_text(format!("{hover}. Click to sort."));
-                    if b.clicked() {
-                        view.sort = match view.sort {
-                            Some((c, false)) if c == col => Some((col, true)),
-                            Some((c, true)) if c == col => None,
-                            _ => Some((col, false)),
-                        };
-                    }
-                });
+            for (col, (title, hover)) in COLUMNS.into_iter().enumerate() {
+                h.col(|ui| sort_button(ui, view, col, title, hover));
             }
         })
         .body(|body| {
             body.rows(20.0, view.rows.len(), |mut row| {
                 let i = view.rows[row.index()];
-                let p = &people[i];
-                row.col(|ui| {
-                    let mut on = view.selected.contains(&p.id);
-                    if ui.checkbox(&mut on, &p.id).changed() {
-                        if on {
-                            view.selected.insert(p.id.clone());
-                        } else {
-                            view.selected.remove(&p.id);
-                        }
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(p.name.as_deref().unwrap_or("—"));
-                });
-                row.col(|ui| {
-                    ui.label(&p.org);
-                });
-                row.col(|ui| {
-                    ui.label(&p.title);
-                });
-                row.col(|ui| {
-                    ui.label(p.grade.to_string());
-                });
-                row.col(|ui| right(ui, format_pounds(p.salary_pence)));
-                row.col(|ui| right(ui, p.wte.to_string()));
-                row.col(|ui| right(ui, format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0))));
-                row.col(|ui| {
-                    let text = match p.outcome.post() {
-                        Some(post) => format!("{} {post}", p.outcome.kind().label()),
-                        None => p.outcome.kind().label().to_owned(),
-                    };
-                    ui.label(text);
-                });
-                row.col(|ui| {
-                    ui.label(p.effective.map_or_else(|| "—".into(), |d| d.to_string()));
-                });
-                row.col(|ui| {
-                    let v = sum.person_one_off.get(i).copied().unwrap_or(0);
-                    right(ui, if v == 0 { String::new() } else { format_pounds_pence(v) });
-                });
+                person_row(&mut row, doc, view, i);
             });
         });
+}
+
+fn search_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .id(search_id())
+                .hint_text("name, id, title, band, ICB, outcome…")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text",
+        );
+        ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
+    });
+}
+
+/// A column heading that sorts by the column: up, down, then as in the file.
+fn sort_button(ui: &mut egui::Ui, view: &mut PeopleView, col: usize, title: &str, hover: &str) {
+    let arrow = match view.sort {
+        Some((c, false)) if c == col => " ↑",
+        Some((c, true)) if c == col => " ↓",
+        _ => "",
+    };
+    let b = ui
+        .add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false))
+        .on_hover_text(format!("{hover}. Click to sort."));
+    if b.clicked() {
+        view.sort = match view.sort {
+            Some((c, false)) if c == col => Some((col, true)),
+            Some((c, true)) if c == col => None,
+            _ => Some((col, false)),
+        };
+    }
+}
+
+/// One person's row: a check box to select them, then their figures.
+fn person_row(row: &mut egui_extras::TableRow<'_, '_>, doc: &Document, view: &mut PeopleView, i: usize) {
+    let p = &doc.scenario.people[i];
+    let sum = &doc.summary;
+    row.col(|ui| {
+        let mut on = view.selected.contains(&p.id);
+        if ui.checkbox(&mut on, &p.id).changed() {
+            if on {
+                view.selected.insert(p.id.clone());
+            } else {
+                view.selected.remove(&p.id);
+            }
+        }
+    });
+    row.col(|ui| {
+        ui.label(p.name.as_deref().unwrap_or("—"));
+    });
+    row.col(|ui| {
+        ui.label(&p.org);
+    });
+    row.col(|ui| {
+        ui.label(&p.title);
+    });
+    row.col(|ui| {
+        ui.label(p.grade.to_string());
+    });
+    row.col(|ui| right(ui, format_pounds(p.salary_pence)));
+    row.col(|ui| right(ui, p.wte.to_string()));
+    row.col(|ui| right(ui, format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0))));
+    row.col(|ui| {
+        let text = match p.outcome.post() {
+            Some(post) => format!("{} {post}", p.outcome.kind().label()),
+            None => p.outcome.kind().label().to_owned(),
+        };
+        ui.label(text);
+    });
+    row.col(|ui| {
+        ui.label(p.effective.map_or_else(|| "—".into(), |d| d.to_string()));
+    });
+    row.col(|ui| {
+        let v = sum.person_one_off.get(i).copied().unwrap_or(0);
+        right(ui, if v == 0 { String::new() } else { format_pounds_pence(v) });
+    });
 }
 
 fn right(ui: &mut egui::Ui, text: String) {

@@ -105,86 +105,119 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
         .resizable(true)
         .default_size(300.0)
         .show(ui, |ui| people_to_place(ui, doc, view));
+    teams(ui, doc, ci, cmds);
+}
+
+/// Each team of the cluster, with its posts: cost, holders, and each member's share.
+fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, cmds: &mut Commands) {
+    let c = &doc.scenario.clusters[ci];
     let members = c.members.clone();
     let posts_of_cluster: Vec<&crate::engine::PostCost> =
         doc.summary.posts.iter().filter(|p| p.cluster == ci).collect();
     let mut k = 0;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for (ti, t) in c.teams.iter().enumerate() {
-            let cost: Pence = posts_of_cluster.iter().skip(k).take(t.posts.len()).filter(|p| p.counted).map(|p| p.cost.to_icb()).sum();
-            egui::CollapsingHeader::new(format!("{} — {} posts, {} a year", t.name, t.posts.len(), format_pounds(cost)))
-                .id_salt(("team", ci, ti))
-                .default_open(ti == 0)
-                .show(ui, |ui| {
-                    if ui.small_button("Delete team").on_hover_text("Delete this team and its posts (undo brings them back)").clicked() {
-                        cmds.edit(Edit::DeleteTeam { cluster: ci, team: ti });
+            let cost: Pence = posts_of_cluster
+                .iter()
+                .skip(k)
+                .take(t.posts.len())
+                .filter(|p| p.counted)
+                .map(|p| p.cost.to_icb())
+                .sum();
+            egui::CollapsingHeader::new(format!(
+                "{} — {} posts, {} a year",
+                t.name,
+                t.posts.len(),
+                format_pounds(cost)
+            ))
+            .id_salt(("team", ci, ti))
+            .default_open(ti == 0)
+            .show(ui, |ui| {
+                if ui
+                    .small_button("Delete team")
+                    .on_hover_text("Delete this team and its posts (undo brings them back)")
+                    .clicked()
+                {
+                    cmds.edit(Edit::DeleteTeam { cluster: ci, team: ti });
+                }
+                egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
+                    for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
+                        ui.strong(h);
                     }
-                    egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
-                        for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
-                            ui.strong(h);
-                        }
-                        for m in &members {
-                            ui.strong(format!("{m} share"));
-                        }
+                    for m in &members {
+                        ui.strong(format!("{m} share"));
+                    }
+                    ui.end_row();
+                    for (pi, p) in t.posts.iter().enumerate() {
+                        post_row(ui, doc, posts_of_cluster.get(k + pi).copied(), (ci, ti, pi), p, cmds);
                         ui.end_row();
-                        for (pi, p) in t.posts.iter().enumerate() {
-                            let pc = posts_of_cluster.get(k + pi);
-                            ui.label(&p.id);
-                            ui.label(&p.title);
-                            ui.label(pay_text(doc, &p.pay));
-                            ui.label(p.wte.to_string());
-                            ui.label(&p.host);
-                            ui.label(pc.map_or_else(String::new, |pc| format_pounds(pc.cost.to_icb())))
-                                .on_hover_text(pc.map_or_else(String::new, |pc| {
-                                    format!(
-                                        "Pay {}\nEmployer NI {}\nPension (local) {}\nLevy {}\nFull cost incl. central pension {}",
-                                        format_pounds(pc.cost.pay),
-                                        format_pounds(pc.cost.employer_ni),
-                                        format_pounds(pc.cost.pension_local),
-                                        format_pounds(pc.cost.levy),
-                                        format_pounds(pc.cost.full())
-                                    )
-                                }));
-                            // Who holds the post and who is ring-fenced for it: the engine's count.
-                            let holders: Vec<String> = pc
-                                .map(|pc| pc.held_by.iter().map(|&i| &s.people[i]).map(|x| x.name.clone().unwrap_or_else(|| x.id.clone())).collect())
-                                .unwrap_or_default();
-                            let pool = pc.map_or(0, |pc| pc.ring_fenced);
-                            let held = match (holders.is_empty(), pool) {
-                                (true, 0) => "vacant".to_owned(),
-                                (true, n) => format!("vacant; ring-fenced pool {n} : 1"),
-                                (false, _) => holders.join(", "),
-                            };
-                            // Drop a person on "Held by" to slot them into the post.
-                            let cell = ui.label(held);
-                            if cell.dnd_hover_payload::<DraggedPerson>().is_some() {
-                                ui.painter().rect_stroke(
-                                    cell.rect.expand(2.0),
-                                    2.0,
-                                    ui.visuals().selection.stroke,
-                                    egui::StrokeKind::Outside,
-                                );
-                            }
-                            if let Some(person) = cell.dnd_release_payload::<DraggedPerson>() {
-                                cmds.edit(Edit::SetOutcomes {
-                                    ids: vec![person.0.clone()],
-                                    outcome: crate::model::Outcome::SlottedInto(p.id.clone()),
-                                    effective: None,
-                                });
-                            }
-                            for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
-                                ui.label(format_pounds(share));
-                            }
-                            if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
-                                cmds.edit(Edit::DeletePost { cluster: ci, team: ti, index: pi });
-                            }
-                            ui.end_row();
-                        }
-                    });
+                    }
                 });
+            });
             k += t.posts.len();
         }
     });
+}
+
+/// One post's row: id, title, pay, WTE, host, cost (with its parts on hover), who holds it
+/// (drop a person there to slot them in), each member's share, and Delete.
+fn post_row(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    pc: Option<&crate::engine::PostCost>,
+    (ci, ti, pi): (usize, usize, usize),
+    p: &crate::model::Post,
+    cmds: &mut Commands,
+) {
+    let s = &doc.scenario;
+    ui.label(&p.id);
+    ui.label(&p.title);
+    ui.label(pay_text(doc, &p.pay));
+    ui.label(p.wte.to_string());
+    ui.label(&p.host);
+    ui.label(pc.map_or_else(String::new, |pc| format_pounds(pc.cost.to_icb()))).on_hover_text(pc.map_or_else(
+        String::new,
+        |pc| {
+            format!(
+                "Pay {}\nEmployer NI {}\nPension (local) {}\nLevy {}\nFull cost incl. central pension {}",
+                format_pounds(pc.cost.pay),
+                format_pounds(pc.cost.employer_ni),
+                format_pounds(pc.cost.pension_local),
+                format_pounds(pc.cost.levy),
+                format_pounds(pc.cost.full())
+            )
+        },
+    ));
+    // Who holds the post and who is ring-fenced for it: the engine's count.
+    let holders: Vec<String> = pc
+        .map(|pc| {
+            pc.held_by.iter().map(|&i| &s.people[i]).map(|x| x.name.clone().unwrap_or_else(|| x.id.clone())).collect()
+        })
+        .unwrap_or_default();
+    let pool = pc.map_or(0, |pc| pc.ring_fenced);
+    let held = match (holders.is_empty(), pool) {
+        (true, 0) => "vacant".to_owned(),
+        (true, n) => format!("vacant; ring-fenced pool {n} : 1"),
+        (false, _) => holders.join(", "),
+    };
+    // Drop a person on "Held by" to slot them into the post.
+    let cell = ui.label(held);
+    if cell.dnd_hover_payload::<DraggedPerson>().is_some() {
+        ui.painter().rect_stroke(cell.rect.expand(2.0), 2.0, ui.visuals().selection.stroke, egui::StrokeKind::Outside);
+    }
+    if let Some(person) = cell.dnd_release_payload::<DraggedPerson>() {
+        cmds.edit(Edit::SetOutcomes {
+            ids: vec![person.0.clone()],
+            outcome: crate::model::Outcome::SlottedInto(p.id.clone()),
+            effective: None,
+        });
+    }
+    for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
+        ui.label(format_pounds(share));
+    }
+    if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
+        cmds.edit(Edit::DeletePost { cluster: ci, team: ti, index: pi });
+    }
 }
 
 /// People of the cluster's ICBs who hold no post yet: drag one onto a post's "Held by".
