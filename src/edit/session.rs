@@ -263,6 +263,12 @@ impl Session {
         }
     }
 
+    /// The most recent file, if it is still there (to open on at start).
+    #[must_use]
+    pub fn last_file(&self) -> Option<PathBuf> {
+        self.recent.first().filter(|p| p.is_file()).cloned()
+    }
+
     /// Puts `path` at the top of the recent list.
     pub fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());

@@ -15,4 +15,5 @@ mod golden;
 mod import;
 mod print;
 mod reliability;
+mod session;
 mod workbook;

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::path::Path;
 
-use cluster_planner::ui::{ClusterPlannerApp, Tab};
+use cluster_planner::ui::{ClusterPlannerApp, Command, Tab};
 use common::{click_menu, harness};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
@@ -501,4 +501,29 @@ fn custom_percentages_split_shared_posts() {
     h.run();
     h.get_by_label("The shares add up to 90%, not 100%.");
     assert_eq!(shares(&h)[1].percent, Rate(4000));
+}
+
+/// The menus and the keyboard come from one list of commands: every command with a
+/// shortcut is on a menu under its own label, showing that shortcut (Cmd on a Mac).
+#[test]
+fn every_shortcut_is_shown_on_its_menu_item() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let mut missing = Vec::new();
+    for c in Command::with_shortcuts() {
+        let shortcut = c.shortcut().expect("a command with a shortcut");
+        let text = format!("{} {}", c.label(), h.ctx.format_shortcut(&shortcut));
+        let mut found = false;
+        for menu in ["File", "Edit", "View"] {
+            h.get_by_label(menu).click();
+            h.run();
+            found |= h.query_by_label(&text).is_some();
+            h.key_press(egui::Key::Escape);
+            h.run();
+        }
+        if !found {
+            missing.push(text);
+        }
+    }
+    assert!(missing.is_empty(), "on no menu: {missing:?}");
 }
