@@ -227,6 +227,8 @@ impl Setting {
             (Value::Pence(p), _) => format!("{} a year", format_pounds(p)),
             (Value::Rate(r), _) => r.to_string(),
             (Value::Date(d), _) => d.format("%-d %B %Y").to_string(),
+            (Value::Count(1), Unit::Months) => "1 month".to_owned(),
+            (Value::Count(1), Unit::Years) => "1 year".to_owned(),
             (Value::Count(n), u) => format!("{n} {}", u.label()),
         }
     }
@@ -392,6 +394,8 @@ mod tests {
         assert_eq!(shown("Employer NI rate").as_deref(), Some("15%"));
         assert_eq!(shown("Target date").as_deref(), Some("31 December 2025"));
         assert_eq!(shown("Redundancy: most months").as_deref(), Some("24 months"));
+        assert_eq!(shown("Redundancy: months per complete year").as_deref(), Some("1 month"));
+        assert_eq!(shown("MARS: years of service needed").as_deref(), Some("1 year"));
         // 17 figures, 2 choices and the pay year: one page of the pack (24 rows a page).
         assert_eq!(assumption_rows(&a).len(), 20);
     }
