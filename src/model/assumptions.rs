@@ -99,7 +99,8 @@ impl Default for Assumptions {
     /// 14.38% paid locally + 9.4% centrally (NHSBSA); apprenticeship levy 0.5% (HMRC);
     /// envelope £18.76 per head by the end of Q3 2025/26 (Model ICB Blueprint, May 2025);
     /// Section 16: 1 month per complete year, at most 24, £23,000 floor, £80,000 cap, 2 years'
-    /// service (NHS Employers); AfC 2025/26 pay points after the 3.6% award.
+    /// service, a month's pay the greater of 1/12 and 4.35 weeks' pay (NHS Employers); AfC
+    /// 2025/26 pay points after the 3.6% award.
     fn default() -> Self {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
         let scale = |band, pts: &[i64]| BandScale { band, points_pence: pts.iter().map(|p| pounds(*p)).collect() };
@@ -120,7 +121,9 @@ impl Default for Assumptions {
                 floor_pence: pounds(23_000),
                 cap_pence: pounds(80_000),
                 min_service_years: 2,
-                month_rule: MonthRule::OneTwelfth,
+                // NHS Employers: a month's pay is "the greater of 1/12 of annual pay or 4.35
+                // weeks' pay" (domain.md §8.1); one twelfth alone stays a setting.
+                month_rule: MonthRule::GreaterOfTwelfthOrWeekly,
             },
             mars: MarsTerms { months_per_year: 1, max_months: 12, cap_pence: pounds(80_000), min_service_years: 1 },
             pay_year: "2025/26".to_owned(),
@@ -332,8 +335,8 @@ pub const SETTINGS: [Setting; 17] = [
 pub const CHOICES: [Choice; 2] = [
     Choice {
         label: "Redundancy month = greater of 1/12 and 4.35 weeks' pay",
-        help: "Off: one twelfth of annual pay. On: the 'more beneficial' Employment Rights Act method.",
-        source: "Employment Rights Act 1996",
+        help: "On (the published rule): the greater of one twelfth of annual pay and 4.35 weeks' pay. Off: one twelfth only, for local schemes that use it.",
+        source: "NHS Employers, AfC Section 16",
         shown: ("yes", "no: one twelfth of annual pay"),
         get: |a| a.redundancy.month_rule == MonthRule::GreaterOfTwelfthOrWeekly,
         set: |a, on| {

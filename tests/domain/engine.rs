@@ -114,7 +114,11 @@ fn part_time_pay_and_ni_threshold() {
 
 #[test]
 fn section_16_redundancy_rules() {
-    let t = Assumptions::default().redundancy;
+    // One twelfth of annual pay a month (a setting, for local schemes that use it).
+    let t = cluster_planner::model::RedundancyTerms {
+        month_rule: MonthRule::OneTwelfth,
+        ..Assumptions::default().redundancy
+    };
     // 15 complete years at £54,710: 15 x 54,710 / 12 = £68,387.50
     assert_eq!(redundancy_pay(&t, 5_471_000, Wte::FULL, 15), Some(6_838_750));
     // £20,000 uses the £23,000 floor: 10 x 23,000 / 12 = £19,166.67
@@ -133,6 +137,11 @@ fn section_16_redundancy_rules() {
     // 15 months -> £68,650.53 (rounded once, at the end)
     let weekly = cluster_planner::model::RedundancyTerms { month_rule: MonthRule::GreaterOfTwelfthOrWeekly, ..t };
     assert_eq!(redundancy_pay(&weekly, 5_471_000, Wte::FULL, 15), Some(6_865_053));
+    // ...which is the published rule, and so the default (NHS Employers, domain.md §8.1):
+    // 4.35 weeks is 0.385% more than a twelfth (4.35 x 12 / 52 = 1.003846).
+    let published = Assumptions::default().redundancy;
+    assert_eq!(published.month_rule, MonthRule::GreaterOfTwelfthOrWeekly);
+    assert_eq!(redundancy_pay(&published, 5_471_000, Wte::FULL, 15), Some(6_865_053));
 }
 
 #[test]
@@ -191,21 +200,23 @@ fn slotting_a_person_into_a_post_drops_their_current_cost() {
 fn transfers_are_moved_not_saved_and_exits_carry_one_off_costs() {
     let mut s = small();
     s.people[0].outcome = Outcome::TransferredOut;
-    s.people[1].outcome = Outcome::CompulsoryRedundancy; // 10 years x 50,000 / 12 = £41,666.67
+    // 10 years, a month being 4.35 weeks of £50,000: 10 x 50,000 x 4.35 / 52 = £41,826.92
+    // (more than a twelfth, £41,666.67, so the published rule takes it).
+    s.people[1].outcome = Outcome::CompulsoryRedundancy;
     s.people[2].outcome = Outcome::Mars; // 10 months (under the 12 max) -> £41,666.67
     let sum = compute(&s);
     let a = sum.org("AAA").unwrap();
     assert_eq!(a.line.planned, 100_000_000 + POST_A);
     assert_eq!(a.line.transferred_out, PERSON_50K);
-    assert_eq!(sum.one_off.redundancy, 4_166_667);
+    assert_eq!(sum.one_off.redundancy, 4_182_692);
     assert_eq!(sum.one_off.mars, 4_166_667);
-    assert_eq!(sum.one_off.total(), 8_333_334);
+    assert_eq!(sum.one_off.total(), 8_349_359);
     // Net recurrent saving = baseline − planned − moved = 3 x 64,190 − 129,130 − 64,190
     let saving = 3 * PERSON_50K - POST_100K - PERSON_50K;
     assert_eq!(sum.totals.net_recurrent_saving(), saving);
     assert_eq!(saving, -(POST_100K - 2 * PERSON_50K)); // the post costs more than it saves
     assert_eq!(sum.payback_months(), None);
-    // Without the post: saving £128,380 a year, one-off £83,333.34 -> 7.79 months -> 8
+    // Without the post: saving £128,380 a year, one-off £83,493.59 -> 7.80 months -> 8
     s.clusters[0].teams.clear();
     let sum = compute(&s);
     assert_eq!(sum.totals.net_recurrent_saving(), 2 * PERSON_50K);
