@@ -51,7 +51,7 @@ pub fn compute(s: &Scenario) -> Summary {
     let org_series = trajectory::close_organisations(s, &months, &mut orgs, delta);
     let totals = trajectory::totals(&orgs);
     let cluster_series = trajectory::close_clusters(&ix, &orgs, &org_series, &mut clusters, months.len());
-    let total_series = trajectory::total_series(&org_series, months.len());
+    let total_series = trajectory::total_series(&orgs, &org_series, months.len());
     let outcomes = OutcomeKind::ALL.iter().map(|k| (*k, people.tallies[*k as usize])).collect();
     Summary {
         organisations: orgs,
@@ -90,6 +90,9 @@ fn starting_figures(s: &Scenario, ix: &Index<'_>) -> Vec<OrgFigures> {
                 headcount: 0,
                 wte: 0,
                 cluster: ix.cluster_of.get(o.code.as_str()).copied(),
+                in_scope: o.in_scope || ix.cluster_of.contains_key(o.code.as_str()),
+                explicit_target: o.target_override_pence.is_some(),
+                baseline_is_allowance: o.baseline_is_allowance,
             }
         })
         .collect()

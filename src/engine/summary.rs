@@ -17,10 +17,18 @@ pub struct Line {
     pub transferred_out: Pence,
     pub one_off: Pence,
     pub population: Option<u64>,
+    /// What the ICBs over their targets must still save: the sum of each ICB's shortfall.
+    /// ICBs are separate statutory bodies, so one's surplus never pays another's shortfall.
+    pub still_to_save: Pence,
+    /// What the ICBs under their targets are under by, summed: shown beside `still_to_save`,
+    /// never taken from it.
+    pub surplus: Pence,
 }
 
 impl Line {
-    /// Planned − target: what is still to be saved (negative: under target).
+    /// Planned − target, netted across the ICBs of the line (negative: under target). For an
+    /// ICB this is its gap; for a cluster or the total it nets one ICB's surplus against
+    /// another's shortfall, so the board sees `still_to_save` and `surplus` instead.
     #[must_use]
     pub fn gap(&self) -> Option<Pence> {
         self.target.map(|t| self.planned - t)
@@ -52,6 +60,15 @@ impl Line {
         self.one_off += o.one_off;
         self.target = self.target.zip(o.target).map(|(a, b)| a + b);
         self.population = self.population.zip(o.population).map(|(a, b)| a + b);
+        self.still_to_save += o.still_to_save;
+        self.surplus += o.surplus;
+    }
+
+    /// An ICB's shortfall and surplus from its gap (none when it has no target).
+    pub(super) fn split_gap(&mut self) {
+        let gap = self.gap().unwrap_or(0);
+        self.still_to_save = gap.max(0);
+        self.surplus = (-gap).max(0);
     }
 
     pub(super) fn start() -> Line {
@@ -77,6 +94,12 @@ pub struct OrgFigures {
     pub wte: u64,
     /// Index of the cluster the ICB belongs to (the first, if listed in two).
     pub cluster: Option<usize>,
+    /// In a cluster, or chosen: the headline and totals cover these ICBs only.
+    pub in_scope: bool,
+    /// The target is set by hand (with a reason in the scenario), not population x envelope.
+    pub explicit_target: bool,
+    /// The baseline is the running cost allowance: not comparable with the envelope.
+    pub baseline_is_allowance: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +202,18 @@ impl Summary {
         }
         let (n, d) = (i128::from(one_off.max(0)) * 12, i128::from(saving));
         Some(((n + d - 1) / d).try_into().unwrap_or(i64::MAX))
+    }
+
+    /// How many ICBs in scope have a running cost allowance for a baseline.
+    #[must_use]
+    pub fn allowance_baselines(&self) -> usize {
+        self.organisations.iter().filter(|o| o.in_scope && o.baseline_is_allowance).count()
+    }
+
+    /// How many ICBs are in the plan's scope.
+    #[must_use]
+    pub fn in_scope_count(&self) -> usize {
+        self.organisations.iter().filter(|o| o.in_scope).count()
     }
 
     #[must_use]

@@ -73,6 +73,7 @@ pub(super) fn close_organisations(
     for (oi, (o, of)) in s.organisations.iter().zip(orgs.iter_mut()).enumerate() {
         of.line.baseline = of.baseline_people + of.baseline_non_pay;
         of.line.planned = of.planned_people + of.planned_posts + of.planned_non_pay;
+        of.line.split_gap();
         if let Some(k) = months.land(o.planned_non_pay_from) {
             delta[oi][k] += of.planned_non_pay - of.baseline_non_pay;
         }
@@ -123,10 +124,10 @@ pub(super) fn close_clusters(
     out
 }
 
-/// The whole scenario's series: the sum of the ICBs'.
-pub(super) fn total_series(org_series: &[Vec<Pence>], n_months: usize) -> Vec<Pence> {
+/// The whole scenario's series: the sum of the ICBs' in scope.
+pub(super) fn total_series(orgs: &[OrgFigures], org_series: &[Vec<Pence>], n_months: usize) -> Vec<Pence> {
     let mut total = vec![0; n_months];
-    for series in org_series {
+    for (_, series) in orgs.iter().zip(org_series).filter(|(of, _)| of.in_scope) {
         for (acc, v) in total.iter_mut().zip(series) {
             *acc += v;
         }
@@ -134,10 +135,10 @@ pub(super) fn total_series(org_series: &[Vec<Pence>], n_months: usize) -> Vec<Pe
     total
 }
 
-/// The whole scenario's line: the sum of the ICBs'.
+/// The whole scenario's line: the sum of the ICBs' in scope.
 pub(super) fn totals(orgs: &[OrgFigures]) -> Line {
     let mut totals = Line::start();
-    for of in orgs {
+    for of in orgs.iter().filter(|of| of.in_scope) {
         totals.add(&of.line);
     }
     totals

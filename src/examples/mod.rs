@@ -439,7 +439,8 @@ pub fn national() -> Scenario {
     s.notes = "All 42 ICBs (NHS England 2025/26 allocations) in the 26 leadership teams announced for 2025/26 \
         (Written Ministerial Statement, 9 Sep 2025; NHS Confed, updated 6 Oct 2025). Hertfordshire & West Essex and \
         Suffolk & North East Essex were split between two clusters; each is placed with the cluster of its larger part. \
-        Frimley's 2025/26 leadership arrangement was not found, so it is left out of any cluster. No staff lists: each \
+        Frimley's 2025/26 leadership arrangement was not found, so it is in no cluster but chosen to be in the plan's \
+        scope, so the totals cover all 42 ICBs. No staff lists: each \
         ICB's baseline is its 2025/26 running cost allowance (v1.4) as a stand-in until local actuals are entered. \
         The £18.76 envelope also covers programme pay, so a baseline on the allowance alone understates the task."
         .to_owned();
@@ -447,9 +448,19 @@ pub fn national() -> Scenario {
     s.organisations = reference::icbs();
     for o in &mut s.organisations {
         o.baseline_non_pay_pence = o.running_cost_allowance_pence.unwrap_or(0);
+        o.baseline_is_allowance = true;
     }
     s.clusters = reference::clusters_2025_26();
+    choose_unclustered(&mut s);
     s
+}
+
+/// Puts every ICB that is in no cluster in the plan's scope (a national plan covers all 42).
+fn choose_unclustered(s: &mut Scenario) {
+    let clustered: Vec<String> = s.clusters.iter().flat_map(|c| c.members.clone()).collect();
+    for o in &mut s.organisations {
+        o.in_scope = !clustered.contains(&o.code);
+    }
 }
 
 /// About 25,000 generated people across the 42 ICBs in their 26 clusters, in proportion to
@@ -468,6 +479,7 @@ pub fn england_stress() -> Scenario {
         42,
     );
     illustrative_non_pay(&mut s, 3000);
+    choose_unclustered(&mut s);
     s
 }
 

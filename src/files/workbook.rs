@@ -94,6 +94,8 @@ fn line_cells(l: &Line) -> Vec<Cell> {
         Cell::Money(l.planned),
         Cell::opt_money(l.target),
         Cell::opt_money(l.gap()),
+        if l.target.is_some() { Cell::Money(l.still_to_save) } else { Cell::Empty },
+        if l.target.is_some() { Cell::Money(l.surplus) } else { Cell::Empty },
         l.reduction_bp().map_or(Cell::Empty, Cell::Percent),
         Cell::opt_money(l.planned_per_head()),
         Cell::Money(l.transferred_out),
@@ -116,10 +118,14 @@ pub fn summary_sheet(s: &Scenario, sum: &Summary) -> Sheet {
             rows.push(row("ICB", &o.name, &o.code, &c.name, &o.line));
         }
     }
-    for o in sum.organisations.iter().filter(|o| o.cluster.is_none()) {
+    for o in sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope) {
         rows.push(row("ICB", &o.name, &o.code, "", &o.line));
     }
     rows.push(row("Total", &s.name, "", "", &sum.totals));
+    // Listed apart, after the total they are not in.
+    for o in sum.organisations.iter().filter(|o| !o.in_scope) {
+        rows.push(row("ICB out of scope", &o.name, &o.code, "", &o.line));
+    }
     Sheet {
         name: "Summary",
         columns: columns(&[
@@ -132,6 +138,8 @@ pub fn summary_sheet(s: &Scenario, sum: &Summary) -> Sheet {
             ("Planned", 16.0),
             ("Target", 16.0),
             ("Gap (planned − target)", 16.0),
+            ("Still to save", 16.0),
+            ("Surplus", 16.0),
             ("Reduction from baseline", 12.0),
             ("Planned per head", 11.0),
             ("Moved out (not saved)", 16.0),

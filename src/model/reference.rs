@@ -49,6 +49,8 @@ pub fn icbs() -> Vec<Organisation> {
     rows::<IcbRow>(ICBS_CSV)
         .into_iter()
         .map(|r| Organisation {
+            in_scope: false,
+            baseline_is_allowance: false,
             code: r.ods_code,
             name: r.name,
             region: r.region,

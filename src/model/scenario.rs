@@ -65,6 +65,15 @@ pub struct Organisation {
     /// Why the override was set and where its figure comes from.
     #[serde(default)]
     pub target_note: String,
+    /// The baseline stands in with the ICB's running cost allowance (no local actuals yet).
+    /// The allowance must not be compared with the £/head envelope, which also covers
+    /// programme pay (domain.md §3.1): wherever the comparison is shown, the app says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub baseline_is_allowance: bool,
+    /// In the plan's scope although in no cluster (an ICB in a cluster always is). The
+    /// headline and totals cover the ICBs in scope only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_scope: bool,
 }
 
 /// ICBs that share one chair, one chief executive and single management teams, while each

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::Summary;
+use crate::engine::{Line, OrgFigures, Summary};
 use crate::model::Scenario;
 use crate::model::money::{Pence, format_headline, format_pounds, format_pounds_pence};
 use crate::report::short_name;
@@ -64,6 +64,8 @@ pub struct BarItem {
     pub note: String,
     /// Drawn in the warning colour (over target).
     pub over: bool,
+    /// The marker is a target set by hand, with its reason: drawn dashed, the reason on hover.
+    pub explicit: Option<String>,
 }
 
 /// A horizontal line across the chart, e.g. the £18.76 envelope.
@@ -202,15 +204,24 @@ fn subtitle(s: &Scenario) -> String {
     )
 }
 
-fn gap_note(gap: Option<Pence>) -> String {
-    match gap {
-        Some(g) if g > 0 => format!("{} to save", format_headline(g)),
-        Some(g) => format!("{} under", format_headline(-g)),
-        None => String::new(),
+/// What a bar still has to save and what it is under by, never netted: "£412k to save",
+/// "£86k under", or both for a cluster whose ICBs differ.
+fn gap_note(l: &Line) -> String {
+    if l.target.is_none() {
+        return String::new();
     }
+    let mut parts = Vec::new();
+    if l.still_to_save > 0 || l.surplus == 0 {
+        parts.push(format!("{} to save", format_headline(l.still_to_save)));
+    }
+    if l.surplus > 0 {
+        parts.push(format!("{} under", format_headline(l.surplus)));
+    }
+    parts.join(" · ")
 }
 
-/// The ICBs in cluster order (members of each cluster together), then the rest.
+/// The ICBs in scope in cluster order (members of each cluster together), then those in
+/// scope in no cluster. ICBs out of scope are not drawn.
 fn icb_order(sum: &Summary) -> Vec<usize> {
     let mut order: Vec<usize> = Vec::new();
     for c in &sum.clusters {
@@ -227,6 +238,7 @@ fn icb_order(sum: &Summary) -> Vec<usize> {
             order.push(i);
         }
     }
+    order.retain(|i| sum.organisations[*i].in_scope);
     order
 }
 
@@ -248,8 +260,9 @@ pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
                     short: o.code.clone(),
                     value: o.line.planned,
                     marker: o.line.target,
-                    note: gap_note(o.line.gap()),
-                    over: o.line.gap().is_some_and(|g| g > 0),
+                    note: gap_note(&o.line),
+                    over: o.line.still_to_save > 0,
+                    explicit: explicit_reason(s, o),
                 }
             })
             .collect(),
@@ -273,8 +286,9 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
                 short: c.name.chars().take(14).collect(),
                 value: c.line.planned,
                 marker: c.line.target,
-                note: gap_note(c.line.gap()),
-                over: c.line.gap().is_some_and(|g| g > 0),
+                note: gap_note(&c.line),
+                over: c.line.still_to_save > 0,
+                explicit: None,
             })
             .collect(),
     }
@@ -317,37 +331,54 @@ pub fn outcomes(s: &Scenario, sum: &Summary) -> BarChartSpec {
                 marker: None,
                 note: t.count.to_string(),
                 over: false,
+                explicit: None,
             })
             .collect(),
     }
 }
 
-/// Planned cost per head for every ICB against the envelope.
+/// Planned cost per head of every ICB in scope against its own target per head (the
+/// envelope, or its explicit target over its population), so this chart and the cost
+/// chart never disagree about which ICBs are over. The envelope is drawn for reference.
 #[must_use]
 pub fn per_head(s: &Scenario, sum: &Summary) -> BarChartSpec {
     let envelope = s.assumptions.envelope_per_head_pence;
     BarChartSpec {
-        title: "Planned running cost per head against the envelope".into(),
+        title: "Planned running cost per head against each ICB's target per head".into(),
         subtitle: subtitle(s),
         unit: Unit::PencePerHead,
-        marker_label: String::new(),
+        marker_label: "Target per head".into(),
         reference: Some(Reference { value: envelope, label: format!("Envelope {}", format_pounds_pence(envelope)) }),
         bars: icb_order(sum)
             .into_iter()
             .filter_map(|i| {
                 let o = &sum.organisations[i];
                 let ph = o.line.planned_per_head()?;
+                let target_ph = o.line.target.zip(o.line.population).and_then(|(t, p)| {
+                    let p = i64::try_from(p).ok().filter(|p| *p > 0)?;
+                    Some(crate::model::money::mul_div_round(t, 1, p))
+                });
                 Some(BarItem {
                     label: short_name(&o.name).to_owned(),
                     short: o.code.clone(),
                     value: ph,
-                    marker: None,
+                    marker: target_ph,
                     note: format_pounds_pence(ph),
-                    over: ph > envelope,
+                    over: o.line.still_to_save > 0,
+                    explicit: explicit_reason(s, o),
                 })
             })
             .collect(),
     }
+}
+
+/// Why an ICB's target is set by hand ("published board target"), when it is.
+fn explicit_reason(s: &Scenario, o: &OrgFigures) -> Option<String> {
+    if !o.explicit_target {
+        return None;
+    }
+    let note = s.organisation(&o.code).map(|x| x.target_note.trim()).unwrap_or_default();
+    Some(if note.is_empty() { "set by hand (no reason given)".to_owned() } else { note.to_owned() })
 }
 
 /// Round steps for an axis from 0 to `max` (in axis units): about five gridlines.

@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 
 use crate::engine::Summary;
 use crate::model::Scenario;
-use crate::model::money::{Wte, format_bp, format_pounds, format_pounds_pence};
+use crate::model::money::{Wte, format_pounds, format_pounds_pence};
 use crate::report::chart::{Chart, ChartKind};
 use crate::report::render::{ExportError, pdf_of};
 use crate::report::style::{figures, line_rows, opt_pounds};
-use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, esc};
+use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, UNDER, esc};
 
 /// How the board pack is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,24 +256,39 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         ("Baseline", format_pounds(t.baseline)),
         ("Planned", format_pounds(t.planned)),
         ("Target", opt_pounds(t.target)),
-        ("Gap (planned − target)", opt_pounds(t.gap())),
-        ("Cut from baseline", t.reduction_bp().map_or_else(|| "n/a".into(), format_bp)),
+        ("Still to save", format_pounds(t.still_to_save)),
+        ("Surplus, not netted", format_pounds(t.surplus)),
         ("One-off costs", format_pounds(sum.one_off.total())),
     ];
     for (i, (k, v)) in heads.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let x = MARGIN + 128.0 * i as f64;
         let _ = write!(body, r#"<text x="{x:.1}" y="262" font-size="9" fill="{MUTED}">{}</text>"#, esc(k));
-        let color = if *k == "Gap (planned − target)" && t.gap().is_some_and(|g| g > 0) { OVER } else { INK };
+        let color = match *k {
+            "Still to save" if t.still_to_save > 0 => OVER,
+            "Surplus, not netted" if t.surplus > 0 => UNDER,
+            _ => INK,
+        };
         let _ = write!(
             body,
             r#"<text x="{x:.1}" y="282" font-size="14" font-weight="bold" fill="{color}">{}</text>"#,
             esc(v)
         );
     }
+    // Where allowances stand in for baselines, the cover says the comparison is not valid.
+    let mut top = 320.0;
+    let allowances = sum.allowance_baselines();
+    if allowances > 0 {
+        for (i, line) in wrap(&crate::report::style::allowance_caveat(allowances), 130).iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y = 304.0 + 13.0 * i as f64;
+            let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{OVER}">{}</text>"#, esc(line));
+            top = y + 22.0;
+        }
+    }
     for (i, line) in wrap(&s.notes, 130).iter().take(14).enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let y = 320.0 + 14.0 * i as f64;
+        let y = top + 14.0 * i as f64;
         let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{INK}">{}</text>"#, esc(line));
     }
     if o.redacted {
@@ -290,14 +305,14 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
 fn cost_table(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let columns = [
-        ("Cluster / ICB", 250.0),
+        ("Cluster / ICB", 230.0),
         ("Baseline", 82.0),
         ("Planned", 82.0),
         ("Target", 82.0),
-        ("Gap", 78.0),
-        ("Cut", 48.0),
+        ("Still to save", 78.0),
+        ("Surplus", 74.0),
         ("Per head", 58.0),
-        ("Moved out", 82.0),
+        ("Moved out", 76.0),
     ];
     let table = Table { columns: &columns, numeric_from: 1 };
     let rows: Vec<(Vec<String>, bool)> =
@@ -306,7 +321,7 @@ fn cost_table(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
         "Running cost by cluster and ICB",
         &table,
         &rows,
-        "Gap = planned − target; above zero is still to save. Moved out: cost that transfers with functions (moved, not saved).",
+        "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save. Moved out: cost that transfers with functions (moved, not saved).",
     ));
     pages
 }

@@ -2,8 +2,8 @@
 //! say a figure the same way and colour it the same way. Change a word or a colour here and
 //! it changes everywhere.
 
-use crate::engine::{Line, Summary};
-use crate::model::money::{Pence, format_bp, format_pounds, format_pounds_pence};
+use crate::engine::{Line, OrgFigures, Summary};
+use crate::model::money::{Pence, format_pounds, format_pounds_pence};
 
 /// A colour, written for SVG as `#RRGGBB` (its `Display`) and given as RGB for the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,30 +53,56 @@ pub fn opt_pounds(v: Option<Pence>) -> String {
     v.map_or_else(|| "n/a".to_owned(), format_pounds)
 }
 
+/// What "still to save" means, wherever it is shown.
+pub const STILL_TO_SAVE: &str =
+    "What the ICBs over their targets must still save: the sum of each ICB's planned − target where that is above zero";
+/// What "surplus" means, wherever it is shown.
+pub const SURPLUS: &str = "What the ICBs under their targets are under by, summed. ICBs are separate statutory bodies: one's surplus does not pay another's shortfall, so it is never taken off what is still to save";
+
+/// Said wherever a running cost allowance stands in for a baseline and is set against the
+/// envelope (domain.md §3.1).
+#[must_use]
+pub fn allowance_caveat(n: usize) -> String {
+    let icbs = if n == 1 { "1 ICB's baseline is its".to_owned() } else { format!("{n} ICBs' baselines are their") };
+    format!(
+        "{icbs} running cost allowance, which must not be compared with the envelope: the envelope also covers programme pay, so against it the allowance shows a surplus that is not real. Enter local running costs and programme pay to compare."
+    )
+}
+
 /// The columns of a cost line, with what each means (the tooltips on screen).
 pub const LINE_COLUMNS: [(&str, &str); 7] = [
     ("Baseline", "Cost of today's people plus baseline non-pay"),
     ("Planned", "People staying + share of the single management teams' posts + planned non-pay"),
     ("Target", "Population × envelope per head, or the ICB's explicit target"),
-    ("Gap", "Planned − target: above zero is still to save"),
-    ("Cut", "(baseline − planned) ÷ baseline"),
+    ("Still to save", STILL_TO_SAVE),
+    ("Surplus", SURPLUS),
     ("Per head", "Planned running cost per head of population"),
     ("Moved out", "Cost that transfers out with functions: moved, not saved"),
 ];
 
-/// A line's figures as every table prints them: baseline, planned, target, gap, cut, per
-/// head, moved out.
+/// Which of [`figures`] is still to save, and which the surplus (coloured over and under).
+pub const STILL_TO_SAVE_COLUMN: usize = 3;
+pub const SURPLUS_COLUMN: usize = 4;
+
+/// A line's figures as every table prints them: baseline, planned, target, still to save,
+/// surplus, per head, moved out. With no target, still to save and surplus are "n/a".
 #[must_use]
 pub fn figures(l: &Line) -> [String; 7] {
+    let (still, surplus) =
+        if l.target.is_some() { (format_pounds(l.still_to_save), format_pounds(l.surplus)) } else { na2() };
     [
         format_pounds(l.baseline),
         format_pounds(l.planned),
         opt_pounds(l.target),
-        opt_pounds(l.gap()),
-        l.reduction_bp().map_or_else(|| "n/a".into(), format_bp),
+        still,
+        surplus,
         l.planned_per_head().map_or_else(|| "n/a".into(), format_pounds_pence),
         format_pounds(l.transferred_out),
     ]
+}
+
+fn na2() -> (String, String) {
+    ("n/a".into(), "n/a".into())
 }
 
 /// One row of the table of cost by cluster and ICB.
@@ -86,31 +112,36 @@ pub struct LineRow<'a> {
     pub line: &'a Line,
     /// A cluster or the total, printed bold.
     pub strong: bool,
+    /// An ICB outside the plan's scope: listed apart, greyed, not in the total.
+    pub out_of_scope: bool,
+}
+
+/// An ICB's name in a table: "    QK1 Northamptonshire", marked when its target is explicit.
+fn icb_label(o: &OrgFigures, indent: &str) -> String {
+    let mark = if o.explicit_target { " (explicit target)" } else { "" };
+    format!("{indent}{} {}{mark}", o.code, short_name(&o.name))
 }
 
 /// The rows of the table of cost by cluster and ICB, on screen and in the pack: each
-/// cluster then its member ICBs, the ICBs in no cluster, and the total.
+/// cluster then its member ICBs, the ICBs in scope in no cluster, the total of the ICBs in
+/// scope, then the ICBs out of scope, apart and saying why.
 #[must_use]
 pub fn line_rows(sum: &Summary) -> Vec<LineRow<'_>> {
+    let row = |label, line, strong, out_of_scope| LineRow { label, line, strong, out_of_scope };
     let mut rows = Vec::new();
     for c in &sum.clusters {
-        rows.push(LineRow { label: c.name.clone(), line: &c.line, strong: true });
+        rows.push(row(c.name.clone(), &c.line, true, false));
         for o in c.members.iter().filter_map(|m| sum.org(m)) {
-            rows.push(LineRow {
-                label: format!("    {} {}", o.code, short_name(&o.name)),
-                line: &o.line,
-                strong: false,
-            });
+            rows.push(row(icb_label(o, "    "), &o.line, false, false));
         }
     }
-    for o in sum.organisations.iter().filter(|o| o.cluster.is_none()) {
-        rows.push(LineRow {
-            label: format!("{} {} (no cluster)", o.code, short_name(&o.name)),
-            line: &o.line,
-            strong: false,
-        });
+    for o in sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope) {
+        rows.push(row(format!("{} (in scope, no cluster)", icb_label(o, "")), &o.line, false, false));
     }
-    rows.push(LineRow { label: "Total".into(), line: &sum.totals, strong: true });
+    rows.push(row(format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals, true, false));
+    for o in sum.organisations.iter().filter(|o| !o.in_scope) {
+        rows.push(row(format!("{} (out of scope: in no cluster)", icb_label(o, "")), &o.line, false, true));
+    }
     rows
 }
 

@@ -20,6 +20,9 @@ fn line_json(l: &Line) -> serde_json::Map<String, Value> {
     m.insert("transferred_out_pence".into(), json!(l.transferred_out));
     m.insert("reduction_bp".into(), json!(l.reduction_bp()));
     m.insert("planned_per_head_pence".into(), json!(l.planned_per_head()));
+    m.insert("one_off_pence".into(), json!(l.one_off));
+    m.insert("still_to_save_pence".into(), json!(l.still_to_save));
+    m.insert("surplus_pence".into(), json!(l.surplus));
     m
 }
 
@@ -34,8 +37,10 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
             m.insert("code".into(), json!(o.code));
             m.insert("name".into(), json!(o.name));
             m.extend(line_json(&o.line));
-            m.insert("one_off_pence".into(), json!(o.line.one_off));
             m.insert("cluster".into(), json!(o.cluster.map(|c| s.clusters[c].name.clone())));
+            m.insert("in_scope".into(), json!(o.in_scope));
+            m.insert("explicit_target".into(), json!(o.explicit_target));
+            m.insert("baseline_is_allowance".into(), json!(o.baseline_is_allowance));
             Value::Object(m)
         })
         .collect();
@@ -71,10 +76,10 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
 }
 
 fn row(out: &mut String, label: &str, l: &Line) {
-    let [baseline, planned, target, gap, cut, per_head, _] = figures(l);
+    let [baseline, planned, target, still, surplus, per_head, _] = figures(l);
     let _ = writeln!(
         out,
-        "{:<44} {baseline:>14} {planned:>14} {target:>14} {gap:>14} {cut:>8} {per_head:>9}",
+        "{:<44} {baseline:>14} {planned:>14} {target:>14} {still:>14} {surplus:>14} {per_head:>9}",
         shorten(label, 44)
     );
 }
@@ -86,16 +91,16 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
     let _ = writeln!(out, "{}", s.name);
     let _ = writeln!(
         out,
-        "Envelope {} per head by {}. Gap = planned − target (above zero: still to save).\n",
+        "Envelope {} per head by {}. Still to save: the sum of each ICB's shortfall (planned − target above zero).\nSurplus: the sum of each ICB's amount under target, never taken off what is still to save.\n",
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
         s.assumptions.target_date.format("%-d %B %Y")
     );
     let _ = writeln!(
         out,
-        "{:<44} {:>14} {:>14} {:>14} {:>14} {:>8} {:>9}",
-        "Cluster / ICB", "Baseline", "Planned", "Target", "Gap", "Cut", "Per head"
+        "{:<44} {:>14} {:>14} {:>14} {:>14} {:>14} {:>9}",
+        "Cluster / ICB", "Baseline", "Planned", "Target", "Still to save", "Surplus", "Per head"
     );
-    let rule = "-".repeat(44 + 15 * 4 + 9 + 10);
+    let rule = "-".repeat(44 + 15 * 5 + 10);
     let _ = writeln!(out, "{rule}");
     for c in &sum.clusters {
         row(&mut out, &c.name, &c.line);
@@ -105,16 +110,27 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
             }
         }
     }
-    let loose: Vec<_> = sum.organisations.iter().filter(|o| o.cluster.is_none()).collect();
-    if !loose.is_empty() {
-        let _ = writeln!(out, "Not in a cluster");
-        for o in loose {
+    let chosen: Vec<_> = sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope).collect();
+    if !chosen.is_empty() {
+        let _ = writeln!(out, "In scope, in no cluster");
+        for o in chosen {
             row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
         }
     }
     let _ = writeln!(out, "{rule}");
-    row(&mut out, "Total", &sum.totals);
+    row(&mut out, &format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals);
+    let out_of_scope: Vec<_> = sum.organisations.iter().filter(|o| !o.in_scope).collect();
+    if !out_of_scope.is_empty() {
+        let _ = writeln!(out, "Out of scope (in no cluster, not in the total)");
+        for o in out_of_scope {
+            row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
+        }
+    }
     let _ = writeln!(out);
+    let allowances = sum.allowance_baselines();
+    if allowances > 0 {
+        let _ = writeln!(out, "Note: {}\n", super::style::allowance_caveat(allowances));
+    }
     if sum.totals.transferred_out != 0 {
         let _ = writeln!(
             out,

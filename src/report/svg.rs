@@ -142,14 +142,20 @@ fn bars(spec: &BarChartSpec) -> String {
         );
         if let Some(m) = b.marker {
             let my = f.y(unit.scale(m));
+            // A target set by hand is dashed, with its reason on hover.
+            let (dash, why) = match &b.explicit {
+                Some(why) => (r#" stroke-dasharray="6 3""#, format!(" (explicit target: {why})")),
+                None => ("", String::new()),
+            };
             let _ = write!(
                 out,
-                r#"<line class="marker" data-label="{}" data-value="{m}" x1="{:.1}" y1="{my:.1}" x2="{:.1}" y2="{my:.1}" stroke="{INK}" stroke-width="3"><title>{} {}</title></line>"#,
+                r#"<line class="marker" data-label="{}" data-value="{m}" x1="{:.1}" y1="{my:.1}" x2="{:.1}" y2="{my:.1}" stroke="{INK}" stroke-width="3"{dash}><title>{} {}{}</title></line>"#,
                 esc(&b.label),
                 cx - slot * 0.4,
                 cx + slot * 0.4,
                 esc(&spec.marker_label),
-                esc(&unit.exact(m))
+                esc(&unit.exact(m)),
+                esc(&why)
             );
         }
         if !b.note.is_empty() {
@@ -203,12 +209,12 @@ fn bars(spec: &BarChartSpec) -> String {
         );
     }
     if spec.bars.iter().any(|b| b.marker.is_some()) {
-        legend(&mut out, &spec.marker_label);
+        legend(&mut out, &spec.marker_label, spec.bars.iter().any(|b| b.explicit.is_some()));
     }
     out
 }
 
-fn legend(out: &mut String, marker_label: &str) {
+fn legend(out: &mut String, marker_label: &str, explicit: bool) {
     let y = HEIGHT - 22.0;
     let _ = write!(out, r#"<rect x="40" y="{:.1}" width="14" height="14" fill="{OVER}"/>"#, y - 11.0);
     let _ = write!(out, r#"<text x="60" y="{y:.1}" font-size="12" fill="{INK}">Still above target</text>"#);
@@ -221,6 +227,15 @@ fn legend(out: &mut String, marker_label: &str) {
         y - 4.0
     );
     let _ = write!(out, r#"<text x="402" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(marker_label));
+    if explicit {
+        let _ = write!(
+            out,
+            r#"<line x1="560" y1="{:.1}" x2="586" y2="{:.1}" stroke="{INK}" stroke-width="3" stroke-dasharray="6 3"/>"#,
+            y - 4.0,
+            y - 4.0
+        );
+        let _ = write!(out, r#"<text x="592" y="{y:.1}" font-size="12" fill="{INK}">Target set by hand</text>"#);
+    }
 }
 
 fn line(spec: &LineChartSpec) -> String {

@@ -46,10 +46,29 @@ fn summary_json_adds_up_for_every_example() {
         assert_eq!(o.status.code(), Some(0));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let orgs = v["organisations"].as_array().unwrap();
-        for key in ["baseline_pence", "planned_pence", "target_pence", "transferred_out_pence"] {
-            let sum: i64 = orgs.iter().map(|o| o[key].as_i64().unwrap()).sum();
+        // The totals are the ICBs in scope, added up; still to save and the surplus are each
+        // ICB's shortfall and surplus added up, never netted.
+        let in_scope: Vec<&serde_json::Value> = orgs.iter().filter(|o| o["in_scope"] == true).collect();
+        for key in [
+            "baseline_pence",
+            "planned_pence",
+            "target_pence",
+            "transferred_out_pence",
+            "still_to_save_pence",
+            "surplus_pence",
+            "one_off_pence",
+        ] {
+            let sum: i64 = in_scope.iter().map(|o| o[key].as_i64().unwrap()).sum();
             assert_eq!(v["totals"][key].as_i64().unwrap(), sum, "{} {key}", f.display());
         }
+        for o in orgs {
+            let gap = o["gap_pence"].as_i64().unwrap();
+            assert_eq!(o["still_to_save_pence"].as_i64().unwrap(), gap.max(0));
+            assert_eq!(o["surplus_pence"].as_i64().unwrap(), (-gap).max(0));
+        }
+        // gap_pence stays the net figure.
+        let net = v["totals"]["still_to_save_pence"].as_i64().unwrap() - v["totals"]["surplus_pence"].as_i64().unwrap();
+        assert_eq!(v["totals"]["gap_pence"].as_i64().unwrap(), net);
         for c in v["clusters"].as_array().unwrap() {
             let members: Vec<&str> = c["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
             let planned: i64 = orgs
@@ -58,6 +77,12 @@ fn summary_json_adds_up_for_every_example() {
                 .map(|o| o["planned_pence"].as_i64().unwrap())
                 .sum();
             assert_eq!(c["planned_pence"].as_i64().unwrap(), planned);
+            let one_off: i64 = orgs
+                .iter()
+                .filter(|o| members.contains(&o["code"].as_str().unwrap()))
+                .map(|o| o["one_off_pence"].as_i64().unwrap())
+                .sum();
+            assert_eq!(c["one_off_pence"].as_i64().unwrap(), one_off, "clusters carry their one-off costs");
             let gap = c["planned_pence"].as_i64().unwrap() - c["target_pence"].as_i64().unwrap();
             assert_eq!(c["gap_pence"].as_i64().unwrap(), gap);
         }

@@ -26,6 +26,8 @@ fn org(code: &str, population: u64, non_pay: i64) -> Organisation {
         planned_non_pay_from: None,
         target_override_pence: None,
         target_note: String::new(),
+        in_scope: false,
+        baseline_is_allowance: false,
     }
 }
 

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer};
 
 use crate::edit::Document;
-use crate::engine::Line as CostLine;
+use crate::engine::Summary;
 use crate::model::money::{Pence, format_bp, format_headline, format_pounds, format_pounds_pence};
 use crate::report::chart::{BarChartSpec, ChartKind, LineChartSpec, Unit};
 use crate::report::style::{self, shorten};
@@ -20,7 +20,7 @@ fn colour(c: style::Colour) -> Color32 {
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
     let envelope = doc.scenario.assumptions.envelope_per_head_pence;
-    headline(ui, &sum.totals, envelope);
+    headline(ui, sum, envelope);
     ui.add_space(6.0);
     let avail = ui.available_height();
     let table_h = (avail * 0.42).max(120.0);
@@ -52,56 +52,65 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     });
 }
 
-fn headline(ui: &mut egui::Ui, t: &CostLine, envelope: Pence) {
+fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
+    let t = &sum.totals;
+    let (n, all) = (sum.in_scope_count(), sum.organisations.len());
+    if n == 0 {
+        ui.label(
+            RichText::new("No ICB is in this plan's scope yet: put ICBs in a cluster on the Clusters tab.")
+                .color(ui.visuals().warn_fg_color),
+        );
+        return;
+    }
+    let allowances = sum.allowance_baselines();
+    if allowances > 0 {
+        ui.label(RichText::new(style::allowance_caveat(allowances)).color(ui.visuals().warn_fg_color));
+    }
+    if n < all {
+        ui.label(format!(
+            "The figures cover the {n} ICBs in scope (in a cluster or chosen); the other {} are listed apart below.",
+            all - n
+        ));
+    }
     ui.horizontal_wrapped(|ui| {
-        let stat = |ui: &mut egui::Ui, label: &str, value: String, hover: String| {
+        let stat = |ui: &mut egui::Ui, label: &str, value: String, hover: String, color: Option<Color32>| {
             ui.vertical(|ui| {
                 ui.label(RichText::new(label).small().weak());
-                ui.label(RichText::new(value).size(20.0).strong()).on_hover_text(hover);
+                let mut v = RichText::new(value).size(20.0).strong();
+                if let Some(c) = color {
+                    v = v.color(c);
+                }
+                ui.label(v).on_hover_text(hover);
             });
             ui.add_space(18.0);
         };
-        stat(ui, "Baseline", format_headline(t.baseline), format_pounds(t.baseline));
-        stat(ui, "Planned", format_headline(t.planned), format_pounds(t.planned));
+        stat(ui, "Baseline", format_headline(t.baseline), format_pounds(t.baseline), None);
+        stat(ui, "Planned", format_headline(t.planned), format_pounds(t.planned), None);
         if let Some(target) = t.target {
-            stat(ui, "Target", format_headline(target), format_pounds(target));
-        }
-        if let Some(gap) = t.gap() {
-            let (label, text) = if gap > 0 {
-                ("Still to save", format_headline(gap))
-            } else {
-                ("Under target by", format_headline(-gap))
-            };
-            ui.vertical(|ui| {
-                ui.label(RichText::new(label).small().weak());
-                ui.label(RichText::new(text).size(20.0).strong().color(colour(style::gap_colour(gap))))
-                    .on_hover_text(format!("Gap = planned − target = {}", format_pounds(gap)));
-            });
-            ui.add_space(18.0);
+            stat(ui, "Target", format_headline(target), format_pounds(target), None);
+            let over = (t.still_to_save > 0).then(|| colour(style::OVER));
+            let hover = format!("{}: {}", style::STILL_TO_SAVE, format_pounds(t.still_to_save));
+            stat(ui, "Still to save", format_headline(t.still_to_save), hover, over);
+            let under = (t.surplus > 0).then(|| colour(style::UNDER));
+            let hover = format!("{}: {}", style::SURPLUS, format_pounds(t.surplus));
+            stat(ui, "Surplus, not netted", format_headline(t.surplus), hover, under);
         }
         if let Some(bp) = t.reduction_bp() {
-            stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into());
+            stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into(), None);
         }
         if let Some(ph) = t.planned_per_head() {
-            stat(
-                ui,
-                "Per head",
-                format_pounds_pence(ph),
-                format!("Planned running cost per head, against the envelope of {}", format_pounds_pence(envelope)),
-            );
+            let hover =
+                format!("Planned running cost per head, against the envelope of {}", format_pounds_pence(envelope));
+            stat(ui, "Per head", format_pounds_pence(ph), hover, None);
         }
         if t.transferred_out != 0 {
-            stat(
-                ui,
-                "Moved out, not saved",
-                format_headline(t.transferred_out),
-                format!("Cost that transfers out with functions: {}", format_pounds(t.transferred_out)),
-            );
+            let hover = format!("Cost that transfers out with functions: {}", format_pounds(t.transferred_out));
+            stat(ui, "Moved out, not saved", format_headline(t.transferred_out), hover, None);
         }
     });
 }
 
-fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: bool) {
+fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: bool, weak: bool) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         let mut t = RichText::new(text);
         if let Some(c) = color {
@@ -109,6 +118,9 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
         }
         if strong {
             t = t.strong();
+        }
+        if weak {
+            t = t.weak();
         }
         ui.label(t);
     });
@@ -134,14 +146,25 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
             body.rows(20.0, rows.len(), |mut row| {
                 let r = &rows[row.index()];
                 row.col(|ui| {
-                    let t = RichText::new(&r.label);
-                    ui.label(if r.strong { t.strong() } else { t });
+                    let mut t = RichText::new(&r.label);
+                    if r.strong {
+                        t = t.strong();
+                    }
+                    if r.out_of_scope {
+                        t = t.weak();
+                    }
+                    ui.label(t);
                 });
-                let gap = r.line.gap().map(|g| colour(style::gap_colour(g)));
                 for (i, text) in style::figures(r.line).into_iter().enumerate() {
-                    // The gap (the fourth figure) is coloured over or under target.
-                    let color = if i == 3 { gap } else { None };
-                    row.col(|ui| money_cell(ui, text, color, r.strong));
+                    // Still to save is coloured as over target, the surplus as under; an ICB out
+                    // of scope is greyed.
+                    let color = match i {
+                        _ if r.out_of_scope => None,
+                        style::STILL_TO_SAVE_COLUMN if r.line.still_to_save > 0 => Some(colour(style::OVER)),
+                        style::SURPLUS_COLUMN if r.line.surplus > 0 => Some(colour(style::UNDER)),
+                        _ => None,
+                    };
+                    row.col(|ui| money_cell(ui, text, color, r.strong, r.out_of_scope));
                 }
             });
         });
@@ -164,6 +187,9 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
             if let Some(t) = b.marker {
                 hover += &format!("\n{} {}", spec.marker_label, unit.exact(t));
             }
+            if let Some(why) = &b.explicit {
+                hover += &format!(" (explicit target: {why})");
+            }
             if !b.note.is_empty() && b.marker.is_some() {
                 hover += &format!("\n{}", b.note);
             }
@@ -185,9 +211,12 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                 let x = i as f64;
                 if let Some(t) = b.marker {
                     let y = unit.scale(t);
-                    pui.line(
-                        Line::new(spec.marker_label.clone(), vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0),
-                    );
+                    // A target set by hand is dashed, and named apart in the legend.
+                    let (name, style) = match b.explicit {
+                        Some(_) => ("Target set by hand", egui_plot::LineStyle::dashed_loose()),
+                        None => (spec.marker_label.as_str(), egui_plot::LineStyle::Solid),
+                    };
+                    pui.line(Line::new(name, vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0).style(style));
                 }
                 // With many bars the notes would overlap: hover gives the exact figures instead.
                 if !b.note.is_empty() && spec.bars.len() <= 12 {
