@@ -531,3 +531,51 @@ fn every_shortcut_is_shown_on_its_menu_item() {
     }
     assert!(missing.is_empty(), "on no menu: {missing:?}");
 }
+
+/// File ▸ New and one cluster of two ICBs: the headline and the total cover those two, not
+/// the 40 empty ICBs beside them, which are listed apart, out of scope.
+#[test]
+fn a_one_cluster_plan_has_a_headline_for_its_icbs_only() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    h.get_by_label("No ICB is in this plan's scope yet: put ICBs in a cluster on the Clusters tab.");
+    h.get_by_label("Clusters").click();
+    h.run();
+    h.get_by_label("New cluster:").click();
+    h.get_by_label("New cluster:").type_text("Northants + LLR");
+    h.get_by_label("Add cluster").click();
+    h.run();
+    for code in ["QPM", "QK1"] {
+        // The n-th "Add to cluster…" button belongs to the n-th ICB in no cluster.
+        let s = &h.state().session.doc.scenario;
+        let nth = s
+            .organisations
+            .iter()
+            .filter(|o| !s.clusters[0].members.contains(&o.code))
+            .position(|o| o.code == code)
+            .unwrap();
+        h.get_all_by_label("Add to cluster…").nth(nth).unwrap().click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Northants + LLR").click();
+        h.run();
+    }
+    h.get_by_label("Overview").click();
+    h.run();
+    h.get_by_label(
+        "The figures cover the 2 ICBs in scope (in a cluster or chosen); the other 40 are listed apart below.",
+    );
+    // Targets: 1,238,148 x £18.76 = £23,227,656.48 (LLR) and 848,449 x £18.76 =
+    // £15,916,903.24 (Northamptonshire): £39,144,559.72 for the two, and nothing else.
+    let sum = &h.state().session.doc.summary;
+    assert_eq!(sum.totals.target, Some(3_914_455_972));
+    assert_eq!(sum.totals.population, Some(1_238_148 + 848_449));
+    // Nothing is planned yet, so the headline's surplus is the whole target: £39.1m twice.
+    assert_eq!(h.get_all_by_label("£39.1m").count(), 2);
+    assert!(h.get_all_by_label("£39,144,560").count() >= 2, "on the cluster's row and the total's");
+    h.get_by_label("Total of 2 ICBs in scope");
+    // The first ICB out of scope, in the file's order, is listed below the total, saying why.
+    let first = h.state().session.doc.summary.organisations.iter().find(|o| !o.in_scope).unwrap();
+    let label =
+        format!("{} {} (out of scope: in no cluster)", first.code, cluster_planner::report::short_name(&first.name));
+    h.get_by_label(&label);
+}
