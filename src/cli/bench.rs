@@ -13,7 +13,7 @@ use cluster_planner::report::chart::ChartKind;
 use cluster_planner::report::{pack, render};
 use cluster_planner::validate::validate;
 
-use super::{Outcome, load, median_ms};
+use super::{Failure, Outcome, load, median_ms};
 
 pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome {
     let runs = runs.max(1);
@@ -41,10 +41,10 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome
         std::hint::black_box(validate(std::hint::black_box(&s)));
         validation.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!("{}: {} people, {} posts", path.display(), s.people.len(), s.posts().count());
-    println!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open));
-    println!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute));
-    println!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation));
+    out!("{}: {} people, {} posts", path.display(), s.people.len(), s.posts().count())?;
+    out!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open))?;
+    out!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute))?;
+    out!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation))?;
     let sum = compute(&s);
     let mut svg = Vec::new();
     let mut pdf = Vec::new();
@@ -60,15 +60,15 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome
         pdf.push(t.elapsed().as_secs_f64() * 1000.0);
         std::hint::black_box(bytes.map(|b| b.len()).unwrap_or(0));
     }
-    println!("one chart (cost by ICB) to SVG, median of {runs}: {:.2} ms", median_ms(svg));
-    println!("board pack PDF (compute included separately), median of {}: {:.0} ms", runs.min(11), median_ms(pdf));
+    out!("one chart (cost by ICB) to SVG, median of {runs}: {:.2} ms", median_ms(svg))?;
+    out!("board pack PDF (compute included separately), median of {}: {:.0} ms", runs.min(11), median_ms(pdf))?;
     if let Some(people) = people {
-        bench_import(&s, people, runs.min(11));
+        bench_import(&s, people, runs.min(11))?;
     }
     if ui {
         let doc = Document::new(s, Some(path.to_owned()), "");
         for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {
-            println!("{what}: {ms:.2} ms");
+            out!("{what}: {ms:.2} ms")?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -76,19 +76,18 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome
 
 /// Times an import step by step: read the file, map and check every row, merge with the
 /// scenario; and the workbook export of the result.
-fn bench_import(s: &Scenario, people: &Path, runs: usize) {
+fn bench_import(s: &Scenario, people: &Path, runs: usize) -> Result<(), Failure> {
     let (mut read, mut prep, mut merge, mut all, mut xlsx) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut imported = None;
     for _ in 0..runs.max(1) {
         let t0 = Instant::now();
         let Ok(table) = import::read_table(people, None) else {
-            eprintln!("error: cannot read {}", people.display());
-            return;
+            return Err(Failure::new(format!("cannot read {}", people.display())));
         };
         let t1 = Instant::now();
         let mapping = import::guess(&table);
-        let Some(prepared) = import::prepare(&table, &mapping, s, &mut |_| true) else { return };
+        let Some(prepared) = import::prepare(&table, &mapping, s, &mut |_| true) else { return Ok(()) };
         let t2 = Instant::now();
         let plan = import::reconcile(s, &prepared);
         let t3 = Instant::now();
@@ -100,7 +99,7 @@ fn bench_import(s: &Scenario, people: &Path, runs: usize) {
         s2.people = plan.people;
         imported = Some((s2, prepared.people.len(), table.rows.len()));
     }
-    let Some((s2, good, rows)) = imported else { return };
+    let Some((s2, good, rows)) = imported else { return Ok(()) };
     let sum = compute(&s2);
     for _ in 0..runs.max(1) {
         let t = Instant::now();
@@ -108,10 +107,11 @@ fn bench_import(s: &Scenario, people: &Path, runs: usize) {
         xlsx.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let n = all.len();
-    println!("import {}: {rows} rows, {good} imported", people.display());
-    println!("  read the file, median of {n}: {:.0} ms", median_ms(read));
-    println!("  map and check every row, median of {n}: {:.0} ms", median_ms(prep));
-    println!("  merge with the scenario, median of {n}: {:.0} ms", median_ms(merge));
-    println!("  import in all, median of {n}: {:.0} ms", median_ms(all));
-    println!("export the workbook ({} people), median of {n}: {:.0} ms", s2.people.len(), median_ms(xlsx));
+    out!("import {}: {rows} rows, {good} imported", people.display())?;
+    out!("  read the file, median of {n}: {:.0} ms", median_ms(read))?;
+    out!("  map and check every row, median of {n}: {:.0} ms", median_ms(prep))?;
+    out!("  merge with the scenario, median of {n}: {:.0} ms", median_ms(merge))?;
+    out!("  import in all, median of {n}: {:.0} ms", median_ms(all))?;
+    out!("export the workbook ({} people), median of {n}: {:.0} ms", s2.people.len(), median_ms(xlsx))?;
+    Ok(())
 }

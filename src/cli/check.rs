@@ -12,9 +12,9 @@ pub fn run(path: &Path) -> Outcome {
     let s = load(path)?;
     let findings = validate(&s);
     for f in &findings {
-        println!("{f}");
+        out!("{f}")?;
     }
     let (e, w, i) = counts(&findings);
-    println!("{}: {e} error(s), {w} warning(s), {i} note(s)", path.display());
+    out!("{}: {e} error(s), {w} warning(s), {i} note(s)", path.display())?;
     Ok(if findings.iter().any(|f| f.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -10,12 +10,12 @@ use super::{Failure, Outcome};
 pub fn run(name: &str, out: &Path) -> Outcome {
     let s = examples::by_name(name).ok_or_else(|| Failure::new(format!("no example called {name}")))?;
     files::save(&s, out).map_err(Failure::new)?;
-    println!(
+    out!(
         "{}: {} ICBs, {} clusters, {} people",
         out.display(),
         s.organisations.len(),
         s.clusters.len(),
         s.people.len()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -62,19 +62,19 @@ pub fn run(scenario: &Path, people: &Path, o: &Options, out: &Path) -> Outcome {
     let mapping = mapping(&table, o).map_err(Failure::new)?;
     for f in import::Field::ALL {
         let col = mapping.columns.get(&f).map_or("not used", String::as_str);
-        println!("  {:<18} <- {col}", f.label());
+        out!("  {:<18} <- {col}", f.label())?;
     }
     let prepared = import::prepare(&table, &mapping, s, &mut |_| true).ok_or_else(Failure::quiet)?;
     if !prepared.blocking.is_empty() || prepared.people.is_empty() {
-        print!("{}", import::report_text(&table, &prepared, None));
+        out_str!("{}", import::report_text(&table, &prepared, None))?;
         return Err(Failure::new(format!("nothing imported; {} is not written", out.display())));
     }
     let plan = import::reconcile(s, &prepared);
-    print!("{}", import::report_text(&table, &prepared, Some(&plan)));
+    out_str!("{}", import::report_text(&table, &prepared, Some(&plan)))?;
     let (edit, _) = Edit::import(&table.file, &prepared, &plan);
     // A figure the file could not hold is refused by the edit, as in the window.
     session.doc.apply(edit).map_err(Failure::new)?;
     session.save_to(out).map_err(Failure::new)?;
-    println!("{}: {} people", out.display(), session.doc.scenario.people.len());
+    out!("{}: {} people", out.display(), session.doc.scenario.people.len())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,22 @@
 //! [`Failure`]; [`run`] prints every error in one place (`error: …` on standard error) and
 //! turns it into the exit code. With no command, the window opens.
 
+/// `println!` for the commands: a closed pipe ends the command quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `print!` for the commands, likewise.
+macro_rules! out_str {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod bench;
 mod chart;
 mod check;
@@ -52,6 +68,19 @@ impl Failure {
 
 /// What a command returns: its exit code when it ran to the end.
 pub type Outcome = Result<ExitCode, Failure>;
+
+impl From<std::io::Error> for Failure {
+    /// Standard output closed early (`cluster-planner check FILE | head`) ends the command
+    /// quietly; any other failure to write is an error.
+    fn from(e: std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure { code: 0, message: String::new() }
+        } else {
+            Failure::new(format!("cannot write the output: {e}"))
+        }
+    }
+}
+
 
 #[derive(Parser, Debug)]
 #[command(

@@ -17,6 +17,6 @@ pub fn run(path: &Path, printer: Option<&str>, copies: u32, paper: &str, redacte
         board_pack_pdf(&s, &sum, &pack_options(path, redacted, "OFFICIAL-SENSITIVE — DRAFT")).map_err(Failure::new)?;
     let paper = if paper == "Letter" { Paper::Letter } else { Paper::A4 };
     let msg = print_bytes(&bytes, "board-pack-", printer, copies, paper).map_err(Failure::new)?;
-    println!("{msg}");
+    out!("{msg}")?;
     Ok(ExitCode::SUCCESS)
 }

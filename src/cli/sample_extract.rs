@@ -13,7 +13,7 @@ pub fn run(out: &Path, rows: usize, orgs: &[String]) -> Outcome {
     let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if xlsx { write_rows_xlsx(&table).map_err(Failure::new)? } else { import::to_csv(&table) };
     let code = write_out(out, &bytes)?;
-    println!("{}: {rows} people", out.display());
+    out!("{}: {rows} people", out.display())?;
     Ok(code)
 }
 

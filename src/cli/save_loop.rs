@@ -12,7 +12,7 @@ pub fn run(path: &Path, example: &str) -> Outcome {
     let mut b = a.clone();
     a.name = "Version A".into();
     b.name = "Version B".into();
-    println!("saving");
+    out!("saving")?;
     for i in 0_u64.. {
         let s = if i % 2 == 0 { &b } else { &a };
         files::save(s, path).map_err(Failure::new)?;

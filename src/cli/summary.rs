@@ -14,9 +14,9 @@ pub fn run(path: &Path, json: bool) -> Outcome {
     let sum = compute(&s);
     if json {
         let text = serde_json::to_string_pretty(&report::summary_json(&s, &sum)).map_err(Failure::new)?;
-        println!("{text}");
+        out!("{text}")?;
     } else {
-        print!("{}", report::summary_table(&s, &sum));
+        out_str!("{}", report::summary_table(&s, &sum))?;
         let (errors, warnings, _) = counts(&validate(&s));
         if errors + warnings > 0 {
             eprintln!(

@@ -281,3 +281,28 @@ fn a_window_size_below_the_smallest_or_not_a_size_is_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("'wide' is not a size such as 900x600"));
 }
+
+/// `cluster-planner check FILE | head -1`: the reader goes away after one line, and the
+/// command ends quietly instead of panicking on the closed pipe.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // The national stress file's thousands of notes are more than a pipe holds (64 KB).
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("england-stress-25k.ron");
+    assert_eq!(run(&["generate", "england-stress-25k", f.to_str().unwrap()]).status.code(), Some(0));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cluster-planner"))
+        .args(["check", f.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap(); // then dropped: closed
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(first.starts_with("info: "), "{first}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "a panic exits 101");
+}
