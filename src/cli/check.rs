@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use cluster_planner::validate::{Severity, counts, validate};
+use cluster_planner::validate::{Severity, counts_text, validate};
 
 use super::{Outcome, load};
 
@@ -14,7 +14,6 @@ pub fn run(path: &Path) -> Outcome {
     for f in &findings {
         out!("{f}")?;
     }
-    let (e, w, i) = counts(&findings);
-    out!("{}: {e} error(s), {w} warning(s), {i} note(s)", path.display())?;
+    out!("{}: {}", path.display(), counts_text(&findings))?;
     Ok(if findings.iter().any(|f| f.severity == Severity::Error) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use cluster_planner::engine::compute;
 use cluster_planner::report;
-use cluster_planner::validate::{counts, validate};
+use cluster_planner::validate::{counts, counts_text, validate};
 
 use super::{Failure, Outcome, load};
 
@@ -17,12 +17,10 @@ pub fn run(path: &Path, json: bool) -> Outcome {
         out!("{text}")?;
     } else {
         out_str!("{}", report::summary_table(&s, &sum))?;
-        let (errors, warnings, _) = counts(&validate(&s));
+        let findings = validate(&s);
+        let (errors, warnings, _) = counts(&findings);
         if errors + warnings > 0 {
-            eprintln!(
-                "note: {errors} error(s) and {warnings} warning(s); run `cluster-planner check {}`",
-                path.display()
-            );
+            eprintln!("{}: run `cluster-planner check {}` to list them", counts_text(&findings), path.display());
         }
     }
     Ok(ExitCode::SUCCESS)

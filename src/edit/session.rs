@@ -13,7 +13,7 @@ use crate::files::lock::{self, Holder, Lock};
 use crate::files::recovery::{self, RecoveryCopy};
 use crate::files::{self, LoadError, SaveError};
 use crate::model::Scenario;
-use crate::validate::counts;
+use crate::validate::counts_text;
 
 /// How often a document with unsaved changes is copied to the recovery folder.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
@@ -137,12 +137,12 @@ impl Session {
     /// Opens `path`, taking its lock unless read-only. Returns the words for the status bar.
     pub fn open_with(&mut self, path: &Path, read_only: bool) -> Result<String, LoadError> {
         let doc = Document::open(path)?;
-        let (e, w, _) = counts(&doc.findings);
+        let counts = counts_text(&doc.findings);
         self.doc = doc;
         self.read_only = read_only;
         self.lock = if read_only || self.look_only { None } else { Lock::take(path) };
         self.remember(path);
-        Ok(format!("Opened {} ({e} errors, {w} warnings)", path.display()))
+        Ok(format!("Opened {} ({counts})", path.display()))
     }
 
     /// Where Save writes, or `None` when it must ask (a new file, or read-only).

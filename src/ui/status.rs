@@ -4,7 +4,7 @@
 use super::command::{Command, Commands};
 use super::tabs::Tab;
 use crate::edit::Session;
-use crate::validate::counts;
+use crate::validate::counts_text;
 
 /// A message in the status bar (errors stay until dismissed or replaced).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, notice: Option<&Notice>, cmds:
             ui.colored_label(color, text);
         }
         ui.separator();
-        let (e, w, _) = counts(&doc.findings);
-        let findings = ui.add(egui::Button::new(format!("{e} errors, {w} warnings")).frame(false));
+        let findings = ui.add(egui::Button::new(counts_text(&doc.findings)).frame(false));
         if findings.on_hover_text("Show the validation findings").clicked() {
             cmds.push(Command::ShowTab(Tab::Findings));
         }

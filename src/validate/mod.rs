@@ -34,7 +34,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-            Severity::Info => "info",
+            Severity::Info => "note",
         }
     }
 }
@@ -108,6 +108,17 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     let mut v = out.0;
     v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
     v
+}
+
+/// "1 error, 0 warnings, 3,668 notes": the counts as the status bar, the command line and
+/// the Findings tab all say them.
+#[must_use]
+pub fn counts_text(findings: &[Finding]) -> String {
+    let (e, w, n) = counts(findings);
+    let say = |n: usize, one: &str, many: &str| {
+        format!("{} {}", crate::model::money::format_count(n), if n == 1 { one } else { many })
+    };
+    format!("{}, {}, {}", say(e, "error", "errors"), say(w, "warning", "warnings"), say(n, "note", "notes"))
 }
 
 /// The number of findings of each severity: (errors, warnings, information).

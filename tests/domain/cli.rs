@@ -29,7 +29,7 @@ fn every_example_checks_clean_and_is_in_canonical_form() {
     for f in files {
         let o = run(&["check", f.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}: {}", f.display(), stdout(&o));
-        assert!(stdout(&o).contains(": 0 error(s), 0 warning(s)"), "{}", stdout(&o));
+        assert!(stdout(&o).contains(": 0 errors, 0 warnings"), "{}", stdout(&o));
         // `format` rewrites nothing: the committed files are canonical.
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("copy.ron");
@@ -302,7 +302,7 @@ fn output_into_a_closed_pipe_ends_quietly() {
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap(); // then dropped: closed
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(first.starts_with("info: "), "{first}");
+    assert!(first.starts_with("note: "), "{first}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(out.status.code(), Some(101), "a panic exits 101");
 }

@@ -92,7 +92,7 @@ fn findings_and_assumptions_tabs_show_their_content() {
     h.get_by_label("Running-cost envelope");
     h.get_by_label("£ per head");
     h.get_by_label("Model ICB Blueprint, May 2025");
-    h.get_by_label("0 errors, 0 warnings").click();
+    h.get_by_label("0 errors, 0 warnings, 68 notes").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Findings);
     let first = h.state().session.doc.findings[0].clone();
@@ -274,7 +274,9 @@ fn clicking_a_finding_selects_what_it_is_about() {
     let id = app.session.doc.scenario.people[0].id.clone();
     let mut h = harness(app);
     h.run();
-    h.get_by_label("1 errors, 0 warnings").click();
+    let counts = cluster_planner::validate::counts_text(&h.state().session.doc.findings);
+    assert!(counts.starts_with("1 error, 0 warnings, "), "{counts}");
+    h.get_by_label(&counts).click();
     h.run();
     let text = format!(
         "person {id}: outcome names post NO-SUCH-POST, which does not exist; the person is still costed in their current role"
