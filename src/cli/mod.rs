@@ -81,7 +81,6 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-
 #[derive(Parser, Debug)]
 #[command(
     name = "cluster-planner",

@@ -24,6 +24,7 @@ pub struct ClusterPlannerApp {
     pub clusters: clusters::ClustersView,
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
+    pub findings: findings::FindingsView,
     pub print: print::PrintDialog,
     pub import: import::ImportDialog,
     pub export_sheet: spreadsheet::ExportDialog,
@@ -58,6 +59,7 @@ impl ClusterPlannerApp {
             clusters: clusters::ClustersView::default(),
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
+            findings: findings::FindingsView::default(),
             print: print::PrintDialog::default(),
             import: import::ImportDialog::default(),
             export_sheet: spreadsheet::ExportDialog::default(),
@@ -348,7 +350,7 @@ impl ClusterPlannerApp {
             Tab::People => people::show(ui, doc, &mut self.people, cmds),
             Tab::Functions => functions::show(ui, doc, cmds),
             Tab::Assumptions => assumptions::show(ui, doc, &mut self.assumptions, cmds),
-            Tab::Findings => findings::show(ui, doc, cmds),
+            Tab::Findings => findings::show(ui, doc, &mut self.findings, cmds),
         });
     }
 

@@ -27,12 +27,14 @@ fn subject(c: &Cluster) -> Subject {
 }
 
 fn name_is_unique<'a>(c: &'a Cluster, names: &mut HashSet<&'a str>, out: &mut Findings) {
+    out.kind = "Cluster names";
     if !names.insert(c.name.as_str()) {
         out.push(Error, subject(c), "two clusters have this name".into());
     }
 }
 
 fn has_members(c: &Cluster, out: &mut Findings) {
+    out.kind = "Cluster members";
     if c.members.is_empty() {
         let sev = if c.teams.iter().any(|t| !t.posts.is_empty()) { Error } else { Warning };
         out.push(sev, subject(c), "the cluster has no member ICBs, so its posts are not charged to anyone".into());
@@ -46,6 +48,7 @@ fn members_are_known_and_once<'a>(
     member_of: &mut HashMap<&'a str, &'a str>,
     out: &mut Findings,
 ) {
+    out.kind = "Cluster members";
     let mut here = HashSet::default();
     for m in &c.members {
         if !cx.ix.orgs.contains_key(m.as_str()) {
@@ -65,6 +68,7 @@ fn members_are_known_and_once<'a>(
 
 /// Custom shares add up to 100%, only for members, and every member has one.
 fn custom_shares_add_up(c: &Cluster, shares: &[Share], out: &mut Findings) {
+    out.kind = "Custom shares";
     let sum: u64 = shares.iter().map(|sh| u64::from(sh.percent.0)).sum();
     if sum != 10_000 {
         out.push(
@@ -86,6 +90,7 @@ fn custom_shares_add_up(c: &Cluster, shares: &[Share], out: &mut Findings) {
 }
 
 fn populations_known_for_shares(cx: &Context<'_>, c: &Cluster, out: &mut Findings) {
+    out.kind = "Shares by population";
     let missing: Vec<&str> = c
         .members
         .iter()

@@ -10,6 +10,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
 }
 
 fn names_are_unique(cx: &Context<'_>, out: &mut Findings) {
+    out.kind = "Function names";
     let mut names = HashSet::default();
     for f in &cx.s.functions {
         if !names.insert(f.name.as_str()) {

@@ -68,6 +68,9 @@ pub struct Finding {
     pub severity: Severity,
     pub subject: Subject,
     pub message: String,
+    /// What the check looks at, in the users' words ("Salaries", "Placements in posts"):
+    /// the Findings tab groups by it.
+    pub kind: &'static str,
 }
 
 impl std::fmt::Display for Finding {
@@ -76,13 +79,16 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// The findings of one validation, as the checks add them.
+/// The findings of one validation, as the checks add them. Each check names its kind first.
 #[derive(Debug, Default)]
-struct Findings(Vec<Finding>);
+struct Findings {
+    list: Vec<Finding>,
+    kind: &'static str,
+}
 
 impl Findings {
     fn push(&mut self, severity: Severity, subject: Subject, message: String) {
-        self.0.push(Finding { severity, subject, message });
+        self.list.push(Finding { severity, subject, message, kind: self.kind });
     }
 }
 
@@ -105,7 +111,7 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
     for group in GROUPS {
         group(&cx, &mut out);
     }
-    let mut v = out.0;
+    let mut v = out.list;
     v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
     v
 }

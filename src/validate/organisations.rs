@@ -23,18 +23,21 @@ fn subject(o: &Organisation) -> Subject {
 }
 
 fn has_code(o: &Organisation, out: &mut Findings) {
+    out.kind = "ICB codes";
     if o.code.trim().is_empty() {
         out.push(Error, subject(o), format!("\"{}\" has no ODS code", o.name));
     }
 }
 
 fn code_is_unique<'a>(o: &'a Organisation, seen: &mut HashSet<&'a str>, out: &mut Findings) {
+    out.kind = "ICB codes";
     if !seen.insert(o.code.as_str()) {
         out.push(Error, subject(o), "the ODS code is used by more than one ICB".into());
     }
 }
 
 fn has_population_or_target(o: &Organisation, out: &mut Findings) {
+    out.kind = "Populations and targets";
     if o.population.is_none() && o.target_override_pence.is_none() {
         out.push(
             Error,
@@ -45,12 +48,14 @@ fn has_population_or_target(o: &Organisation, out: &mut Findings) {
 }
 
 fn population_above_zero(o: &Organisation, out: &mut Findings) {
+    out.kind = "Populations and targets";
     if o.population == Some(0) {
         out.push(Error, subject(o), "population is 0".into());
     }
 }
 
 fn figures_not_negative(o: &Organisation, out: &mut Findings) {
+    out.kind = "Negative figures";
     for (what, v) in [
         ("baseline non-pay", Some(o.baseline_non_pay_pence)),
         ("planned non-pay", o.planned_non_pay_pence),
@@ -64,6 +69,7 @@ fn figures_not_negative(o: &Organisation, out: &mut Findings) {
 }
 
 fn target_set_by_hand_has_note(o: &Organisation, out: &mut Findings) {
+    out.kind = "Targets set by hand";
     if o.target_override_pence.is_some() && o.target_note.trim().is_empty() {
         out.push(Info, subject(o), "the target is set by hand; add a note saying where it comes from".into());
     }

@@ -46,12 +46,14 @@ fn subject(p: &Person) -> Subject {
 }
 
 fn has_id(i: usize, p: &Person, out: &mut Findings) {
+    out.kind = "Ids of people";
     if p.id.trim().is_empty() {
         out.push(Error, subject(p), format!("person {} ({}) has no id", i + 1, p.title));
     }
 }
 
 fn id_is_unique<'a>(cx: &Context<'_>, i: usize, p: &'a Person, seen: &mut Seen<'a>, out: &mut Findings) {
+    out.kind = "Ids of people";
     if let Some(first) = seen.ids.insert(p.id.as_str(), i) {
         let both_in_posts = cx.s.people[first].outcome.holds_post().is_some() && p.outcome.holds_post().is_some();
         if both_in_posts {
@@ -63,6 +65,7 @@ fn id_is_unique<'a>(cx: &Context<'_>, i: usize, p: &'a Person, seen: &mut Seen<'
 }
 
 fn employer_is_known(cx: &Context<'_>, p: &Person, out: &mut Findings) {
+    out.kind = "Employers";
     if !cx.ix.orgs.contains_key(p.org.as_str()) {
         out.push(Error, subject(p), format!("employer {} is not an ICB in this scenario", p.org));
     }
@@ -70,6 +73,7 @@ fn employer_is_known(cx: &Context<'_>, p: &Person, out: &mut Findings) {
 
 /// Not negative, not £0, and within the pay band the person is graded at.
 fn salary_is_plausible(a: &Assumptions, p: &Person, out: &mut Findings) {
+    out.kind = "Salaries";
     if p.salary_pence < 0 {
         out.push(Error, subject(p), "salary is negative".into());
     } else if p.salary_pence == 0 {
@@ -95,6 +99,7 @@ fn salary_is_plausible(a: &Assumptions, p: &Person, out: &mut Findings) {
 }
 
 fn wte_is_plausible(p: &Person, out: &mut Findings) {
+    out.kind = "WTE of people";
     if p.wte == Wte(0) {
         out.push(Warning, subject(p), "WTE is 0".into());
     } else if p.wte > Wte::FULL {
@@ -105,6 +110,7 @@ fn wte_is_plausible(p: &Person, out: &mut Findings) {
 /// The function is in the catalogue; someone in a function marked for transfer is
 /// transferred out (or placed in a post).
 fn function_is_known(functions: &HashMap<&str, &Function>, p: &Person, out: &mut Findings) {
+    out.kind = "Functions";
     let Some(f) = &p.function else { return };
     match functions.get(f.as_str()) {
         None => out.push(Warning, subject(p), format!("function \"{f}\" is not in the catalogue")),
@@ -128,6 +134,7 @@ fn function_is_known(functions: &HashMap<&str, &Function>, p: &Person, out: &mut
 
 /// The post an outcome names exists, in a cluster the person's ICB is in.
 fn post_named_exists_in_their_cluster<'a>(cx: &Context<'_>, p: &'a Person, seen: &mut Seen<'a>, out: &mut Findings) {
+    out.kind = "Placements in posts";
     let Some(post) = p.outcome.post() else { return };
     match cx.ix.posts.get(post) {
         None => out.push(
@@ -161,6 +168,7 @@ fn post_named_exists_in_their_cluster<'a>(cx: &Context<'_>, p: &'a Person, seen:
 /// Section 16 redundancy and MARS need a number of years' service; below it no payment is
 /// costed, which the committee should know.
 fn service_enough_for_exit_pay(a: &Assumptions, p: &Person, out: &mut Findings) {
+    out.kind = "Service for exit pay";
     match p.outcome {
         Outcome::VoluntaryRedundancy | Outcome::CompulsoryRedundancy
             if p.service_years < a.redundancy.min_service_years =>
@@ -182,6 +190,7 @@ fn service_enough_for_exit_pay(a: &Assumptions, p: &Person, out: &mut Findings) 
 }
 
 fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) {
+    out.kind = "Outcome dates";
     if p.outcome != Outcome::NotAffected
         && p.outcome != Outcome::AtRisk
         && p.effective.is_some_and(|d| d > a.target_date)
@@ -193,6 +202,7 @@ fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) 
 /// No post has more holders than it has whole posts (a post of more than 1 WTE may be
 /// job-shared).
 fn posts_filled_once(cx: &Context<'_>, seen: &Seen<'_>, out: &mut Findings) {
+    out.kind = "Posts filled twice";
     for (post, hs) in &seen.holders {
         if hs.len() > 1 {
             let (c, t, i) = cx.ix.posts[post];
@@ -206,6 +216,7 @@ fn posts_filled_once(cx: &Context<'_>, seen: &Seen<'_>, out: &mut Findings) {
 }
 
 fn ring_fenced_pools(seen: &Seen<'_>, out: &mut Findings) {
+    out.kind = "Ring-fenced pools";
     for (post, n) in &seen.pools {
         out.push(
             Info,

@@ -32,12 +32,14 @@ fn subject(p: &Post) -> Subject {
 }
 
 fn id_is_unique<'a>(p: &'a Post, ids: &mut HashSet<&'a str>, out: &mut Findings) {
+    out.kind = "Post ids";
     if !ids.insert(p.id.as_str()) {
         out.push(Error, subject(p), "two posts have this id".into());
     }
 }
 
 fn host_is_a_member(cx: &Context<'_>, c: &Cluster, p: &Post, out: &mut Findings) {
+    out.kind = "Hosts of posts";
     if !cx.ix.orgs.contains_key(p.host.as_str()) {
         out.push(Error, subject(p), format!("the host {} is not an ICB in this scenario", p.host));
     } else if !c.members.contains(&p.host) {
@@ -50,6 +52,7 @@ fn host_is_a_member(cx: &Context<'_>, c: &Cluster, p: &Post, out: &mut Findings)
 }
 
 fn pay_is_known(a: &Assumptions, p: &Post, out: &mut Findings) {
+    out.kind = "Pay of posts";
     match &p.pay {
         Pay::AfC { band, point } => {
             if post_salary(a, &p.pay).is_none() {
@@ -65,12 +68,14 @@ fn pay_is_known(a: &Assumptions, p: &Post, out: &mut Findings) {
 }
 
 fn wte_above_zero(p: &Post, out: &mut Findings) {
+    out.kind = "WTE of posts";
     if p.wte == Wte(0) {
         out.push(Warning, subject(p), "WTE is 0, so the post costs nothing".into());
     }
 }
 
 fn reports_to_a_post(cx: &Context<'_>, p: &Post, out: &mut Findings) {
+    out.kind = "Reporting lines";
     if let Some(r) = &p.reports_to {
         if r == &p.id {
             out.push(Error, subject(p), "reports to itself".into());
@@ -81,6 +86,7 @@ fn reports_to_a_post(cx: &Context<'_>, p: &Post, out: &mut Findings) {
 }
 
 fn starts_by_target_date(a: &Assumptions, p: &Post, out: &mut Findings) {
+    out.kind = "Start dates of posts";
     if p.effective.is_some_and(|d| d > a.target_date) {
         out.push(Warning, subject(p), "starts after the target date, so it is not in the trajectory".into());
     }
@@ -88,6 +94,7 @@ fn starts_by_target_date(a: &Assumptions, p: &Post, out: &mut Findings) {
 
 /// Following the reporting line up from a post never comes back to it.
 fn reporting_line_ends(cx: &Context<'_>, p: &Post, out: &mut Findings) {
+    out.kind = "Reporting lines";
     let s = cx.s;
     let mut cur = p.reports_to.as_deref();
     let mut steps = 0;

@@ -581,3 +581,33 @@ fn a_one_cluster_plan_has_a_headline_for_its_icbs_only() {
         format!("{} {} (out of scope: in no cluster)", first.code, cluster_planner::report::short_name(&first.name));
     h.get_by_label(&label);
 }
+
+/// Findings you can work through: grouped by what they check with counts, filtered by
+/// severity, searchable; the counts match the status bar.
+#[test]
+fn findings_are_grouped_filtered_and_searched() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Findings;
+    let mut h = harness(app);
+    h.run();
+    // LNR's 68 notes: people in functions marked for transfer, people short of the service
+    // for exit pay, and ring-fenced pools; each group says how many.
+    let doc = &h.state().session.doc;
+    let count = |kind: &str| doc.findings.iter().filter(|f| f.kind == kind).count();
+    let (functions, pools) = (count("Functions"), count("Ring-fenced pools"));
+    assert!(functions > 0 && pools > 0);
+    assert_eq!(doc.findings.len(), 68);
+    h.get_by_label(&format!("Ring-fenced pools — {pools} notes"));
+    h.get_by_label(&format!("Functions — {functions} notes"));
+    // A search keeps the findings about one post.
+    h.get_by_label("Search:").click();
+    h.get_by_label("Search:").type_text("QK1QPM-MED-003");
+    h.run();
+    h.get_by_label("Ring-fenced pools — 1 note");
+    h.get_by_label("post QK1QPM-MED-003: ring-fenced pool: 2 candidates for the post");
+    assert!(h.query_by_label(&format!("Functions — {functions} notes")).is_none());
+    // Notes off: nothing of LNR's is left to show.
+    h.get_by_label("Notes").click();
+    h.run();
+    h.get_by_label("No finding matches.");
+}
