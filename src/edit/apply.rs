@@ -158,6 +158,7 @@ pub(super) fn delete_team(s: &mut Scenario, cluster: usize, team: usize) -> Resu
 
 /// A new post in a team, with an id no other post has.
 pub(super) fn add_post(s: &mut Scenario, cluster: usize, team: usize, post: Post) -> Result<Edit, Refused> {
+    post.wte.at_most_full_time().map_err(Refused)?;
     if s.posts().any(|(_, _, p)| p.id == post.id) {
         return Err(Refused(format!("there is already a post {}", post.id)));
     }
@@ -174,6 +175,7 @@ pub(super) fn update_post(
     index: usize,
     post: Post,
 ) -> Result<Edit, Refused> {
+    post.wte.at_most_full_time().map_err(Refused)?;
     if s.posts().any(|(_, _, p)| p.id == post.id)
         && s.clusters
             .get(cluster)

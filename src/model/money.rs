@@ -68,6 +68,25 @@ impl Wte {
         Wte::from_scaled(v).ok_or_else(|| format!("WTE {text} is outside 0 to {MAX_WTE_UNITS}"))
     }
 
+    /// One post or one assignment is at most full-time. Above 1, says so in the words the
+    /// importer, the window and the checks all use, with the hours hint where the figure
+    /// looks like hours a week (up to 48).
+    pub fn at_most_full_time(self) -> Result<Wte, String> {
+        self.at_most_full_time_as(&self.to_string())
+    }
+
+    /// [`Wte::at_most_full_time`], naming the figure as the user wrote it ("37.5").
+    pub fn at_most_full_time_as(self, written: &str) -> Result<Wte, String> {
+        let written = written.trim();
+        match self.0 {
+            v if v <= Self::SCALE => Ok(self),
+            v if v <= 48 * Self::SCALE => Err(format!(
+                "WTE '{written}' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)"
+            )),
+            _ => Err(format!("WTE '{written}' is more than 1")),
+        }
+    }
+
     fn from_scaled(v: i64) -> Option<Wte> {
         if (0..=i64::from(MAX_WTE_UNITS) * i64::from(Self::SCALE)).contains(&v) {
             u32::try_from(v).ok().map(Wte)

@@ -102,8 +102,9 @@ fn wte_is_plausible(p: &Person, out: &mut Findings) {
     out.kind = "WTE of people";
     if p.wte == Wte(0) {
         out.push(Warning, subject(p), "WTE is 0".into());
-    } else if p.wte > Wte::FULL {
-        out.push(Warning, subject(p), format!("WTE {} is more than one full-time post", p.wte));
+    } else if let Err(why) = p.wte.at_most_full_time() {
+        // One assignment is at most full-time: more is a typing error (often hours a week).
+        out.push(Error, subject(p), why);
     }
 }
 

@@ -71,6 +71,9 @@ fn wte_above_zero(p: &Post, out: &mut Findings) {
     out.kind = "WTE of posts";
     if p.wte == Wte(0) {
         out.push(Warning, subject(p), "WTE is 0, so the post costs nothing".into());
+    } else if let Err(why) = p.wte.at_most_full_time() {
+        // One post is at most full-time: a job share is one post held by two people.
+        out.push(Error, subject(p), why);
     }
 }
 

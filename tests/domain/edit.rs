@@ -146,3 +146,32 @@ fn bulk_outcomes_are_one_undo_step() {
     assert_eq!(doc.summary.totals, before);
     assert_eq!(doc.summary.one_off.total(), one_off_before);
 }
+
+/// One post or one assignment is at most full-time: an edit adding a post of 1.5 WTE is
+/// refused (the scenario unchanged), and a file with a person of 1.5 WTE is an error.
+#[test]
+fn more_than_one_wte_is_refused_and_an_error_in_a_file() {
+    use cluster_planner::model::money::Wte;
+    use cluster_planner::validate::{Severity, validate};
+    let mut s = examples::lnr_cluster();
+    let before = s.clone();
+    let mut post = s.posts().next().unwrap().2.clone();
+    post.id = "NEW-1".into();
+    post.wte = Wte(15_000);
+    let refused = Edit::AddPost { cluster: 0, team: 0, post }.apply(&mut s).unwrap_err();
+    assert_eq!(
+        refused.0,
+        "WTE '1.50' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)"
+    );
+    assert!(s == before);
+    s.people[0].wte = Wte(15_000);
+    let id = s.people[0].id.clone();
+    let errors: Vec<_> = validate(&s).into_iter().filter(|f| f.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "error: person {id}: WTE '1.50' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)"
+        )
+    );
+}

@@ -611,3 +611,25 @@ fn findings_are_grouped_filtered_and_searched() {
     h.run();
     h.get_by_label("No finding matches.");
 }
+
+/// A post of 37.5 WTE is refused in the window, with the hint the importer gives: it is
+/// hours a week, and 37.5 hours is 1.0.
+#[test]
+fn a_post_above_one_wte_is_refused_with_the_hours_hint() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Teams;
+    let mut h = harness(app);
+    h.run();
+    let posts_before = h.state().session.doc.scenario.posts().count();
+    h.get_by_label("Title:").click();
+    h.get_by_label("Title:").type_text("Head of Finance");
+    h.get_by_label("WTE:").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("WTE:").type_text("37.5");
+    h.get_by_label("Add post").click();
+    h.run();
+    h.get_by_label(
+        "WTE '37.5' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)",
+    );
+    assert_eq!(h.state().session.doc.scenario.posts().count(), posts_before, "nothing added");
+}

@@ -43,11 +43,7 @@ pub(super) fn parse_wte(text: &str) -> Result<Wte, String> {
     .ok_or_else(|| format!("'{text}' is not a WTE such as 0.6 or 60%"))?;
     match v {
         0 => Err("WTE is 0: the person would cost nothing".into()),
-        v if v > 10_000 && v <= 480_000 => Err(format!(
-            "WTE '{text}' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)"
-        )),
-        v if v > 10_000 => Err(format!("WTE '{text}' is more than 1")),
-        v => Ok(Wte(u32::try_from(v).unwrap_or(0))),
+        v => Wte(u32::try_from(v).unwrap_or(u32::MAX)).at_most_full_time_as(text),
     }
 }
 

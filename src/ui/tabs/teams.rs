@@ -369,7 +369,7 @@ fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
             if f.kind == PayKind::Vsm { Pay::Vsm { salary_pence: p } } else { Pay::Salary { salary_pence: p } }
         }
     };
-    let wte = Wte::parse(&f.wte)?;
+    let wte = Wte::parse(&f.wte)?.at_most_full_time_as(&f.wte)?;
     // A new id: the cluster's members and a number not yet used.
     let prefix = c.members.join("");
     let id = (1..)
