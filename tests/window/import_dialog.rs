@@ -275,3 +275,25 @@ fn the_import_dialog_works_in_a_small_window() {
     h.run();
     assert_eq!(h.state().session.doc.scenario.people.len(), 5);
 }
+
+/// A staff list that cannot be read says why, and the dialog still closes: Cancel and Esc.
+#[test]
+fn an_unreadable_staff_list_leaves_the_dialog_closable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("not-a-workbook.xlsx");
+    std::fs::write(&path, b"this is not a spreadsheet").unwrap();
+    for close_with_esc in [false, true] {
+        let mut h = harness(ClusterPlannerApp::with_built_in_example());
+        h.run();
+        h.state_mut().import.start(&path);
+        settle_import(&mut h);
+        assert!(h.state().import.error.is_some(), "the dialog says why it cannot read the file");
+        if close_with_esc {
+            h.key_press(egui::Key::Escape);
+        } else {
+            h.get_by_label("Cancel").click();
+        }
+        h.run();
+        assert!(!h.state().import.open, "closed with {}", if close_with_esc { "Esc" } else { "Cancel" });
+    }
+}

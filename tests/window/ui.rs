@@ -263,7 +263,11 @@ fn people_sort_by_a_column_header() {
     assert!(h.get_all_by_label("£24,465").count() >= 1, "the first rows on screen are the lowest paid");
     h.get_by_label("Salary ↑").click();
     h.run();
-    assert_eq!(h.state().people.sort, Some((5, true)));
+    // Salary, the seventh column (after ID, Name, ICB, Title, Function, Grade), now down.
+    assert_eq!(h.state().people.sort, Some((6, true)));
+    let s = h.state();
+    let salaries: Vec<i64> = s.people.rows().iter().map(|i| s.session.doc.scenario.people[*i].salary_pence).collect();
+    assert!(salaries.windows(2).all(|w| w[0] >= w[1]), "highest paid first");
 }
 
 #[test]
@@ -632,4 +636,50 @@ fn a_post_above_one_wte_is_refused_with_the_hours_hint() {
         "WTE '37.5' is more than 1; if it is hours a week, divide by the full-time hours (37.5 hours = 1.0)",
     );
     assert_eq!(h.state().session.doc.scenario.posts().count(), posts_before, "nothing added");
+}
+
+/// The People tab names posts by their titles, and shows each person's function and years
+/// of service.
+#[test]
+fn the_people_tab_shows_post_titles_function_and_service() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::People;
+    // Find someone slotted into a post, by their id.
+    let s = &app.session.doc.scenario;
+    let p = s.people.iter().find(|p| matches!(p.outcome, cluster_planner::model::Outcome::SlottedInto(_))).unwrap();
+    let post = s.posts().find(|(_, _, q)| Some(q.id.as_str()) == p.outcome.post()).unwrap().2.clone();
+    let (id, function, service) = (p.id.clone(), p.function.clone().unwrap(), p.service_years);
+    app.people.search = id.clone();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label(&format!("Slotted in: {}", post.title));
+    assert!(h.query_by_label(&format!("Slotted in {}", post.id)).is_none(), "not by its id");
+    h.get_by_label(&function);
+    h.get_by_label("Function");
+    h.get_by_label("Service");
+    assert!(h.get_all_by_label(&service.to_string()).count() >= 1);
+}
+
+/// Enter confirms a one-line form: a new team, and a new post from its title.
+#[test]
+fn enter_adds_a_team_and_a_post() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Teams;
+    let mut h = harness(app);
+    h.run();
+    let teams = h.state().session.doc.scenario.clusters[0].teams.len();
+    h.get_by_label("New team:").click();
+    h.get_by_label("New team:").type_text("Digital directorate");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let c = &h.state().session.doc.scenario.clusters[0];
+    assert_eq!(c.teams.len(), teams + 1);
+    assert_eq!(c.teams[teams].name, "Digital directorate");
+    let posts = h.state().session.doc.scenario.posts().count();
+    h.get_by_label("Title:").click();
+    h.get_by_label("Title:").type_text("Head of Digital");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.posts().count(), posts + 1);
+    assert!(h.state().session.doc.scenario.posts().any(|(_, _, p)| p.title == "Head of Digital"));
 }

@@ -74,12 +74,14 @@ impl PeopleView {
                     1 => p.name.cmp(&q.name),
                     2 => p.org.cmp(&q.org),
                     3 => p.title.cmp(&q.title),
-                    4 => p.grade.to_string().cmp(&q.grade.to_string()),
-                    5 => p.salary_pence.cmp(&q.salary_pence),
-                    6 => p.wte.cmp(&q.wte),
-                    7 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
-                    8 => p.outcome.kind().cmp(&q.outcome.kind()),
-                    9 => p.effective.cmp(&q.effective),
+                    4 => p.function.cmp(&q.function),
+                    5 => p.grade.to_string().cmp(&q.grade.to_string()),
+                    6 => p.salary_pence.cmp(&q.salary_pence),
+                    7 => p.wte.cmp(&q.wte),
+                    8 => p.service_years.cmp(&q.service_years),
+                    9 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
+                    10 => p.outcome.kind().cmp(&q.outcome.kind()),
+                    11 => p.effective.cmp(&q.effective),
                     _ => sum.person_one_off.get(*a).cmp(&sum.person_one_off.get(*b)),
                 }
             };
@@ -144,14 +146,16 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
 }
 
 /// The columns of the people table, with what each means.
-const COLUMNS: [(&str, &str); 11] = [
+const COLUMNS: [(&str, &str); 13] = [
     ("ID", "ESR assignment number or other id"),
     ("Name", "Optional; left out of redacted exports"),
     ("ICB", "Employing ICB"),
     ("Title", "Current job title"),
+    ("Function", "The function (from the Model ICB Blueprint catalogue) the person works in"),
     ("Grade", "Agenda for Change band, VSM or other"),
     ("Salary", "Full-time annual salary"),
     ("WTE", "Whole-time equivalent"),
+    ("Service", "Complete years of reckonable NHS service (for Section 16 redundancy pay)"),
     ("Cost", "Annual cost to the ICB: pay × WTE + employer NI, local pension and levy"),
     ("Outcome", "What happens to the person, and the post where there is one"),
     ("Effective", "When the outcome takes effect"),
@@ -171,11 +175,13 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
         .column(Column::auto().at_least(130.0).clip(true))
         .column(Column::auto().at_least(44.0))
         .column(Column::initial(200.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
         .column(Column::auto().at_least(70.0))
         .column(Column::auto().at_least(90.0))
         .column(Column::auto().at_least(44.0))
+        .column(Column::auto().at_least(44.0))
         .column(Column::auto().at_least(90.0))
-        .column(Column::initial(160.0).clip(true))
+        .column(Column::initial(200.0).clip(true))
         .column(Column::auto().at_least(84.0))
         .column(Column::remainder().at_least(80.0))
         .header(20.0, |mut h| {
@@ -251,17 +257,26 @@ fn person_row(row: &mut egui_extras::TableRow<'_, '_>, doc: &Document, view: &mu
         ui.label(&p.title);
     });
     row.col(|ui| {
+        ui.label(p.function.as_deref().unwrap_or("—"));
+    });
+    row.col(|ui| {
         ui.label(p.grade.to_string());
     });
     row.col(|ui| right(ui, format_pounds(p.salary_pence)));
     row.col(|ui| right(ui, p.wte.to_string()));
+    row.col(|ui| right(ui, p.service_years.to_string()));
     row.col(|ui| right(ui, format_pounds_pence(sum.person_cost.get(i).copied().unwrap_or(0))));
     row.col(|ui| {
-        let text = match p.outcome.post() {
-            Some(post) => format!("{} {post}", p.outcome.kind().label()),
-            None => p.outcome.kind().label().to_owned(),
-        };
-        ui.label(text);
+        // The post by its title, as a committee knows it; its id on hover.
+        match p.outcome.post() {
+            Some(id) => {
+                let title = doc.scenario.posts().find(|(_, _, q)| q.id == id).map_or(id, |(_, _, q)| q.title.as_str());
+                ui.label(format!("{}: {title}", p.outcome.kind().label())).on_hover_text(format!("Post {id}"));
+            }
+            None => {
+                ui.label(p.outcome.kind().label());
+            }
+        }
     });
     row.col(|ui| {
         ui.label(p.effective.map_or_else(|| "—".into(), |d| d.to_string()));

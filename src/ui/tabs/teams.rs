@@ -86,11 +86,15 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
         });
         ui.separator();
         let label = ui.label("New team:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.new_team).hint_text("e.g. Finance directorate").desired_width(200.0),
-        )
-        .labelled_by(label.id);
-        if ui.button("Add team").on_hover_text("Add a single management team to this cluster").clicked()
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut view.new_team)
+                    .hint_text("e.g. Finance directorate")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add team").on_hover_text("Add a single management team to this cluster").clicked() || enter)
             && !view.new_team.trim().is_empty()
         {
             cmds.edit(Edit::AddTeam { cluster: ci, name: std::mem::take(&mut view.new_team).trim().to_owned() });
@@ -290,8 +294,11 @@ fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: 
         );
         let f = &mut view.form;
         let l = ui.label("Title:");
-        ui.add(egui::TextEdit::singleline(&mut f.title).desired_width(180.0).hint_text("Director of Finance"))
+        let title = ui
+            .add(egui::TextEdit::singleline(&mut f.title).desired_width(180.0).hint_text("Director of Finance"))
             .labelled_by(l.id);
+        // Enter in the title adds the post, as the button does.
+        add |= title.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         egui::ComboBox::new("form-kind", "pay")
             .selected_text(match f.kind {
                 PayKind::AfC => "Agenda for Change",
@@ -337,7 +344,7 @@ fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: 
         });
         ui.checkbox(&mut f.programme, "Programme-funded")
             .on_hover_text("Funded from programme rather than running-cost allowance");
-        add = ui.button("Add post").on_hover_text("Add this post to the team").clicked();
+        add |= ui.button("Add post").on_hover_text("Add this post to the team").clicked();
     });
     if add {
         match build_post(doc, view.cluster, &view.form) {

@@ -230,7 +230,16 @@ pub fn show(ctx: &egui::Context, d: &mut ImportDialog, doc: &Document, cmds: &mu
     let body_h = (screen.height() - 250.0).max(200.0);
     egui::Modal::new(egui::Id::unique("import-dialog")).show(ctx, |ui| {
         ui.set_width(width);
-        let Some(t) = heading(ui, d, &mut reread) else { return };
+        let Some(t) = heading(ui, d, &mut reread) else {
+            // Nothing read (yet, or the file could not be read): Cancel and Esc still close.
+            progress(ui, d);
+            if ui.button("Cancel").on_hover_text("Stop, and change nothing").clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                close = true;
+            }
+            return;
+        };
         ui.separator();
         body(ui, d, &t, doc, width, body_h, &mut changed);
         ui.separator();
