@@ -78,6 +78,10 @@ pub(super) fn cost_people<'a>(
             Some((code, i)) if code == p.org.as_str() => i,
             _ => {
                 let Some(&i) = ix.orgs.get(p.org.as_str()) else {
+                    if exit != 0 {
+                        out.one_off.no_icb += exit;
+                        out.one_off.no_icb_people += 1;
+                    }
                     continue;
                 };
                 last_org = Some((p.org.as_str(), i));

@@ -166,6 +166,10 @@ pub struct OneOff {
     pub mars_people: u32,
     /// People with a leaving outcome who are not eligible for a payment.
     pub not_eligible: u32,
+    /// One-off costs of people whose employer is not an ICB of the scenario: in the total,
+    /// in no ICB's line (a finding says who), shown apart so the ICBs and the total agree.
+    pub no_icb: Pence,
+    pub no_icb_people: u32,
 }
 
 impl OneOff {

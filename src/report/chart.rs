@@ -8,6 +8,7 @@ use crate::engine::{Line, OrgFigures, Summary};
 use crate::model::Scenario;
 use crate::model::money::{Pence, format_headline, format_pounds, format_pounds_pence};
 use crate::report::short_name;
+use crate::report::style::{self, Colour};
 
 /// What a chart's values are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,23 @@ pub struct BarItem {
     pub over: bool,
     /// The marker is a target set by hand, with its reason: drawn dashed, the reason on hover.
     pub explicit: Option<String>,
+    /// A colour of its own (an outcome's kind), instead of over or under target.
+    pub colour: Option<Colour>,
+}
+
+impl BarItem {
+    /// The bar's fill: its own colour, or over or under target.
+    #[must_use]
+    pub fn fill(&self) -> Colour {
+        self.colour.unwrap_or(if self.over { style::OVER } else { style::UNDER })
+    }
+}
+
+/// One entry of a chart's legend: a colour swatch, or a line (dashed or not), and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LegendMark {
+    Fill(Colour),
+    Line { dashed: bool },
 }
 
 /// A horizontal line across the chart, e.g. the £18.76 envelope.
@@ -86,6 +104,28 @@ pub struct BarChartSpec {
 }
 
 impl BarChartSpec {
+    /// The chart's legend, the same on screen and on paper: what the colours of the bars
+    /// mean, then the markers (targets, and targets set by hand) and the reference line.
+    #[must_use]
+    pub fn legend(&self) -> Vec<(LegendMark, String)> {
+        let mut out = Vec::new();
+        if self.bars.iter().any(|b| b.colour.is_some()) {
+            for (c, words) in style::OUTCOME_GROUPS {
+                out.push((LegendMark::Fill(c), words.to_owned()));
+            }
+        } else {
+            out.push((LegendMark::Fill(style::OVER), "Still above target".to_owned()));
+            out.push((LegendMark::Fill(style::UNDER), "At or under target".to_owned()));
+        }
+        if self.bars.iter().any(|b| b.marker.is_some() && b.explicit.is_none()) {
+            out.push((LegendMark::Line { dashed: false }, self.marker_label.clone()));
+        }
+        if self.bars.iter().any(|b| b.explicit.is_some()) {
+            out.push((LegendMark::Line { dashed: true }, "Target set by hand".to_owned()));
+        }
+        out
+    }
+
     /// The highest bar, marker or reference line: where the value axis must reach.
     #[must_use]
     pub fn top(&self) -> i64 {
@@ -109,6 +149,16 @@ pub struct LineChartSpec {
 }
 
 impl LineChartSpec {
+    /// The chart's legend: the run-rate line, and the target line when there is one.
+    #[must_use]
+    pub fn legend(&self) -> Vec<(LegendMark, String)> {
+        let mut out = vec![(LegendMark::Fill(style::OVER), "Run-rate at each month's end, a year".to_owned())];
+        if let Some(r) = &self.reference {
+            out.push((LegendMark::Fill(style::UNDER), r.label.clone()));
+        }
+        out
+    }
+
     /// The highest point or reference line.
     #[must_use]
     pub fn top(&self) -> i64 {
@@ -179,7 +229,9 @@ impl ChartKind {
                 "Annualised running cost at the end of each month as changes take effect, against the total target."
             }
             ChartKind::Outcomes => "Number of people by outcome.",
-            ChartKind::PerHead => "Planned running cost per head of population for each ICB, against the envelope.",
+            ChartKind::PerHead => {
+                "Planned running cost per head of each ICB (bar) against its own target per head (marker); the envelope is drawn for reference."
+            }
         }
     }
 
@@ -263,6 +315,7 @@ pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
                     note: gap_note(&o.line),
                     over: o.line.still_to_save > 0,
                     explicit: explicit_reason(s, o),
+                    colour: None,
                 }
             })
             .collect(),
@@ -289,6 +342,7 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
                 note: gap_note(&c.line),
                 over: c.line.still_to_save > 0,
                 explicit: None,
+                colour: None,
             })
             .collect(),
     }
@@ -326,12 +380,13 @@ pub fn outcomes(s: &Scenario, sum: &Summary) -> BarChartSpec {
             .iter()
             .map(|(k, t)| BarItem {
                 label: k.label().to_owned(),
-                short: k.label().to_owned(),
+                short: style::outcome_short(*k).to_owned(),
                 value: i64::from(t.count),
                 marker: None,
                 note: t.count.to_string(),
                 over: false,
                 explicit: None,
+                colour: Some(style::outcome_colour(*k)),
             })
             .collect(),
     }
@@ -366,6 +421,7 @@ pub fn per_head(s: &Scenario, sum: &Summary) -> BarChartSpec {
                     note: format_pounds_pence(ph),
                     over: o.line.still_to_save > 0,
                     explicit: explicit_reason(s, o),
+                    colour: None,
                 })
             })
             .collect(),

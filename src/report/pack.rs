@@ -175,11 +175,21 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
         .enumerate()
         .map(|(i, chunk)| {
             let mut body = String::new();
+            let mut top: f64 = 100.0;
             if i == 0 && !intro.is_empty() {
-                let _ =
-                    write!(body, r#"<text x="{MARGIN}" y="78" font-size="10" fill="{MUTED}">{}</text>"#, esc(intro));
+                // The intro wraps to the page's width; the table starts below it.
+                for (k, line) in wrap(intro, 150).iter().enumerate() {
+                    #[allow(clippy::cast_precision_loss)]
+                    let y = 76.0 + 12.0 * k as f64;
+                    let _ = write!(
+                        body,
+                        r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
+                        esc(line)
+                    );
+                    top = top.max(y + 22.0);
+                }
             }
-            body.push_str(&table.draw(chunk, 100.0));
+            body.push_str(&table.draw(chunk, top));
             Page { title: if i == 0 { title.to_owned() } else { format!("{title} (continued)") }, body }
         })
         .collect()

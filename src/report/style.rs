@@ -28,6 +28,46 @@ pub const GRID: Colour = Colour([0xD5, 0xDB, 0xE1]);
 /// Quieter text on paper: captions, footers.
 pub const MUTED: Colour = Colour([0x52, 0x60, 0x6D]);
 
+/// The outcomes grouped as a board reads them, each with its colour (Okabe–Ito, safe for
+/// colour-blind readers): in the chart of people by outcome and its legend.
+pub const OUTCOME_GROUPS: [(Colour, &str); 4] = [
+    (Colour([0x56, 0xB4, 0xE9]), "In their role"),
+    (Colour([0xE6, 0x9F, 0x00]), "Ring-fenced or at risk"),
+    (Colour([0x00, 0x9E, 0x73]), "In a new post"),
+    (Colour([0xD5, 0x5E, 0x00]), "Leaving"),
+];
+
+/// An outcome's name where room is short (a chart's axis): "VR" for voluntary redundancy.
+#[must_use]
+pub fn outcome_short(kind: crate::model::OutcomeKind) -> &'static str {
+    use crate::model::OutcomeKind as K;
+    match kind {
+        K::NotAffected => "In role",
+        K::Slotted => "Slotted",
+        K::RingFenced => "Ring-fenced",
+        K::Appointed => "Appointed",
+        K::AtRisk => "At risk",
+        K::Redeployed => "Redeployed",
+        K::TransferredOut => "Moved out",
+        K::VoluntaryRedundancy => "VR",
+        K::Mars => "MARS",
+        K::CompulsoryRedundancy => "CR",
+    }
+}
+
+/// An outcome's colour: the colour of its group.
+#[must_use]
+pub fn outcome_colour(kind: crate::model::OutcomeKind) -> Colour {
+    use crate::model::OutcomeKind as K;
+    let group = match kind {
+        K::NotAffected => 0,
+        K::RingFenced | K::AtRisk => 1,
+        K::Slotted | K::Appointed => 2,
+        _ => 3,
+    };
+    OUTCOME_GROUPS[group].0
+}
+
 /// The colour of a gap: over target or not.
 #[must_use]
 pub fn gap_colour(gap: Pence) -> Colour {

@@ -69,6 +69,7 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
         "one_off_pence": sum.one_off.total(),
         "redundancy_pence": sum.one_off.redundancy,
         "mars_pence": sum.one_off.mars,
+        "one_off_no_icb_pence": sum.one_off.no_icb,
         "net_recurrent_saving_pence": sum.totals.net_recurrent_saving(),
         "payback_months": sum.payback_months(),
         "outcomes": outcomes,

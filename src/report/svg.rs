@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::report::chart::{BarChartSpec, Chart, LineChartSpec, ticks};
+use crate::report::chart::{BarChartSpec, Chart, LegendMark, LineChartSpec, ticks};
 use crate::report::style::shorten;
 
 /// The font every export uses (embedded from assets/fonts, so output is the same on
@@ -126,7 +126,7 @@ fn bars(spec: &BarChartSpec) -> String {
         let cx = f.x0 + slot * (i as f64 + 0.5);
         let w = slot * 0.6;
         let y = f.y(unit.scale(b.value));
-        let color = if b.over { OVER } else { UNDER };
+        let color = b.fill();
         let _ = write!(
             out,
             r#"<rect class="bar" data-label="{}" data-value="{}"{} x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{color}"><title>{}: {}</title></rect>"#,
@@ -208,33 +208,37 @@ fn bars(spec: &BarChartSpec) -> String {
             esc(&r.label)
         );
     }
-    if spec.bars.iter().any(|b| b.marker.is_some()) {
-        legend(&mut out, &spec.marker_label, spec.bars.iter().any(|b| b.explicit.is_some()));
-    }
+    legend(&mut out, &spec.legend());
     out
 }
 
-fn legend(out: &mut String, marker_label: &str, explicit: bool) {
+/// The legend along the foot of the chart, left to right: a swatch or a line, then its words.
+fn legend(out: &mut String, items: &[(LegendMark, String)]) {
     let y = HEIGHT - 22.0;
-    let _ = write!(out, r#"<rect x="40" y="{:.1}" width="14" height="14" fill="{OVER}"/>"#, y - 11.0);
-    let _ = write!(out, r#"<text x="60" y="{y:.1}" font-size="12" fill="{INK}">Still above target</text>"#);
-    let _ = write!(out, r#"<rect x="200" y="{:.1}" width="14" height="14" fill="{UNDER}"/>"#, y - 11.0);
-    let _ = write!(out, r#"<text x="220" y="{y:.1}" font-size="12" fill="{INK}">At or under target</text>"#);
-    let _ = write!(
-        out,
-        r#"<line x1="370" y1="{:.1}" x2="396" y2="{:.1}" stroke="{INK}" stroke-width="3"/>"#,
-        y - 4.0,
-        y - 4.0
-    );
-    let _ = write!(out, r#"<text x="402" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(marker_label));
-    if explicit {
-        let _ = write!(
-            out,
-            r#"<line x1="560" y1="{:.1}" x2="586" y2="{:.1}" stroke="{INK}" stroke-width="3" stroke-dasharray="6 3"/>"#,
-            y - 4.0,
-            y - 4.0
-        );
-        let _ = write!(out, r#"<text x="592" y="{y:.1}" font-size="12" fill="{INK}">Target set by hand</text>"#);
+    let mut x = 40.0;
+    for (mark, words) in items {
+        match mark {
+            LegendMark::Fill(c) => {
+                let _ = write!(out, r#"<rect x="{x:.1}" y="{:.1}" width="14" height="14" fill="{c}"/>"#, y - 11.0);
+                x += 20.0;
+            }
+            LegendMark::Line { dashed } => {
+                let dash = if *dashed { r#" stroke-dasharray="6 3""# } else { "" };
+                let _ = write!(
+                    out,
+                    r#"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{INK}" stroke-width="3"{dash}/>"#,
+                    y - 4.0,
+                    x + 26.0,
+                    y - 4.0
+                );
+                x += 32.0;
+            }
+        }
+        let _ = write!(out, r#"<text x="{x:.1}" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(words));
+        // About 7 units a character at 12 px, and a gap before the next entry.
+        #[allow(clippy::cast_precision_loss)]
+        let width = words.chars().count() as f64 * 7.0;
+        x += width + 24.0;
     }
 }
 

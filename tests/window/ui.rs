@@ -683,3 +683,24 @@ fn enter_adds_a_team_and_a_post() {
     assert_eq!(h.state().session.doc.scenario.posts().count(), posts + 1);
     assert!(h.state().session.doc.scenario.posts().any(|(_, _, p)| p.title == "Head of Digital"));
 }
+
+/// The Overview shows the people side of the plan: one-off costs, net recurrent saving,
+/// payback, and headcount and WTE before and after those leaving have gone.
+#[test]
+fn the_overview_shows_exit_costs_saving_payback_and_headcount() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let s = &h.state().session.doc.scenario;
+    let leaving = s.people.iter().filter(|p| p.outcome.is_exit()).count();
+    assert_eq!(s.people.len(), 530);
+    let sum = &h.state().session.doc.summary;
+    // LNR's one-off costs: redundancy and MARS of the people leaving with a payment.
+    assert_eq!(sum.totals.one_off, sum.one_off.redundancy + sum.one_off.mars);
+    let one_off = cluster_planner::model::money::format_headline(sum.totals.one_off);
+    let payback = format!("{} months", sum.payback_months().unwrap());
+    h.get_by_label("One-off costs");
+    h.get_by_label(&one_off);
+    h.get_by_label("Net recurrent saving");
+    h.get_by_label(&payback);
+    h.get_by_label(&format!("530 → {}", 530 - leaving));
+}

@@ -7,8 +7,8 @@ use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text
 
 use crate::edit::Document;
 use crate::engine::Summary;
-use crate::model::money::{Pence, format_bp, format_headline, format_pounds, format_pounds_pence};
-use crate::report::chart::{BarChartSpec, ChartKind, LineChartSpec, Unit};
+use crate::model::money::{Pence, Wte, format_bp, format_count, format_headline, format_pounds, format_pounds_pence};
+use crate::report::chart::{BarChartSpec, ChartKind, LegendMark, LineChartSpec, Unit};
 use crate::report::style::{self, shorten};
 
 /// A colour of the shared style, for egui.
@@ -21,6 +21,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
     let envelope = doc.scenario.assumptions.envelope_per_head_pence;
     headline(ui, sum, envelope);
+    exits(ui, sum);
     ui.add_space(6.0);
     let avail = ui.available_height();
     let table_h = (avail * 0.42).max(120.0);
@@ -110,6 +111,72 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
     });
 }
 
+/// The people side of the plan: one-off exit costs, the net recurrent saving and payback,
+/// and headcount and WTE before and after (those who leave: redeployed, transferred out,
+/// voluntary or compulsory redundancy, MARS).
+fn exits(ui: &mut egui::Ui, sum: &Summary) {
+    let o = &sum.one_off;
+    let (mut before, mut after) = ((0_u32, 0_u64), (0_u32, 0_u64));
+    for (kind, t) in &sum.outcomes {
+        before = (before.0 + t.count, before.1 + t.wte);
+        if !kind.is_exit() {
+            after = (after.0 + t.count, after.1 + t.wte);
+        }
+    }
+    let wte = |units: u64| Wte(u32::try_from(units).unwrap_or(u32::MAX)).to_string();
+    ui.horizontal_wrapped(|ui| {
+        let item = |ui: &mut egui::Ui, label: &str, value: String, hover: String| {
+            ui.label(RichText::new(label).weak());
+            ui.label(RichText::new(value).strong()).on_hover_text(hover);
+            ui.add_space(12.0);
+        };
+        item(
+            ui,
+            "One-off costs",
+            format_headline(sum.totals.one_off),
+            format!(
+                "Section 16 redundancy {} for {} people; MARS {} for {} people; {} leaving are not eligible for a payment",
+                format_pounds(o.redundancy),
+                format_count(o.redundancy_people as usize),
+                format_pounds(o.mars),
+                format_count(o.mars_people as usize),
+                format_count(o.not_eligible as usize)
+            ),
+        );
+        if o.no_icb != 0 {
+            let color = ui.visuals().warn_fg_color;
+            ui.colored_label(
+                color,
+                format!(
+                    "+ {} for {} people of no known ICB (see Findings)",
+                    format_headline(o.no_icb),
+                    format_count(o.no_icb_people as usize)
+                ),
+            );
+        }
+        item(
+            ui,
+            "Net recurrent saving",
+            format!("{} a year", format_headline(sum.totals.net_recurrent_saving())),
+            "Baseline − planned − moved out: what is saved each year, not counting cost moved to other bodies".into(),
+        );
+        let payback = sum.payback_months().map_or_else(|| "none (no saving)".to_owned(), |m| format!("{m} months"));
+        item(ui, "Payback", payback, "Months of the net recurrent saving that pay the one-off costs, rounded up".into());
+        item(
+            ui,
+            "Headcount",
+            format!("{} → {}", format_count(before.0 as usize), format_count(after.0 as usize)),
+            "Headcount now, and after those leaving (redeployed, transferred out, redundancy, MARS) have left".into(),
+        );
+        item(
+            ui,
+            "WTE",
+            format!("{} → {}", wte(before.1), wte(after.1)),
+            "Whole-time equivalents now, and after those leaving have left".into(),
+        );
+    });
+}
+
 fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: bool, weak: bool) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         let mut t = RichText::new(text);
@@ -173,6 +240,7 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
 /// Bars with their markers (targets) and notes (gaps), from the same spec the exports use.
 pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
     ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    legend(ui, &spec.legend());
     let unit = spec.unit;
     // Full names when they fit, ODS codes (or shortened names) when the chart is crowded.
     let crowded = spec.bars.len() > 6;
@@ -194,10 +262,7 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                 hover += &format!("\n{}", b.note);
             }
             #[allow(clippy::cast_precision_loss)]
-            Bar::new(i as f64, unit.scale(b.value))
-                .width(0.6)
-                .fill(colour(if b.over { style::OVER } else { style::UNDER }))
-                .name(hover)
+            Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(colour(b.fill())).name(hover)
         })
         .collect();
     let top = spec.top();
@@ -233,6 +298,7 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
 /// A line over months with a reference line (the target).
 pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
     ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    legend(ui, &spec.legend());
     let unit: Unit = spec.unit;
     let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
     #[allow(clippy::cast_precision_loss)]
@@ -257,6 +323,32 @@ pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
                 pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(colour(style::UNDER)).width(2.0));
             }
         });
+}
+
+/// A chart's legend in a row: a swatch or a line, then its words (the same as on paper).
+fn legend(ui: &mut egui::Ui, items: &[(LegendMark, String)]) {
+    ui.horizontal_wrapped(|ui| {
+        let ink = ui.visuals().strong_text_color();
+        for (mark, words) in items {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+            match mark {
+                LegendMark::Fill(c) => {
+                    ui.painter().rect_filled(rect.shrink(1.0), 2.0, colour(*c));
+                }
+                LegendMark::Line { dashed } => {
+                    let (a, b) = (rect.left_center(), rect.right_center());
+                    let stroke = egui::Stroke::new(2.5, ink);
+                    if *dashed {
+                        ui.painter().extend(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 2.0));
+                    } else {
+                        ui.painter().line_segment([a, b], stroke);
+                    }
+                }
+            }
+            ui.label(RichText::new(words).small());
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// A fixed (no zoom or drag) chart from 0 to `top` in axis units, with a text label at each
