@@ -255,3 +255,25 @@ pub(super) fn set_target(
 pub(super) fn replace_people(s: &mut Scenario, people: Vec<Person>, what: String) -> Result<Edit, Refused> {
     Ok(Edit::ReplacePeople { people: std::mem::replace(&mut s.people, people), what })
 }
+
+/// An ICB's population and its basis.
+pub(super) fn set_population(
+    s: &mut Scenario,
+    org: String,
+    population: Option<u64>,
+    basis: String,
+) -> Result<Edit, Refused> {
+    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let inv = Edit::SetPopulation { org, population: o.population, basis: std::mem::take(&mut o.population_basis) };
+    o.population = population;
+    o.population_basis = basis;
+    Ok(inv)
+}
+
+/// An ICB in no cluster chosen to be in the plan's scope, or not.
+pub(super) fn set_in_scope(s: &mut Scenario, org: String, in_scope: bool) -> Result<Edit, Refused> {
+    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let inv = Edit::SetInScope { org, in_scope: o.in_scope };
+    o.in_scope = in_scope;
+    Ok(inv)
+}

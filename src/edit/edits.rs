@@ -84,6 +84,17 @@ pub enum Edit {
         baseline_pence: i64,
         planned_pence: Option<i64>,
     },
+    /// An ICB's population and what it is (registered or weighted, and its year).
+    SetPopulation {
+        org: String,
+        population: Option<u64>,
+        basis: String,
+    },
+    /// Puts an ICB in no cluster in the plan's scope, or takes it out.
+    SetInScope {
+        org: String,
+        in_scope: bool,
+    },
     SetTarget {
         org: String,
         target_pence: Option<i64>,
@@ -168,6 +179,9 @@ impl Edit {
             Edit::SetAssumptions(_) => "change assumptions".to_owned(),
             Edit::SetNonPay { org, .. } => format!("change non-pay of {org}"),
             Edit::SetTarget { org, .. } => format!("change the target of {org}"),
+            Edit::SetPopulation { org, .. } => format!("change the population of {org}"),
+            Edit::SetInScope { org, in_scope: true } => format!("bring {org} into the plan's scope"),
+            Edit::SetInScope { org, in_scope: false } => format!("take {org} out of the plan's scope"),
             Edit::ReplaceClusters(_) => "change clusters".to_owned(),
             Edit::ReplacePeople { what, .. } => what.clone(),
         }
@@ -199,6 +213,8 @@ impl Edit {
                 apply::set_non_pay(s, org, baseline_pence, planned_pence)
             }
             Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
+            Edit::SetPopulation { org, population, basis } => apply::set_population(s, org, population, basis),
+            Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
             Edit::ReplacePeople { people, what } => apply::replace_people(s, people, what),
         }

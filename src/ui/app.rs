@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::command::{Command, Commands, Export, Unsaved};
 use super::dialogs::{import, print, safety, spreadsheet, unsaved};
 use super::status::Notice;
-use super::tabs::{Tab, assumptions, clusters, findings, functions, overview, people, teams};
+use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
 use super::window::Screenshot;
 use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Opening, Session};
 use crate::report::chart::ChartKind;
@@ -25,6 +25,7 @@ pub struct ClusterPlannerApp {
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
     pub findings: findings::FindingsView,
+    pub icbs: icbs::IcbsView,
     pub print: print::PrintDialog,
     pub import: import::ImportDialog,
     pub export_sheet: spreadsheet::ExportDialog,
@@ -60,6 +61,7 @@ impl ClusterPlannerApp {
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
             findings: findings::FindingsView::default(),
+            icbs: icbs::IcbsView::default(),
             print: print::PrintDialog::default(),
             import: import::ImportDialog::default(),
             export_sheet: spreadsheet::ExportDialog::default(),
@@ -345,6 +347,7 @@ impl ClusterPlannerApp {
         let (doc, cmds) = (&self.session.doc, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
             Tab::Overview => overview::show(ui, doc, &mut self.chart),
+            Tab::Icbs => icbs::show(ui, doc, &mut self.icbs, cmds),
             Tab::Clusters => clusters::show(ui, doc, &mut self.clusters, cmds),
             Tab::Teams => teams::show(ui, doc, &mut self.teams, cmds),
             Tab::People => people::show(ui, doc, &mut self.people, cmds),

@@ -79,8 +79,7 @@ fn every_tab_menu_and_dialog_names_its_controls() {
     let mut h = harness(ClusterPlannerApp::with_built_in_example());
     h.run();
     let mut found = Found::default();
-    for tab in [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Functions, Tab::Assumptions, Tab::Findings]
-    {
+    for tab in Tab::ALL {
         h.state_mut().tab = tab;
         h.run();
         found.look(&h, &format!("{tab:?} tab"));

@@ -704,3 +704,32 @@ fn the_overview_shows_exit_costs_saving_payback_and_headcount() {
     h.get_by_label(&payback);
     h.get_by_label(&format!("530 → {}", 530 - leaving));
 }
+
+/// An ICB's planned non-pay typed in the ICBs tab moves the headline by that amount: LLR
+/// (QK1) planning £1,000,000 less non-pay turns its £412,000 still to save
+/// into £588,000 under target, so still to save is £0 and the surplus £86,000 + £588,000.
+#[test]
+fn non_pay_typed_in_the_icb_table_moves_the_headline() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Icbs;
+    let mut h = harness(app);
+    h.run();
+    let before = h.state().session.doc.summary.totals;
+    // QK1 plans £9,409,939.67 of non-pay; £1,000,000 less is £8,409,939.67.
+    let qk1 = h.state().session.doc.scenario.organisation("QK1").unwrap().clone();
+    assert_eq!(qk1.planned_non_pay_pence, Some(940_993_967));
+    h.get_by_label("QK1 Planned non-pay").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("QK1 Planned non-pay").type_text("8409939.67");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let after = h.state().session.doc.summary.totals;
+    assert_eq!(before.planned - after.planned, 100_000_000);
+    assert_eq!((before.still_to_save, before.surplus), (41_200_000, 8_600_000));
+    assert_eq!((after.still_to_save, after.surplus), (0, 8_600_000 + 58_800_000));
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo change non-pay of QK1");
+    h.get_by_label("Overview").click();
+    h.run();
+    h.get_by_label("£674k");
+}

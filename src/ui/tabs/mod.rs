@@ -5,6 +5,7 @@ pub mod assumptions;
 pub mod clusters;
 pub mod findings;
 pub mod functions;
+pub mod icbs;
 pub mod overview;
 pub mod people;
 pub mod teams;
@@ -13,6 +14,7 @@ pub mod teams;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Overview,
+    Icbs,
     Clusters,
     Teams,
     People,
@@ -22,13 +24,22 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] =
-        [Tab::Overview, Tab::Clusters, Tab::Teams, Tab::People, Tab::Functions, Tab::Assumptions, Tab::Findings];
+    pub const ALL: [Tab; 8] = [
+        Tab::Overview,
+        Tab::Icbs,
+        Tab::Clusters,
+        Tab::Teams,
+        Tab::People,
+        Tab::Functions,
+        Tab::Assumptions,
+        Tab::Findings,
+    ];
 
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Tab::Overview => "Overview",
+            Tab::Icbs => "ICBs",
             Tab::Clusters => "Clusters",
             Tab::Teams => "Teams",
             Tab::People => "People",
