@@ -277,3 +277,16 @@ pub(super) fn set_in_scope(s: &mut Scenario, org: String, in_scope: bool) -> Res
     o.in_scope = in_scope;
     Ok(inv)
 }
+
+/// When the outcomes of these people take effect; the inverse restores each one's.
+pub(super) fn set_dates(s: &mut Scenario, ids: Vec<String>, effective: Option<NaiveDate>) -> Result<Edit, Refused> {
+    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut changes = Vec::with_capacity(ids.len());
+    for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
+        changes.push((p.id.clone(), p.outcome.clone(), std::mem::replace(&mut p.effective, effective)));
+    }
+    if changes.is_empty() {
+        return Err(Refused("no one was selected".into()));
+    }
+    Ok(Edit::RestoreOutcomes { changes })
+}

@@ -18,6 +18,11 @@ pub enum Edit {
         outcome: Outcome,
         effective: Option<NaiveDate>,
     },
+    /// Sets when the outcomes of these people take effect, keeping the outcomes.
+    SetDates {
+        ids: Vec<String>,
+        effective: Option<NaiveDate>,
+    },
     /// Restores individual outcomes (the inverse of `SetOutcomes`).
     RestoreOutcomes {
         changes: Vec<(String, Outcome, Option<NaiveDate>)>,
@@ -152,6 +157,11 @@ impl Edit {
                 }
                 o => format!("set {} to {}", people(ids.len()), o.kind().label().to_lowercase()),
             },
+            Edit::SetDates { ids, effective } => {
+                let when =
+                    effective.map_or_else(|| "the target date".to_owned(), |d| d.format("%-d %B %Y").to_string());
+                format!("set the date of {} to {when}", people(ids.len()))
+            }
             Edit::RestoreOutcomes { changes } => {
                 format!("restore the outcomes of {}", people(changes.len()))
             }
@@ -213,6 +223,7 @@ impl Edit {
                 apply::set_non_pay(s, org, baseline_pence, planned_pence)
             }
             Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
+            Edit::SetDates { ids, effective } => apply::set_dates(s, ids, effective),
             Edit::SetPopulation { org, population, basis } => apply::set_population(s, org, population, basis),
             Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),

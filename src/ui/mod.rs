@@ -17,6 +17,7 @@ pub mod dialogs;
 mod menu;
 mod status;
 pub mod tabs;
+mod widgets;
 mod window;
 
 pub use app::ClusterPlannerApp;

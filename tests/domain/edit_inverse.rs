@@ -24,7 +24,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..24, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..25, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -77,12 +77,12 @@ fn target(s: &Scenario, p: &Pick) -> Target {
     }
 }
 
-/// One edit of each of the 23 kinds (and a SetOutcomes naming nobody), with indexes that
+/// One edit of each of the 24 kinds (and a SetOutcomes naming nobody), with indexes that
 /// sometimes run past the end so the refusals are tried too.
 fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
     match p.kind {
-        0 | 1 | 19 | 20 => people_edit(s, p, t),
+        0 | 1 | 19 | 20 | 24 => people_edit(s, p, t),
         2..=10 | 18 => cluster_edit(s, p, t),
         11..=13 => post_edit(p, t),
         _ => settings_edit(s, p, t),
@@ -93,6 +93,7 @@ fn people_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
     match p.kind {
         0 => Edit::SetOutcomes { ids: t.ids, outcome: outcome(s, p), effective: date(p) },
         1 => Edit::RestoreOutcomes { changes: t.ids.into_iter().map(|id| (id, outcome(s, p), date(p))).collect() },
+        24 => Edit::SetDates { ids: t.ids, effective: date(p) },
         19 => {
             let mut people = s.people.clone();
             people.truncate(p.c);

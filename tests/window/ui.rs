@@ -733,3 +733,49 @@ fn non_pay_typed_in_the_icb_table_moves_the_headline() {
     h.run();
     h.get_by_label("£674k");
 }
+
+/// An outcome with a date: a person not affected who takes voluntary redundancy from 30
+/// September 2025 leaves the run-rate in September, not on the target date.
+#[test]
+fn an_outcome_from_a_date_lands_in_that_month_of_the_trajectory() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::People;
+    let p = app
+        .session
+        .doc
+        .scenario
+        .people
+        .iter()
+        .find(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
+        .unwrap();
+    let (id, i) = (p.id.clone(), app.session.doc.scenario.people.iter().position(|q| q.id == p.id).unwrap());
+    let cost = app.session.doc.summary.person_cost[i];
+    app.people.search = id.clone();
+    app.people.selected = std::iter::once(id.clone()).collect();
+    app.people.bulk_kind = Some(cluster_planner::model::OutcomeKind::VoluntaryRedundancy);
+    app.people.bulk_dated = true;
+    app.people.bulk_date = chrono::NaiveDate::from_ymd_opt(2025, 9, 30);
+    let before = app.session.doc.summary.trajectory.clone();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Apply to 1 selected").click();
+    h.run();
+    let doc = &h.state().session.doc;
+    let p = doc.scenario.people.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(p.effective, chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
+    // The months run April 2025 (0) to December 2025 (8): September is month 5. Before it the
+    // run-rate is unchanged; from it, lower by the person's annual cost.
+    let after = &doc.summary.trajectory;
+    for m in 0..after.total.len() {
+        let drop = before.total[m] - after.total[m];
+        assert_eq!(drop, if m < 5 { 0 } else { cost }, "month {m}");
+    }
+    // "Set the date only" moves it to the target date, keeping the outcome.
+    h.get_by_label("From").click();
+    h.run();
+    h.get_by_label("Set the date only").click();
+    h.run();
+    let p = h.state().session.doc.scenario.people.iter().find(|p| p.id == id).unwrap().clone();
+    assert_eq!((p.outcome, p.effective), (cluster_planner::model::Outcome::VoluntaryRedundancy, None));
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo set the date of 1 person to the target date");
+}

@@ -29,6 +29,9 @@ pub struct PeopleView {
     pub selected: BTreeSet<String>,
     pub bulk_kind: Option<OutcomeKind>,
     pub bulk_post: Option<String>,
+    /// When the outcome takes effect: a date, or (unticked) the target date.
+    pub bulk_dated: bool,
+    pub bulk_date: Option<chrono::NaiveDate>,
     /// Sort column (index into the header) and whether descending.
     pub sort: Option<Sort>,
     /// The search, document revision and sort the rows were worked out for.
@@ -93,6 +96,20 @@ impl PeopleView {
 }
 
 /// Set the outcome of the selected people, or assign them to a post, in one undoable step.
+/// "From [date]": when the outcome takes effect. Unticked, on the target date. The date
+/// lands the change in that month of the trajectory.
+fn effective_date(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) -> Option<chrono::NaiveDate> {
+    let target = doc.scenario.assumptions.target_date;
+    ui.checkbox(&mut view.bulk_dated, "From")
+        .on_hover_text(format!("When the outcome takes effect; unticked, on the target date ({target})"));
+    if !view.bulk_dated {
+        return None;
+    }
+    let date = view.bulk_date.get_or_insert(target);
+    crate::ui::widgets::date_picker(ui, "bulk-date", date).on_hover_text("When the outcome takes effect");
+    Some(*date)
+}
+
 fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} selected", view.selected.len()));
@@ -132,6 +149,7 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
                     }
                 });
         }
+        let effective = effective_date(ui, doc, view);
         let outcome = view.bulk_kind.and_then(|k| k.with_post(view.bulk_post.as_deref()));
         let enabled = outcome.is_some() && !view.selected.is_empty();
         if ui
@@ -140,7 +158,14 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
             .clicked()
             && let Some(outcome) = outcome
         {
-            cmds.edit(Edit::SetOutcomes { ids: view.selected.iter().cloned().collect(), outcome, effective: None });
+            cmds.edit(Edit::SetOutcomes { ids: view.selected.iter().cloned().collect(), outcome, effective });
+        }
+        if ui
+            .add_enabled(!view.selected.is_empty(), egui::Button::new("Set the date only"))
+            .on_hover_text("Change when the selected people's outcomes take effect, keeping the outcomes")
+            .clicked()
+        {
+            cmds.edit(Edit::SetDates { ids: view.selected.iter().cloned().collect(), effective });
         }
     });
 }

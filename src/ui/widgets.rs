@@ -1,0 +1,38 @@
+//! Small widgets the tabs share.
+
+use chrono::{Datelike, NaiveDate};
+
+/// egui_extras' date picker on one of the app's dates (chrono's, where the picker's are
+/// jiff's). Changes `date` when the user picks another day.
+pub fn date_picker(ui: &mut egui::Ui, id: &str, date: &mut NaiveDate) -> egui::Response {
+    let to_jiff = |d: NaiveDate| {
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        jiff::civil::Date::new(
+            i16::try_from(y).unwrap_or(2025),
+            i8::try_from(m).unwrap_or(1),
+            i8::try_from(day).unwrap_or(1),
+        )
+        .unwrap_or_default()
+    };
+    let mut picked = to_jiff(*date);
+    // No calendar icon: its emoji is in no bundled font (it would draw as a box).
+    let r = ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(id)
+            .calendar_week(false)
+            .show_icon(false)
+            .format("%-d %B %Y")
+            .start_end_years(2024..=2032),
+    );
+    let chosen = NaiveDate::from_ymd_opt(
+        i32::from(picked.year()),
+        u32::try_from(picked.month()).unwrap_or(1),
+        u32::try_from(picked.day()).unwrap_or(1),
+    );
+    if let Some(d) = chosen
+        && d != *date
+    {
+        *date = d;
+    }
+    r
+}
