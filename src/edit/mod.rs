@@ -4,12 +4,14 @@
 //! copies, recent files, read-only), used alike by the window, the command line and tests.
 
 mod apply;
+pub mod consequences;
 pub mod diff;
 mod document;
 mod edits;
 mod history;
 mod session;
 
+pub use consequences::{Question, question};
 pub use document::Document;
 pub use edits::{Edit, Refused};
 pub use history::History;

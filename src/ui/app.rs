@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands, Export, Unsaved};
-use super::dialogs::{import, print, safety, spreadsheet, unsaved};
+use super::dialogs::{confirm, import, print, safety, spreadsheet, unsaved};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
 use super::window::Screenshot;
-use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Opening, Session};
+use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Opening, Question, Session};
 use crate::report::chart::ChartKind;
 use crate::validate::Subject;
 
@@ -33,6 +33,8 @@ pub struct ClusterPlannerApp {
     pub chart: ChartKind,
     /// A command (New, Open, Quit) waiting for the answer to "Save changes?".
     pub unsaved: Option<Command>,
+    /// An edit that takes something away, waiting for the user's yes.
+    pub question: Option<Question>,
     /// What the controls asked for this frame, run at its end.
     pub commands: Commands,
     /// Set once the user has agreed to close (so the close request is let through).
@@ -68,6 +70,7 @@ impl ClusterPlannerApp {
             safety: safety::Safety::default(),
             chart: ChartKind::CostByIcb,
             unsaved: None,
+            question: None,
             commands: Commands::default(),
             quit_confirmed: false,
             frames: 0,
@@ -284,6 +287,14 @@ impl ClusterPlannerApp {
                 self.safety.save_failed = None;
             }
             Command::Theme(t) => ctx.set_theme(t),
+            Command::Ask(q) => self.question = Some(*q),
+            Command::Answer(yes) => {
+                if let Some(q) = self.question.take()
+                    && yes
+                {
+                    self.edit(q.then);
+                }
+            }
         }
     }
 
@@ -360,6 +371,9 @@ impl ClusterPlannerApp {
     fn dialogs(&mut self, ctx: &egui::Context) {
         if self.unsaved.is_some() {
             unsaved::show(ctx, &self.session.doc, &mut self.commands);
+        }
+        if let Some(q) = &self.question {
+            confirm::show(ctx, q, &mut self.commands);
         }
         if !self.session.look_only {
             self.session.autosave_tick();

@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::dialogs::spreadsheet;
 use super::tabs::Tab;
-use crate::edit::{Document, Edit};
+use crate::edit::{Document, Edit, Question};
 use crate::report::chart::ChartKind;
 use crate::report::render;
 use crate::validate::Subject;
@@ -131,6 +131,10 @@ pub enum Command {
     DismissQuestion,
     /// Light, dark, or as the computer is set.
     Theme(egui::ThemePreference),
+    /// Asks before an edit that takes something away (what it does, to whom).
+    Ask(Box<Question>),
+    /// The answer: do it, or not.
+    Answer(bool),
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -237,6 +241,14 @@ impl Commands {
     /// Pushes an edit of the scenario.
     pub fn edit(&mut self, e: Edit) {
         self.0.push(Command::Edit(e));
+    }
+
+    /// Pushes an edit, or first the question of what it takes away, from whom.
+    pub fn edit_or_ask(&mut self, doc: &Document, e: Edit) {
+        match crate::edit::question(&doc.scenario, &e) {
+            Some(q) => self.0.push(Command::Ask(Box::new(q))),
+            None => self.0.push(Command::Edit(e)),
+        }
     }
 
     /// Takes the commands pushed so far, in order.

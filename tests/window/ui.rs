@@ -779,3 +779,43 @@ fn an_outcome_from_a_date_lands_in_that_month_of_the_trajectory() {
     assert_eq!((p.outcome, p.effective), (cluster_planner::model::Outcome::VoluntaryRedundancy, None));
     assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo set the date of 1 person to the target date");
 }
+
+/// Deleting a team asks first, naming its posts' people; Cancel changes nothing; Delete
+/// takes it away, and the Findings name everyone left pointing at a post that is gone.
+#[test]
+fn deleting_a_team_says_who_it_affects_and_asks_first() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Teams;
+    let s = &app.session.doc.scenario;
+    let team = s.clusters[0].teams[0].clone();
+    let holders: Vec<String> = s
+        .people
+        .iter()
+        .filter(|p| p.outcome.post().is_some_and(|id| team.posts.iter().any(|q| q.id == id)))
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(!holders.is_empty(), "the executive team's posts are held");
+    let mut h = harness(app);
+    h.run();
+    h.get_all_by_label("Delete team").next().unwrap().click();
+    h.run();
+    h.get_by_label(&format!("Delete the team \"{}\"?", team.name));
+    h.get_by_label(&format!("Its {} posts go.", team.posts.len()));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.clusters[0].teams[0], team, "Cancel changes nothing");
+    h.get_all_by_label("Delete team").next().unwrap().click();
+    h.run();
+    h.get_by_label("Yes, delete the team").click();
+    h.run();
+    let doc = &h.state().session.doc;
+    assert!(doc.scenario.clusters[0].teams.iter().all(|t| t.name != team.name));
+    for id in &holders {
+        assert!(
+            doc.findings
+                .iter()
+                .any(|f| f.subject.to_string() == format!("person {id}") && f.message.contains("does not exist")),
+            "a finding names {id}"
+        );
+    }
+}

@@ -179,7 +179,7 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
                 .on_hover_text("Delete this cluster and its teams (undo brings it back)")
                 .clicked()
             {
-                cmds.edit(Edit::DeleteCluster { cluster: ci });
+                cmds.edit_or_ask(doc, Edit::DeleteCluster { cluster: ci });
             }
         }
     });

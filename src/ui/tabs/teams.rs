@@ -142,7 +142,7 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, cmds: &mut Commands) {
                     .on_hover_text("Delete this team and its posts (undo brings them back)")
                     .clicked()
                 {
-                    cmds.edit(Edit::DeleteTeam { cluster: ci, team: ti });
+                    cmds.edit_or_ask(doc, Edit::DeleteTeam { cluster: ci, team: ti });
                 }
                 egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
                     for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
@@ -220,7 +220,7 @@ fn post_row(
         ui.label(format_pounds(share));
     }
     if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
-        cmds.edit(Edit::DeletePost { cluster: ci, team: ti, index: pi });
+        cmds.edit_or_ask(doc, Edit::DeletePost { cluster: ci, team: ti, index: pi });
     }
 }
 
