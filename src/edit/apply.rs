@@ -290,3 +290,25 @@ pub(super) fn set_dates(s: &mut Scenario, ids: Vec<String>, effective: Option<Na
     }
     Ok(Edit::RestoreOutcomes { changes })
 }
+
+/// A post moved to the end of another team of its cluster.
+pub(super) fn move_post(
+    s: &mut Scenario,
+    cluster: usize,
+    team: usize,
+    index: usize,
+    to_team: usize,
+) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let c = cluster_mut(s, cluster)?;
+    if to_team >= c.teams.len() {
+        return Err(Refused("that team no longer exists".into()));
+    }
+    let from = c.teams.get_mut(team).ok_or_else(|| Refused("that team no longer exists".into()))?;
+    if index >= from.posts.len() {
+        return Err(Refused("that post no longer exists".into()));
+    }
+    let post = from.posts.remove(index);
+    c.teams[to_team].posts.push(post);
+    Ok(inv)
+}

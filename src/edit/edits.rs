@@ -78,6 +78,13 @@ pub enum Edit {
         team: usize,
         index: usize,
     },
+    /// Moves a post to the end of another team of its cluster.
+    MovePost {
+        cluster: usize,
+        team: usize,
+        index: usize,
+        to_team: usize,
+    },
     SetDisposition {
         function: usize,
         disposition: Disposition,
@@ -181,6 +188,10 @@ impl Edit {
             Edit::AddPost { post, .. } => format!("add post \"{}\"", post.title),
             Edit::UpdatePost { post, .. } => format!("change post \"{}\"", post.title),
             Edit::DeletePost { .. } => "delete post".to_owned(),
+            Edit::MovePost { cluster: c, to_team, .. } => format!(
+                "move a post to \"{}\"",
+                s.clusters.get(*c).and_then(|c| c.teams.get(*to_team)).map_or("another team", |t| t.name.as_str())
+            ),
             Edit::SetDisposition { function, disposition, .. } => format!(
                 "set \"{}\" to {}",
                 s.functions.get(*function).map_or("function", |f| f.name.as_str()),
@@ -224,6 +235,7 @@ impl Edit {
             }
             Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
             Edit::SetDates { ids, effective } => apply::set_dates(s, ids, effective),
+            Edit::MovePost { cluster, team, index, to_team } => apply::move_post(s, cluster, team, index, to_team),
             Edit::SetPopulation { org, population, basis } => apply::set_population(s, org, population, basis),
             Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),

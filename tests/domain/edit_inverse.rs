@@ -24,7 +24,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..25, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..26, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -77,14 +77,14 @@ fn target(s: &Scenario, p: &Pick) -> Target {
     }
 }
 
-/// One edit of each of the 24 kinds (and a SetOutcomes naming nobody), with indexes that
+/// One edit of each of the 25 kinds (and a SetOutcomes naming nobody), with indexes that
 /// sometimes run past the end so the refusals are tried too.
 fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
     match p.kind {
         0 | 1 | 19 | 20 | 24 => people_edit(s, p, t),
         2..=10 | 18 => cluster_edit(s, p, t),
-        11..=13 => post_edit(p, t),
+        11..=13 | 25 => post_edit(p, t),
         _ => settings_edit(s, p, t),
     }
 }
@@ -147,6 +147,7 @@ fn post_edit(p: &Pick, t: Target) -> Edit {
             }
             Edit::UpdatePost { cluster, team, index: p.c % 6, post }
         }
+        25 => Edit::MovePost { cluster, team, index: p.c % 6, to_team: p.a % 4 },
         _ => Edit::DeletePost { cluster, team, index: p.c % 6 },
     }
 }

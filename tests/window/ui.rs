@@ -819,3 +819,51 @@ fn deleting_a_team_says_who_it_affects_and_asks_first() {
         );
     }
 }
+
+/// A post is changed after it is made, in its dialog: title, WTE and team (a move), each an
+/// undoable step; and a team is renamed in place.
+#[test]
+fn a_post_is_edited_and_moved_and_a_team_renamed() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Teams;
+    let mut h = harness(app);
+    h.run();
+    let c = h.state().session.doc.scenario.clusters[0].clone();
+    let post = c.teams[0].posts[0].clone();
+    let target_team = c.teams[1].name.clone();
+    h.get_all_by_label("Edit post").next().unwrap().click();
+    h.run();
+    h.get_by_label(&format!("Edit post {}", post.id));
+    h.get_by_label("Title:").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Title:").type_text("Chief Executive (interim)");
+    h.get_by_label("WTE:").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("WTE:").type_text("0.8");
+    h.run();
+    // Move it to the second team, as the Team combo would.
+    h.state_mut().teams.editing.as_mut().unwrap().to_team = 1;
+    h.get_by_label("Save").click();
+    h.run();
+    let s = &h.state().session.doc.scenario;
+    let moved = s.clusters[0].teams[1].posts.last().unwrap();
+    assert_eq!((moved.id.as_str(), moved.title.as_str()), (post.id.as_str(), "Chief Executive (interim)"));
+    assert_eq!(moved.wte, cluster_planner::model::money::Wte(8000));
+    assert_eq!(s.clusters[0].teams[0].posts.len(), c.teams[0].posts.len() - 1);
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), format!("Undo move a post to \"{target_team}\""));
+    // Two steps back: the move, then the change.
+    for _ in 0..2 {
+        h.state_mut().commands.push(cluster_planner::ui::Command::Undo);
+        h.run();
+    }
+    assert_eq!(h.state().session.doc.scenario.clusters[0], c);
+    // Rename a team: the field, Enter.
+    h.get_all_by_label("Rename team").next().unwrap().click();
+    h.run();
+    h.get_by_label("Team name:").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Team name:").type_text("Executive team");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.clusters[0].teams[0].name, "Executive team");
+}

@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod import;
+pub mod post;
 pub mod print;
 pub mod safety;
 pub mod spreadsheet;

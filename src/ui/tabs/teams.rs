@@ -4,44 +4,10 @@
 use crate::edit::Document;
 use crate::edit::Edit;
 use crate::engine::post_salary;
-use crate::model::money::{Pence, Wte, format_pounds};
-use crate::model::{Band, Funding, Pay, Post};
+use crate::model::money::{Pence, format_pounds};
+use crate::model::{Pay, Post};
 use crate::ui::command::Commands;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PayKind {
-    AfC,
-    Vsm,
-    Salary,
-}
-
-/// The "Add post" form.
-#[derive(Debug)]
-pub struct PostForm {
-    pub title: String,
-    pub kind: PayKind,
-    pub band: Band,
-    pub point: u8,
-    pub salary: String,
-    pub wte: String,
-    pub host: usize,
-    pub programme: bool,
-}
-
-impl Default for PostForm {
-    fn default() -> Self {
-        PostForm {
-            title: String::new(),
-            kind: PayKind::AfC,
-            band: Band::Band8a,
-            point: 1,
-            salary: String::new(),
-            wte: "1".into(),
-            host: 0,
-            programme: false,
-        }
-    }
-}
+use crate::ui::dialogs::post::{self, PostEditor, PostForm, pay_fields};
 
 /// What is being dragged: a person by id.
 #[derive(Debug, Clone)]
@@ -57,6 +23,10 @@ pub struct TeamsView {
     pub form_team: usize,
     pub form: PostForm,
     pub error: Option<String>,
+    /// The post being edited in its dialog.
+    pub editing: Option<PostEditor>,
+    /// A team being renamed: (cluster, team, the name as typed).
+    pub renaming: Option<(usize, usize, String)>,
 }
 
 fn pay_text(doc: &Document, pay: &Pay) -> String {
@@ -101,7 +71,8 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
         }
     });
     let c = &s.clusters[ci];
-    if !c.teams.is_empty() {
+    // The add form gives way while a post's own dialog is open (the same fields, by name).
+    if !c.teams.is_empty() && view.editing.is_none() {
         add_post_form(ui, doc, view, cmds);
     }
     ui.separator();
@@ -109,11 +80,12 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
         .resizable(true)
         .default_size(300.0)
         .show(ui, |ui| people_to_place(ui, doc, view));
-    teams(ui, doc, ci, cmds);
+    teams(ui, doc, ci, view, cmds);
+    post::show(ui.ctx(), doc, &mut view.editing, cmds);
 }
 
 /// Each team of the cluster, with its posts: cost, holders, and each member's share.
-fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, cmds: &mut Commands) {
+fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut TeamsView, cmds: &mut Commands) {
     let c = &doc.scenario.clusters[ci];
     let members = c.members.clone();
     let posts_of_cluster: Vec<&crate::engine::PostCost> =
@@ -137,13 +109,7 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, cmds: &mut Commands) {
             .id_salt(("team", ci, ti))
             .default_open(ti == 0)
             .show(ui, |ui| {
-                if ui
-                    .small_button("Delete team")
-                    .on_hover_text("Delete this team and its posts (undo brings them back)")
-                    .clicked()
-                {
-                    cmds.edit_or_ask(doc, Edit::DeleteTeam { cluster: ci, team: ti });
-                }
+                team_buttons(ui, doc, (ci, ti), &mut view.renaming, cmds);
                 egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
                     for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
                         ui.strong(h);
@@ -153,12 +119,49 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, cmds: &mut Commands) {
                     }
                     ui.end_row();
                     for (pi, p) in t.posts.iter().enumerate() {
-                        post_row(ui, doc, posts_of_cluster.get(k + pi).copied(), (ci, ti, pi), p, cmds);
+                        let pc = posts_of_cluster.get(k + pi).copied();
+                        post_row(ui, doc, pc, (ci, ti, pi), p, &mut view.editing, cmds);
                         ui.end_row();
                     }
                 });
             });
             k += t.posts.len();
+        }
+    });
+}
+
+/// Rename (Enter or OK to apply) and Delete (asks first) for a team.
+fn team_buttons(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    (ci, ti): (usize, usize),
+    renaming: &mut Option<(usize, usize, String)>,
+    cmds: &mut Commands,
+) {
+    ui.horizontal(|ui| match renaming {
+        Some((c, t, name)) if *c == ci && *t == ti => {
+            let l = ui.label("Team name:");
+            let field = ui.add(egui::TextEdit::singleline(name).desired_width(240.0)).labelled_by(l.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("OK").clicked() || enter) && !name.trim().is_empty() {
+                cmds.edit(Edit::RenameTeam { cluster: ci, team: ti, name: name.trim().to_owned() });
+                *renaming = None;
+            } else if ui.button("Cancel").clicked() {
+                *renaming = None;
+            }
+        }
+        _ => {
+            if ui.small_button("Rename team").on_hover_text("Give this team another name").clicked() {
+                let name = doc.scenario.clusters[ci].teams[ti].name.clone();
+                *renaming = Some((ci, ti, name));
+            }
+            if ui
+                .small_button("Delete team")
+                .on_hover_text("Delete this team and its posts (undo brings them back)")
+                .clicked()
+            {
+                cmds.edit_or_ask(doc, Edit::DeleteTeam { cluster: ci, team: ti });
+            }
         }
     });
 }
@@ -171,6 +174,7 @@ fn post_row(
     pc: Option<&crate::engine::PostCost>,
     (ci, ti, pi): (usize, usize, usize),
     p: &crate::model::Post,
+    editing: &mut Option<PostEditor>,
     cmds: &mut Commands,
 ) {
     let s = &doc.scenario;
@@ -218,6 +222,10 @@ fn post_row(
     }
     for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
         ui.label(format_pounds(share));
+    }
+    if ui.small_button("Edit post").on_hover_text(format!("Change post {} or move it to another team", p.id)).clicked()
+    {
+        *editing = PostEditor::open(&doc.scenario, ci, ti, pi);
     }
     if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
         cmds.edit_or_ask(doc, Edit::DeletePost { cluster: ci, team: ti, index: pi });
@@ -299,51 +307,7 @@ fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: 
             .labelled_by(l.id);
         // Enter in the title adds the post, as the button does.
         add |= title.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        egui::ComboBox::new("form-kind", "pay")
-            .selected_text(match f.kind {
-                PayKind::AfC => "Agenda for Change",
-                PayKind::Vsm => "VSM salary",
-                PayKind::Salary => "Other salary",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.kind, PayKind::AfC, "Agenda for Change");
-                ui.selectable_value(&mut f.kind, PayKind::Vsm, "VSM salary");
-                ui.selectable_value(&mut f.kind, PayKind::Salary, "Other salary");
-            });
-        if f.kind == PayKind::AfC {
-            egui::ComboBox::new("form-band", "band").selected_text(f.band.to_string()).show_ui(ui, |ui| {
-                for b in Band::ALL {
-                    ui.selectable_value(&mut f.band, b, b.to_string());
-                }
-            });
-            let points = s.assumptions.afc_pay.iter().find(|x| x.band == f.band).map_or(0, |x| x.points_pence.len());
-            f.point = f.point.clamp(1, u8::try_from(points.max(1)).unwrap_or(1));
-            egui::ComboBox::new("form-point", "pay point").selected_text(format!("point {}", f.point)).show_ui(
-                ui,
-                |ui| {
-                    for p in 1..=u8::try_from(points).unwrap_or(1) {
-                        let pay = s.assumptions.afc_point(f.band, p).map_or_else(String::new, format_pounds);
-                        ui.selectable_value(&mut f.point, p, format!("point {p} ({pay})"));
-                    }
-                },
-            );
-        } else {
-            let l = ui.label("Salary £:");
-            ui.add(egui::TextEdit::singleline(&mut f.salary).desired_width(90.0).hint_text("120,000"))
-                .labelled_by(l.id);
-        }
-        let l = ui.label("WTE:");
-        ui.add(egui::TextEdit::singleline(&mut f.wte).desired_width(40.0))
-            .labelled_by(l.id)
-            .on_hover_text("Whole-time equivalent, e.g. 1 or 0.6");
-        let host_name = c.members.get(f.host).cloned().unwrap_or_else(|| "—".into());
-        egui::ComboBox::new("form-host", "host ICB").selected_text(host_name).show_ui(ui, |ui| {
-            for (i, m) in c.members.iter().enumerate() {
-                ui.selectable_value(&mut f.host, i, m);
-            }
-        });
-        ui.checkbox(&mut f.programme, "Programme-funded")
-            .on_hover_text("Funded from programme rather than running-cost allowance");
+        pay_fields(ui, "form", s, &c.members, f);
         add |= ui.button("Add post").on_hover_text("Add this post to the team").clicked();
     });
     if add {
@@ -363,34 +327,11 @@ fn add_post_form(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: 
 
 fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
     let c = &doc.scenario.clusters[ci];
-    if f.title.trim().is_empty() {
-        return Err("Give the post a title.".into());
-    }
-    let host = c.members.get(f.host).cloned().ok_or("Add an ICB to the cluster first: a post needs a host ICB.")?;
-    let pay = match f.kind {
-        PayKind::AfC => Pay::AfC { band: f.band, point: f.point },
-        PayKind::Vsm | PayKind::Salary => {
-            let p = crate::model::money::parse_pounds(&f.salary)
-                .filter(|p| *p > 0)
-                .ok_or_else(|| format!("\"{}\" is not a salary such as 120,000", f.salary))?;
-            if f.kind == PayKind::Vsm { Pay::Vsm { salary_pence: p } } else { Pay::Salary { salary_pence: p } }
-        }
-    };
-    let wte = Wte::parse(&f.wte)?.at_most_full_time_as(&f.wte)?;
     // A new id: the cluster's members and a number not yet used.
     let prefix = c.members.join("");
     let id = (1..)
         .map(|n| format!("{prefix}-P{n:03}"))
         .find(|id| !doc.scenario.posts().any(|(_, _, p)| &p.id == id))
         .unwrap_or_default();
-    Ok(Post {
-        id,
-        title: f.title.trim().to_owned(),
-        pay,
-        wte,
-        host,
-        funding: if f.programme { Funding::Programme } else { Funding::RunningCost },
-        reports_to: None,
-        effective: None,
-    })
+    f.post(c, id, None, None)
 }
