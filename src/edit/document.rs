@@ -17,7 +17,10 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The name shown in the title when there is no path (e.g. the built-in example).
     pub untitled_name: String,
+    /// Changed since it was opened, made or saved (undoing back to that state is unchanged).
     pub dirty: bool,
+    /// The history's state that matches the file (or the start), when one does.
+    clean_state: Option<u64>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
     /// Changes on every edit and for every document, so views can cache what they derive.
@@ -40,6 +43,7 @@ impl Document {
             path,
             untitled_name: untitled_name.to_owned(),
             dirty: false,
+            clean_state: Some(0),
             summary,
             findings,
             revision: next_revision(),
@@ -58,34 +62,58 @@ impl Document {
         file::save(&self.scenario, path)?;
         self.path = Some(path.to_owned());
         self.dirty = false;
+        self.clean_state = Some(self.history.state());
         Ok(())
     }
 
     /// Applies an edit (undoable), recomputes, and returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, Refused> {
         let label = self.history.apply(&mut self.scenario, edit)?;
-        self.changed();
+        self.stepped();
         Ok(label)
     }
 
     pub fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.scenario)?;
-        self.changed();
+        self.stepped();
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.scenario)?;
-        self.changed();
+        self.stepped();
         Some(label)
     }
 
-    /// Recomputes figures and findings after the scenario changed.
+    /// After a step of the history: unsaved unless back at the saved state; new figures.
+    fn stepped(&mut self) {
+        self.dirty = self.clean_state != Some(self.history.state());
+        self.recompute();
+    }
+
+    /// The scenario was changed directly, outside the history (tests, set-up): new figures,
+    /// and unsaved.
     pub fn changed(&mut self) {
-        self.dirty = true;
+        self.mark_unsaved();
+        self.recompute();
+    }
+
+    fn recompute(&mut self) {
         self.revision = next_revision();
         self.summary = compute(&self.scenario);
         self.findings = validate(&self.scenario);
+    }
+
+    /// Marks the document as differing from any file (restored unsaved work), until saved.
+    pub fn mark_unsaved(&mut self) {
+        self.clean_state = None;
+        self.dirty = true;
+    }
+
+    /// Never saved to a file (a new scenario, the built-in example, restored work).
+    #[must_use]
+    pub fn never_saved(&self) -> bool {
+        self.path.is_none()
     }
 
     /// "lnr-cluster.ron" or the untitled name.

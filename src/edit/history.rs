@@ -5,6 +5,8 @@ use crate::model::Scenario;
 
 #[derive(Debug, Clone)]
 struct Step {
+    /// Unique to this step, so the state after it can be recognised (saved or not).
+    id: u64,
     label: String,
     inverse: Edit,
     redo: Edit,
@@ -17,11 +19,12 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     limit: usize,
+    next_id: u64,
 }
 
 impl Default for History {
     fn default() -> Self {
-        History { undo: Vec::new(), redo: Vec::new(), limit: 200 }
+        History { undo: Vec::new(), redo: Vec::new(), limit: 200, next_id: 1 }
     }
 }
 
@@ -37,12 +40,21 @@ impl History {
             let _ = inverse.apply(s);
             return Err(Refused(why));
         }
-        self.undo.push(Step { label: label.clone(), inverse, redo });
+        let id = self.next_id;
+        self.next_id += 1;
+        self.undo.push(Step { id, label: label.clone(), inverse, redo });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
         self.redo.clear();
         Ok(label)
+    }
+
+    /// Which state the scenario is in: the last step applied (0 before any). Undoing back to
+    /// a state gives its number again, so "saved" can be told from "changed".
+    #[must_use]
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.id)
     }
 
     /// "Undo assign 3 people to Chief Finance Officer", when there is something to undo.
@@ -73,7 +85,7 @@ impl History {
         match step.redo.clone().apply(s) {
             Ok(inverse) => {
                 let label = step.label.clone();
-                self.undo.push(Step { label: label.clone(), inverse, redo: step.redo });
+                self.undo.push(Step { id: step.id, label: label.clone(), inverse, redo: step.redo });
                 Some(label)
             }
             Err(_) => None,

@@ -185,7 +185,7 @@ impl Session {
         }
         let copy = self.offers.remove(0);
         let mut doc = Document::new(copy.scenario.clone(), copy.original.clone(), "Recovered.ron");
-        doc.dirty = true;
+        doc.mark_unsaved();
         self.doc = doc;
         self.lock = copy.original.as_deref().and_then(Lock::take);
         self.read_only = false;

@@ -157,7 +157,7 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: explain(&e.code),
+        message: name_the_field(text, e.span.start.line, e.span.start.col, explain(&e.code)),
     })?;
     if env.format != FORMAT_NAME {
         return Err(LoadError::NotAScenario { path: path.to_owned(), found: env.format });
@@ -180,6 +180,39 @@ fn locate(v: &limits::Violation, text: &str) -> (usize, usize) {
     let start = v.anchor.as_deref().and_then(|a| text.find(a)).unwrap_or(0);
     let at = text[start..].find(&format!("{}:", v.field)).map_or(start, |i| start + i);
     line_col(&text.as_bytes()[..at])
+}
+
+/// A value of the wrong kind names its field and says what was wanted in plain words:
+/// "`population` should be a whole number (Expected integer)", where ron says only
+/// "Expected integer". The field is the nearest `name:` before the place of the error.
+fn name_the_field(text: &str, line: usize, column: usize, message: String) -> String {
+    let wanted = [
+        ("Expected integer", "a whole number"),
+        ("Expected string", "text in quotes"),
+        ("Expected opening `[`", "a list in [ ]"),
+        ("Expected boolean", "true or false"),
+        ("Expected float", "a number"),
+    ];
+    let Some((_, plain)) = wanted.iter().find(|(ron, _)| message == *ron) else { return message };
+    let offset: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1);
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let field = before.rfind(':').and_then(|colon| {
+        let name: String = before[..colon]
+            .chars()
+            .rev()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        (!name.is_empty()).then(|| name.chars().rev().collect::<String>())
+    });
+    match field {
+        Some(f) if f.ends_with("date") || f == "effective" || f.ends_with("_from") || f == "as_at" => {
+            format!("`{f}` should be a date in quotes, written \"2025-12-31\" ({message})")
+        }
+        Some(f) => format!("`{f}` should be {plain} ({message})"),
+        None => format!("this should be {plain} ({message})"),
+    }
 }
 
 /// Turns ron's terse error into something a finance or HR lead can act on.

@@ -22,7 +22,11 @@ pub fn show(ui: &mut egui::Ui, session: &Session, notice: Option<&Notice>, cmds:
                 .on_hover_text("Someone else has this file open: Save writes a copy under another name");
         }
         ui.separator();
-        ui.label(if doc.dirty { "Unsaved changes" } else { "Saved" });
+        if doc.never_saved() {
+            ui.label("Not saved to a file").on_hover_text("This scenario is in no file yet: File ▸ Save As… keeps it");
+        } else {
+            ui.label(if doc.dirty { "Unsaved changes" } else { "Saved" });
+        }
         if doc.dirty
             && let Some((text, error)) = session.autosave_status()
         {

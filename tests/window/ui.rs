@@ -867,3 +867,25 @@ fn a_post_is_edited_and_moved_and_a_team_renamed() {
     h.run();
     assert_eq!(h.state().session.doc.scenario.clusters[0].teams[0].name, "Executive team");
 }
+
+/// The status bar tells saved from not: a new scenario is "Not saved to a file"; after Save
+/// As it is "Saved"; a change is "Unsaved changes", and undoing it is "Saved" again.
+#[test]
+fn the_status_bar_says_whether_the_work_is_saved() {
+    let mut h = harness(common::on_new_scenario());
+    h.run();
+    h.get_by_label("Not saved to a file");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    h.state_mut().save_to(&path);
+    h.run();
+    h.get_by_label("Saved");
+    h.state_mut().edit(cluster_planner::edit::Edit::AddCluster { name: "North".into() });
+    h.run();
+    h.get_by_label("Unsaved changes");
+    assert!(h.state().session.doc.dirty);
+    h.state_mut().commands.push(cluster_planner::ui::Command::Undo);
+    h.run();
+    h.get_by_label("Saved");
+    assert!(!h.state().session.doc.dirty, "undone back to the file's state");
+}
