@@ -66,7 +66,7 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Io { path, error } => {
-                write!(f, "{}: cannot read the file: {error}", path.display())
+                write!(f, "{}: cannot read the file: {}", path.display(), plain_io(error))
             }
             LoadError::TooLarge { path, bytes } => write!(
                 f,
@@ -99,6 +99,23 @@ impl std::fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// A file error in words, without the system's "(os error 2)".
+fn plain_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "there is no file there (it may have been moved, renamed or deleted)".into(),
+        K::PermissionDenied => "you are not allowed to read it (ask whoever manages the folder)".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
 
 #[allow(clippy::cast_precision_loss)] // for display only
 fn mb(bytes: u64) -> f64 {

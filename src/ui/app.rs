@@ -35,6 +35,10 @@ pub struct ClusterPlannerApp {
     pub unsaved: Option<Command>,
     /// An edit that takes something away, waiting for the user's yes.
     pub question: Option<Question>,
+    /// The file named at start could not be opened: (the file, what is wrong, in words).
+    /// Until the user chooses what to open, the window says so instead of showing the
+    /// example as if it were their file.
+    pub start_problem: Option<(PathBuf, String)>,
     /// What the controls asked for this frame, run at its end.
     pub commands: Commands,
     /// Set once the user has agreed to close (so the close request is let through).
@@ -71,6 +75,7 @@ impl ClusterPlannerApp {
             chart: ChartKind::CostByIcb,
             unsaved: None,
             question: None,
+            start_problem: None,
             commands: Commands::default(),
             quit_confirmed: false,
             frames: 0,
@@ -93,6 +98,15 @@ impl ClusterPlannerApp {
 
     fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice { text, error });
+    }
+
+    /// Opens the file named at start: on failure, the start screen says which file and why.
+    pub fn open_at_start(&mut self, path: &Path) {
+        self.open_path(path);
+        if self.notice.as_ref().is_some_and(|n| n.error) {
+            let why = self.notice.take().map(|n| n.text).unwrap_or_default();
+            self.start_problem = Some((path.to_owned(), why));
+        }
     }
 
     /// Opens `path`; on failure the current document stays and the error is shown. If
@@ -217,7 +231,8 @@ impl ClusterPlannerApp {
 
     /// New, Open and Quit ask first when there are unsaved changes; the rest run at once.
     pub fn run_command(&mut self, c: Command, ctx: &egui::Context) {
-        let asks_first = matches!(c, Command::New | Command::Open | Command::OpenPath(_) | Command::Quit);
+        let asks_first =
+            matches!(c, Command::New | Command::Open | Command::OpenPath(_) | Command::OpenExample | Command::Quit);
         if asks_first && self.session.doc.dirty {
             self.unsaved = Some(c);
         } else {
@@ -226,7 +241,15 @@ impl ClusterPlannerApp {
     }
 
     fn carry_out(&mut self, c: Command, ctx: &egui::Context) {
+        // Any choice of what to open, or to start anew, leaves the start screen.
+        if matches!(c, Command::New | Command::Open | Command::OpenPath(_) | Command::OpenExample) {
+            self.start_problem = None;
+        }
         match c {
+            Command::OpenExample => {
+                self.session = Session::built_in_example();
+                self.notice = None;
+            }
             Command::New => {
                 let text = self.session.new_scenario();
                 self.say(text, false);
@@ -328,13 +351,21 @@ impl ClusterPlannerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.unsaved = Some(Command::Quit);
         }
-        let title = self.session.doc.title();
+        let title = if self.start_problem.is_some() { "Cluster Planner".to_owned() } else { self.session.doc.title() };
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
         }
         egui::Panel::top("menu")
             .show(ui, |ui| super::menu::show(ui, &self.session, self.tab, self.chart, &mut self.commands));
+        // The start screen shows no document: no tabs, no file in the status bar.
+        if self.start_problem.is_some() {
+            self.central(ui);
+            self.dialogs(&ctx);
+            self.run_commands(&ctx);
+            self.screenshot_step(&ctx);
+            return;
+        }
         egui::Panel::bottom("status")
             .show(ui, |ui| super::status::show(ui, &self.session, self.notice.as_ref(), &mut self.commands));
         egui::Panel::top("tabs").show(ui, |ui| {
@@ -356,6 +387,10 @@ impl ClusterPlannerApp {
 
     fn central(&mut self, ui: &mut egui::Ui) {
         let (doc, cmds) = (&self.session.doc, &mut self.commands);
+        if let Some((path, why)) = &self.start_problem {
+            egui::CentralPanel::default().show(ui, |ui| start_screen(ui, path, why, cmds));
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
             Tab::Overview => overview::show(ui, doc, &mut self.chart),
             Tab::Icbs => icbs::show(ui, doc, &mut self.icbs, cmds),
@@ -392,6 +427,35 @@ impl ClusterPlannerApp {
     pub fn write_recovery_now(&self) -> Option<PathBuf> {
         self.session.write_recovery_now()
     }
+}
+
+/// What the window shows when the file it was asked to open at start cannot be opened:
+/// which file, what is wrong in plain words, and what to do instead.
+fn start_screen(ui: &mut egui::Ui, path: &Path, why: &str, cmds: &mut Commands) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.heading("This file could not be opened");
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(path.display().to_string()).strong());
+        ui.label(why.strip_prefix(&format!("{}: ", path.display())).unwrap_or(why));
+        ui.add_space(16.0);
+        ui.horizontal(|ui| {
+            ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
+            if ui.button("Open…").on_hover_text("Choose a scenario file").clicked() {
+                cmds.push(Command::Open);
+            }
+            if ui.button("New scenario").on_hover_text("Start from the 42 ICBs, with no clusters").clicked() {
+                cmds.push(Command::New);
+            }
+            if ui
+                .button("Open the example")
+                .on_hover_text("Northamptonshire + Leicester, Leicestershire & Rutland, built in")
+                .clicked()
+            {
+                cmds.push(Command::OpenExample);
+            }
+        });
+    });
 }
 
 /// The folder of the open file, to start file dialogs in.

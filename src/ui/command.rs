@@ -84,6 +84,8 @@ pub enum Command {
     Open,
     /// Opens this file (Open Recent, a dropped file; asks to save changes first).
     OpenPath(PathBuf),
+    /// Opens the built-in example (from the start screen).
+    OpenExample,
     /// Opens a file someone else has open, read-only.
     OpenReadOnly(PathBuf),
     /// Opens a file someone else has open, taking it over.

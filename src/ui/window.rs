@@ -166,7 +166,7 @@ pub fn run(o: WindowOptions) -> eframe::Result {
     }
     let file = o.file;
     if let Some(f) = &file {
-        app.open_path(f);
+        app.open_at_start(f);
     }
     if let Some(people) = &o.import {
         app.import.start(people);

@@ -889,3 +889,27 @@ fn the_status_bar_says_whether_the_work_is_saved() {
     h.get_by_label("Saved");
     assert!(!h.state().session.doc.dirty, "undone back to the file's state");
 }
+
+/// Started on a file that is not there: the window names the file and the problem in plain
+/// words (no "os error 2") and offers Open…, New and the example; it never shows the example
+/// under the user's file's name.
+#[test]
+fn starting_on_a_missing_file_says_so_and_offers_a_way_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("board-plan.ron");
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.open_at_start(&missing);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("This file could not be opened");
+    h.get_by_label(&missing.display().to_string());
+    h.get_by_label("cannot read the file: there is no file there (it may have been moved, renamed or deleted)");
+    assert!(h.query_by_label_contains("os error").is_none());
+    h.get_by_label("New scenario");
+    h.get_by_label("Open…");
+    h.get_by_label("Open the example").click();
+    h.run();
+    assert!(h.state().start_problem.is_none());
+    assert_eq!(h.state().session.doc.display_name(), "lnr-cluster.ron");
+    h.get_by_label("Overview");
+}
