@@ -91,6 +91,12 @@ pub enum Edit {
         date: Option<NaiveDate>,
     },
     SetAssumptions(Box<Assumptions>),
+    /// The plan's name, the financial year it plans, and its notes.
+    SetDetails {
+        name: String,
+        year: String,
+        notes: String,
+    },
     SetNonPay {
         org: String,
         baseline_pence: i64,
@@ -198,6 +204,7 @@ impl Edit {
                 disposition.label().to_lowercase()
             ),
             Edit::SetAssumptions(_) => "change assumptions".to_owned(),
+            Edit::SetDetails { .. } => "change the plan's name, year or notes".to_owned(),
             Edit::SetNonPay { org, .. } => format!("change non-pay of {org}"),
             Edit::SetTarget { org, .. } => format!("change the target of {org}"),
             Edit::SetPopulation { org, .. } => format!("change the population of {org}"),
@@ -235,6 +242,17 @@ impl Edit {
             }
             Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
             Edit::SetDates { ids, effective } => apply::set_dates(s, ids, effective),
+            Edit::SetDetails { name, year, notes } => {
+                if name.trim().is_empty() {
+                    return Err(Refused("a plan needs a name".into()));
+                }
+                let inv = Edit::SetDetails {
+                    name: std::mem::replace(&mut s.name, name),
+                    year: std::mem::replace(&mut s.year, year),
+                    notes: std::mem::replace(&mut s.notes, notes),
+                };
+                Ok(inv)
+            }
             Edit::MovePost { cluster, team, index, to_team } => apply::move_post(s, cluster, team, index, to_team),
             Edit::SetPopulation { org, population, basis } => apply::set_population(s, org, population, basis),
             Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),

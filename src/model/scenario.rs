@@ -20,6 +20,9 @@ pub struct Scenario {
     /// Free text shown with the scenario: provenance, caveats ("people are illustrative").
     #[serde(default)]
     pub notes: String,
+    /// The financial year the plan is for, e.g. "2025/26" (empty when not said).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub year: String,
     pub assumptions: Assumptions,
     pub organisations: Vec<Organisation>,
     #[serde(default)]
@@ -344,6 +347,7 @@ impl Scenario {
         Scenario {
             name: name.to_owned(),
             notes: String::new(),
+            year: String::new(),
             assumptions: Assumptions::default(),
             organisations: Vec::new(),
             clusters: Vec::new(),

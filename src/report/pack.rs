@@ -256,9 +256,10 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let _ = write!(body, r#"<text x="{MARGIN}" y="186" font-size="18" fill="{INK}">{}</text>"#, esc(&s.name));
     let _ = write!(
         body,
-        r#"<text x="{MARGIN}" y="212" font-size="12" fill="{MUTED}">Board pack produced {} from {} · envelope {} per head by {}</text>"#,
+        r#"<text x="{MARGIN}" y="212" font-size="12" fill="{MUTED}">Board pack produced {} from {}{} · envelope {} per head by {}</text>"#,
         o.date.format("%-d %B %Y"),
         esc(&o.file_name),
+        if s.year.is_empty() { String::new() } else { format!(" · the plan for {}", esc(&s.year)) },
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
         s.assumptions.target_date.format("%-d %B %Y")
     );

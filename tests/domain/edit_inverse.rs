@@ -24,7 +24,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..26, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..27, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -77,7 +77,7 @@ fn target(s: &Scenario, p: &Pick) -> Target {
     }
 }
 
-/// One edit of each of the 25 kinds (and a SetOutcomes naming nobody), with indexes that
+/// One edit of each of the 26 kinds (and a SetOutcomes naming nobody), with indexes that
 /// sometimes run past the end so the refusals are tried too.
 fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
@@ -178,6 +178,7 @@ fn settings_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
             basis: p.text.clone(),
         },
         23 => Edit::SetInScope { org: t.org, in_scope: p.b.is_multiple_of(2) },
+        26 => Edit::SetDetails { name: p.text.clone(), year: "2026/27".into(), notes: p.text.repeat(2) },
         17 => Edit::SetTarget { org: t.org, target_pence: p.b.is_multiple_of(2).then_some(p.n), note: p.text.clone() },
         _ => Edit::AddMember { cluster: t.cluster, org: "XXX".into() },
     }

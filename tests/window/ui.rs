@@ -913,3 +913,24 @@ fn starting_on_a_missing_file_says_so_and_offers_a_way_on() {
     assert_eq!(h.state().session.doc.display_name(), "lnr-cluster.ron");
     h.get_by_label("Overview");
 }
+
+/// The plan's name, year and notes are typed in the window and applied as one step.
+#[test]
+fn the_plan_name_year_and_notes_are_set_in_the_window() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Assumptions;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Plan name:").click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Plan name:").type_text("LLR and Northamptonshire: option B");
+    h.get_by_label("Financial year:").click();
+    h.get_by_label("Financial year:").type_text("2026/27");
+    h.run();
+    h.get_by_label("Apply plan details").click();
+    h.run();
+    let s = &h.state().session.doc.scenario;
+    assert_eq!((s.name.as_str(), s.year.as_str()), ("LLR and Northamptonshire: option B", "2026/27"));
+    assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo change the plan's name, year or notes");
+    h.get_by_label("LLR and Northamptonshire: option B"); // beside the tabs
+}

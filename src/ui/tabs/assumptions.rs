@@ -12,22 +12,35 @@ pub struct AssumptionsView {
     choices: Vec<bool>,
     loaded_for: u64,
     pub error: Option<String>,
+    /// The plan's name, year and notes as typed.
+    details: [String; 3],
 }
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds: &mut Commands) {
     let a = &doc.scenario.assumptions;
     if view.loaded_for != doc.revision || view.text.len() != SETTINGS.len() {
         view.text = SETTINGS.iter().map(|s| s.text(a)).collect();
+        let s = &doc.scenario;
+        view.details = [s.name.clone(), s.year.clone(), s.notes.clone()];
         view.choices = CHOICES.iter().map(|c| (c.get)(a)).collect();
         view.loaded_for = doc.revision;
         view.error = None;
     }
-    ui.heading("Assumptions");
-    ui.label(format!(
-        "As at {}; pay table {}. Change a figure and press Apply: the whole change is one undo step.",
-        a.as_at, a.pay_year
-    ));
+    // One scroll for the whole tab, so every field and button can be reached on a small screen.
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        plan_details(ui, doc, view, cmds);
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Assumptions");
+            apply_buttons(ui, doc, view, cmds);
+        });
+        ui.label(format!(
+            "As at {}; pay table {}. Change a figure and press Apply: the whole change is one undo step.",
+            a.as_at, a.pay_year
+        ));
+        if let Some(e) = &view.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
         egui::Grid::new("assumptions").striped(true).num_columns(4).show(ui, |ui| {
             for (s, text) in SETTINGS.iter().zip(view.text.iter_mut()) {
                 let l = ui.label(s.label);
@@ -40,33 +53,69 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds:
         for (c, on) in CHOICES.iter().zip(view.choices.iter_mut()) {
             ui.checkbox(on, c.label).on_hover_text(c.help);
         }
-        ui.horizontal(|ui| {
-            if ui.button("Apply").on_hover_text("Recompute every figure with these assumptions").clicked() {
-                let mut next = a.clone();
-                let mut problems = Vec::new();
-                for (s, text) in SETTINGS.iter().zip(&view.text) {
-                    if let Err(e) = s.set_text(&mut next, text) {
-                        problems.push(format!("{}: {e}", s.label));
-                    }
-                }
-                for (c, on) in CHOICES.iter().zip(&view.choices) {
-                    (c.set)(&mut next, *on);
-                }
-                if problems.is_empty() {
-                    if next != *a {
-                        cmds.edit(Edit::SetAssumptions(Box::new(next)));
-                    }
-                    view.error = None;
-                } else {
-                    view.error = Some(problems.join("\n"));
-                }
-            }
-            if ui.button("Reset").on_hover_text("Go back to the figures in the scenario").clicked() {
-                view.loaded_for = 0;
-            }
-        });
-        if let Some(e) = &view.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-        }
     });
+}
+
+/// Apply (every figure as typed, one undoable step) and Reset, beside the heading so they
+/// are always in view.
+fn apply_buttons(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds: &mut Commands) {
+    let a = &doc.scenario.assumptions;
+    if ui.button("Apply").on_hover_text("Recompute every figure with these assumptions").clicked() {
+        let mut next = a.clone();
+        let mut problems = Vec::new();
+        for (s, text) in SETTINGS.iter().zip(&view.text) {
+            if let Err(e) = s.set_text(&mut next, text) {
+                problems.push(format!("{}: {e}", s.label));
+            }
+        }
+        for (c, on) in CHOICES.iter().zip(&view.choices) {
+            (c.set)(&mut next, *on);
+        }
+        if problems.is_empty() {
+            if next != *a {
+                cmds.edit(Edit::SetAssumptions(Box::new(next)));
+            }
+            view.error = None;
+        } else {
+            view.error = Some(problems.join("\n"));
+        }
+    }
+    if ui.button("Reset").on_hover_text("Go back to the figures in the scenario").clicked() {
+        view.loaded_for = 0;
+    }
+}
+
+/// The plan's name, the financial year it plans, and its notes (shown on the board pack's
+/// cover); Apply makes them one undoable step.
+fn plan_details(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds: &mut Commands) {
+    ui.heading("The plan");
+    egui::Grid::new("plan-details").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        let l = ui.label("Plan name:");
+        ui.add(egui::TextEdit::singleline(&mut view.details[0]).desired_width(420.0)).labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label("Financial year:");
+        ui.add(egui::TextEdit::singleline(&mut view.details[1]).desired_width(100.0).hint_text("2026/27"))
+            .labelled_by(l.id)
+            .on_hover_text("The financial year the plan is for");
+        ui.end_row();
+        let l = ui.label("Notes:");
+        ui.add(egui::TextEdit::multiline(&mut view.details[2]).desired_width(420.0).desired_rows(3))
+            .labelled_by(l.id)
+            .on_hover_text("Provenance and caveats: printed on the board pack's cover");
+        ui.end_row();
+    });
+    let s = &doc.scenario;
+    let [name, year, notes] = &view.details;
+    let changed = (name.trim(), year.trim(), notes.as_str()) != (s.name.as_str(), s.year.as_str(), s.notes.as_str());
+    if ui.add_enabled(changed, egui::Button::new("Apply plan details")).clicked() {
+        if name.trim().is_empty() {
+            view.error = Some("Plan name: a plan needs a name".into());
+        } else {
+            cmds.edit(Edit::SetDetails {
+                name: name.trim().to_owned(),
+                year: year.trim().to_owned(),
+                notes: notes.clone(),
+            });
+        }
+    }
 }
