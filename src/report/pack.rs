@@ -313,7 +313,7 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
 }
 
 /// The table of running cost by cluster and ICB.
-fn cost_table(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+fn cost_table(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let columns = [
         ("Cluster / ICB", 230.0),
@@ -328,12 +328,12 @@ fn cost_table(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let table = Table { columns: &columns, numeric_from: 1 };
     let rows: Vec<(Vec<String>, bool)> =
         line_rows(sum).into_iter().map(|r| (line_cells(r.label, r.line), r.strong)).collect();
-    pages.extend(table_pages(
-        "Running cost by cluster and ICB",
-        &table,
-        &rows,
-        "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save. Moved out: cost that transfers with functions (moved, not saved).",
-    ));
+    let mut intro = "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save. Moved out: cost that transfers with functions (moved, not saved).".to_owned();
+    let reasons = crate::report::style::explicit_reasons(s, sum);
+    if !reasons.is_empty() {
+        intro = format!("{intro} {}: {}", crate::report::style::EXPLICIT_MEANS, reasons.join(" "));
+    }
+    pages.extend(table_pages("Running cost by cluster and ICB", &table, &rows, &intro));
     pages
 }
 

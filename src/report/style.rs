@@ -156,10 +156,30 @@ pub struct LineRow<'a> {
     pub out_of_scope: bool,
 }
 
-/// An ICB's name in a table: "    QK1 Northamptonshire", marked when its target is explicit.
+/// The mark of an ICB whose target is set by hand, before its name (so a long name cut
+/// short never hides it), and what it means.
+pub const EXPLICIT_MARK: &str = "†";
+pub const EXPLICIT_MEANS: &str = "† a target set by hand, not population × envelope";
+
+/// An ICB's name in a table: "    QK1 Northamptonshire", or "    † QK1 …" when its target
+/// is set by hand.
 fn icb_label(o: &OrgFigures, indent: &str) -> String {
-    let mark = if o.explicit_target { " (explicit target)" } else { "" };
-    format!("{indent}{} {}{mark}", o.code, short_name(&o.name))
+    let mark = if o.explicit_target { format!("{EXPLICIT_MARK} ") } else { String::new() };
+    format!("{indent}{mark}{} {}", o.code, short_name(&o.name))
+}
+
+/// The reasons of the targets set by hand among the ICBs in scope: "† QK1: published board
+/// target (…)", for a table's footnote.
+#[must_use]
+pub fn explicit_reasons(s: &crate::model::Scenario, sum: &Summary) -> Vec<String> {
+    sum.organisations
+        .iter()
+        .filter(|o| o.explicit_target && o.in_scope)
+        .map(|o| {
+            let why = s.organisation(&o.code).map(|x| x.target_note.trim()).unwrap_or_default();
+            format!("{EXPLICIT_MARK} {}: {}", o.code, if why.is_empty() { "no reason given" } else { why })
+        })
+        .collect()
 }
 
 /// The rows of the table of cost by cluster and ICB, on screen and in the pack: each

@@ -152,3 +152,19 @@ fn pdf_text_and_pages_check_with_poppler() {
         .count();
     assert_eq!(rendered, 15, "every page renders");
 }
+
+/// Targets set by hand are marked (†) before the ICB's name on the table page, never cut off
+/// with a long name, and the page says what the mark means and each target's reason.
+#[test]
+fn explicit_targets_are_marked_with_their_reasons_in_the_pack() {
+    let s = examples::lnr_cluster();
+    let sum = compute(&s);
+    let pages = board_pack_pages(&s, &sum, &PackOptions::new("lnr-cluster.ron"));
+    let table = &pages[1];
+    assert!(table.contains("† QK1 Leicester"), "the mark stands before the name");
+    assert!(table.contains("† a target set by hand, not population × envelope"));
+    let reason = s.organisation("QK1").unwrap().target_note.clone();
+    assert!(!reason.is_empty());
+    let first_words: String = reason.chars().take(20).collect();
+    assert!(table.contains(&first_words), "the reason is given: {first_words}");
+}

@@ -195,6 +195,13 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
 
 fn table(ui: &mut egui::Ui, doc: &Document) {
     let rows = style::line_rows(&doc.summary);
+    // (code, reason) of each target set by hand.
+    let reasons: Vec<(String, String)> = style::explicit_reasons(&doc.scenario, &doc.summary)
+        .into_iter()
+        .filter_map(|r| {
+            r.strip_prefix("† ").and_then(|x| x.split_once(": ")).map(|(c, w)| (c.to_owned(), w.to_owned()))
+        })
+        .collect();
     TableBuilder::new(ui)
         .id_salt("overview-table")
         .striped(true)
@@ -220,7 +227,12 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
                     if r.out_of_scope {
                         t = t.weak();
                     }
-                    ui.label(t);
+                    let label = ui.label(t);
+                    // A target set by hand (†): its reason on hover.
+                    if let Some(why) = reasons.iter().find(|w| r.label.trim_start().starts_with(&format!("† {}", w.0)))
+                    {
+                        label.on_hover_text(format!("{}\n{}", style::EXPLICIT_MEANS, why.1));
+                    }
                 });
                 for (i, text) in style::figures(r.line).into_iter().enumerate() {
                     // Still to save is coloured as over target, the surplus as under; an ICB out
