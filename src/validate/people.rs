@@ -67,7 +67,14 @@ fn id_is_unique<'a>(cx: &Context<'_>, i: usize, p: &'a Person, seen: &mut Seen<'
 fn employer_is_known(cx: &Context<'_>, p: &Person, out: &mut Findings) {
     out.kind = "Employers";
     if !cx.ix.orgs.contains_key(p.org.as_str()) {
-        out.push(Error, subject(p), format!("employer {} is not an ICB in this scenario", p.org));
+        out.push(
+            Error,
+            subject(p),
+            format!(
+                "employer {} is not an ICB in this scenario, so their cost is in no ICB's figures; any one-off cost of theirs is counted apart (the Overview shows it beside the one-off costs)",
+                p.org
+            ),
+        );
     }
 }
 

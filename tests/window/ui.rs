@@ -934,3 +934,19 @@ fn the_plan_name_year_and_notes_are_set_in_the_window() {
     assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo change the plan's name, year or notes");
     h.get_by_label("LLR and Northamptonshire: option B"); // beside the tabs
 }
+
+/// Enter in an assumption's figure applies the figures, as Apply does.
+#[test]
+fn enter_applies_the_assumptions() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.tab = Tab::Assumptions;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Running-cost envelope").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Running-cost envelope").type_text("20");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.doc.scenario.assumptions.envelope_per_head_pence, 2000);
+}

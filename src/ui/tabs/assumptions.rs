@@ -41,10 +41,13 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds:
         if let Some(e) = &view.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
+        let mut enter = false;
         egui::Grid::new("assumptions").striped(true).num_columns(4).show(ui, |ui| {
             for (s, text) in SETTINGS.iter().zip(view.text.iter_mut()) {
                 let l = ui.label(s.label);
-                ui.add(egui::TextEdit::singleline(text).desired_width(110.0)).labelled_by(l.id);
+                let r = ui.add(egui::TextEdit::singleline(text).desired_width(110.0)).labelled_by(l.id);
+                // Enter in a figure applies them all, as Apply does.
+                enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.label(s.unit.label());
                 ui.label(egui::RichText::new(s.source).weak());
                 ui.end_row();
@@ -53,35 +56,43 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds:
         for (c, on) in CHOICES.iter().zip(view.choices.iter_mut()) {
             ui.checkbox(on, c.label).on_hover_text(c.help);
         }
+        if enter {
+            apply(doc, view, cmds);
+        }
     });
 }
 
 /// Apply (every figure as typed, one undoable step) and Reset, beside the heading so they
 /// are always in view.
 fn apply_buttons(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds: &mut Commands) {
-    let a = &doc.scenario.assumptions;
     if ui.button("Apply").on_hover_text("Recompute every figure with these assumptions").clicked() {
-        let mut next = a.clone();
-        let mut problems = Vec::new();
-        for (s, text) in SETTINGS.iter().zip(&view.text) {
-            if let Err(e) = s.set_text(&mut next, text) {
-                problems.push(format!("{}: {e}", s.label));
-            }
-        }
-        for (c, on) in CHOICES.iter().zip(&view.choices) {
-            (c.set)(&mut next, *on);
-        }
-        if problems.is_empty() {
-            if next != *a {
-                cmds.edit(Edit::SetAssumptions(Box::new(next)));
-            }
-            view.error = None;
-        } else {
-            view.error = Some(problems.join("\n"));
-        }
+        apply(doc, view, cmds);
     }
     if ui.button("Reset").on_hover_text("Go back to the figures in the scenario").clicked() {
         view.loaded_for = 0;
+    }
+}
+
+/// Every figure as typed, as one undoable step; or what is wrong with them.
+fn apply(doc: &Document, view: &mut AssumptionsView, cmds: &mut Commands) {
+    let a = &doc.scenario.assumptions;
+    let mut next = a.clone();
+    let mut problems = Vec::new();
+    for (s, text) in SETTINGS.iter().zip(&view.text) {
+        if let Err(e) = s.set_text(&mut next, text) {
+            problems.push(format!("{}: {e}", s.label));
+        }
+    }
+    for (c, on) in CHOICES.iter().zip(&view.choices) {
+        (c.set)(&mut next, *on);
+    }
+    if problems.is_empty() {
+        if next != *a {
+            cmds.edit(Edit::SetAssumptions(Box::new(next)));
+        }
+        view.error = None;
+    } else {
+        view.error = Some(problems.join("\n"));
     }
 }
 
