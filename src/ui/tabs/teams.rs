@@ -80,6 +80,9 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
         .resizable(true)
         .default_size(300.0)
         .show(ui, |ui| people_to_place(ui, doc, view));
+    if c.teams.is_empty() {
+        ui.label("This cluster has no teams yet: type a name in New team above and press Enter (for example \"Cluster executive\"); then add its posts.");
+    }
     teams(ui, doc, ci, view, cmds);
     post::show(ui.ctx(), doc, &mut view.editing, cmds);
 }
