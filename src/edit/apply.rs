@@ -4,10 +4,14 @@
 use chrono::NaiveDate;
 
 use super::{Edit, Refused};
-use crate::model::{Apportionment, Cluster, Disposition, Outcome, Person, Post, Scenario, Team};
+use crate::model::{Apportionment, Cluster, Disposition, Organisation, Outcome, Person, Post, Scenario, Team};
 
 fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
     s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
+}
+
+fn org_mut<'a>(s: &'a mut Scenario, org: &str) -> Result<&'a mut Organisation, Refused> {
+    s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))
 }
 
 fn team_mut(s: &mut Scenario, c: usize, t: usize) -> Result<&mut Team, Refused> {
@@ -227,7 +231,7 @@ pub(super) fn set_non_pay(
     if baseline_pence < 0 || planned_pence.is_some_and(|p| p < 0) {
         return Err(Refused("non-pay cannot be negative".into()));
     }
-    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let o = org_mut(s, &org)?;
     let inv = Edit::SetNonPay { org, baseline_pence: o.baseline_non_pay_pence, planned_pence: o.planned_non_pay_pence };
     o.baseline_non_pay_pence = baseline_pence;
     o.planned_non_pay_pence = planned_pence;
@@ -244,7 +248,7 @@ pub(super) fn set_target(
     if target_pence.is_some_and(|p| p < 0) {
         return Err(Refused("a target cannot be negative".into()));
     }
-    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let o = org_mut(s, &org)?;
     let inv = Edit::SetTarget { org, target_pence: o.target_override_pence, note: std::mem::take(&mut o.target_note) };
     o.target_override_pence = target_pence;
     o.target_note = note;
@@ -263,7 +267,7 @@ pub(super) fn set_population(
     population: Option<u64>,
     basis: String,
 ) -> Result<Edit, Refused> {
-    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let o = org_mut(s, &org)?;
     let inv = Edit::SetPopulation { org, population: o.population, basis: std::mem::take(&mut o.population_basis) };
     o.population = population;
     o.population_basis = basis;
@@ -272,7 +276,7 @@ pub(super) fn set_population(
 
 /// An ICB in no cluster chosen to be in the plan's scope, or not.
 pub(super) fn set_in_scope(s: &mut Scenario, org: String, in_scope: bool) -> Result<Edit, Refused> {
-    let o = s.organisations.iter_mut().find(|o| o.code == org).ok_or_else(|| Refused(format!("no ICB {org}")))?;
+    let o = org_mut(s, &org)?;
     let inv = Edit::SetInScope { org, in_scope: o.in_scope };
     o.in_scope = in_scope;
     Ok(inv)

@@ -36,3 +36,20 @@ pub fn date_picker(ui: &mut egui::Ui, id: &str, date: &mut NaiveDate) -> egui::R
     }
     r
 }
+
+/// A one-line form: a label, a text field and a button. Returns the text, trimmed, when the
+/// button is clicked or Enter is pressed in the field with something typed (and clears it).
+pub fn one_line_form(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    width: f32,
+    text: &mut String,
+    (button, hover): (&str, &str),
+) -> Option<String> {
+    let l = ui.label(label);
+    let field = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width)).labelled_by(l.id);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let clicked = ui.button(button).on_hover_text(hover).clicked();
+    ((clicked || enter) && !text.trim().is_empty()).then(|| std::mem::take(text).trim().to_owned())
+}

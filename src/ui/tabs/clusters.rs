@@ -10,6 +10,7 @@ use crate::model::money::{format_pounds, format_pounds_pence};
 use crate::model::{Apportionment, Cluster, Share};
 use crate::report::short_name;
 use crate::ui::command::Commands;
+use crate::ui::widgets::one_line_form;
 
 /// What is being dragged: an ICB by its ODS code.
 #[derive(Debug, Clone)]
@@ -30,19 +31,10 @@ pub struct ClustersView {
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, cmds: &mut Commands) {
     let s = &doc.scenario;
     ui.horizontal(|ui| {
-        let label = ui.label("New cluster:");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut view.new_name)
-                    .hint_text("e.g. Northamptonshire + LLR")
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add cluster").on_hover_text("Create an empty cluster with this name").clicked() || enter)
-            && !view.new_name.trim().is_empty()
-        {
-            cmds.edit(Edit::AddCluster { name: std::mem::take(&mut view.new_name) });
+        let add = ("Add cluster", "Create an empty cluster with this name");
+        let typed = one_line_form(ui, "New cluster:", "e.g. Northamptonshire + LLR", 260.0, &mut view.new_name, add);
+        if let Some(name) = typed {
+            cmds.edit(Edit::AddCluster { name });
         }
     });
     ui.separator();

@@ -8,6 +8,7 @@ use crate::model::money::{Pence, format_pounds};
 use crate::model::{Pay, Post};
 use crate::ui::command::Commands;
 use crate::ui::dialogs::post::{self, PostEditor, PostForm, pay_fields};
+use crate::ui::widgets::one_line_form;
 
 /// What is being dragged: a person by id.
 #[derive(Debug, Clone)]
@@ -55,19 +56,9 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
             }
         });
         ui.separator();
-        let label = ui.label("New team:");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut view.new_team)
-                    .hint_text("e.g. Finance directorate")
-                    .desired_width(200.0),
-            )
-            .labelled_by(label.id);
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add team").on_hover_text("Add a single management team to this cluster").clicked() || enter)
-            && !view.new_team.trim().is_empty()
-        {
-            cmds.edit(Edit::AddTeam { cluster: ci, name: std::mem::take(&mut view.new_team).trim().to_owned() });
+        let add = ("Add team", "Add a single management team to this cluster");
+        if let Some(name) = one_line_form(ui, "New team:", "e.g. Finance directorate", 200.0, &mut view.new_team, add) {
+            cmds.edit(Edit::AddTeam { cluster: ci, name });
         }
     });
     let c = &s.clusters[ci];
