@@ -56,6 +56,12 @@ impl ClusterPlannerApp {
         self.frames += 1;
         if self.frames == 1 {
             install_fonts(ctx);
+            // For screenshot checks of both looks: CLUSTER_PLANNER_THEME=light or dark.
+            match std::env::var("CLUSTER_PLANNER_THEME").as_deref() {
+                Ok("light") => ctx.set_theme(egui::ThemePreference::Light),
+                Ok("dark") => ctx.set_theme(egui::ThemePreference::Dark),
+                _ => {}
+            }
         }
         // For the check that a panic keeps the work (.ci/run): fail on purpose at frame N.
         if std::env::var("CLUSTER_PLANNER_PANIC_AT_FRAME").ok().and_then(|v| v.parse::<u64>().ok()) == Some(self.frames)
