@@ -155,7 +155,7 @@ pub enum Command {
         #[arg(long, default_value_t = 2000)]
         width: u32,
     },
-    /// Print the board pack through CUPS (`lp`), or list printers with --list.
+    /// Print the board pack on a printer.
     Print {
         file: PathBuf,
         #[arg(long)]

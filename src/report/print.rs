@@ -41,10 +41,10 @@ impl std::fmt::Display for PrintError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PrintError::NoPrintSystem => f.write_str(
-                "No print system (CUPS) was found on this computer. Use \"Open in viewer\" and print from there.",
+                "No printers can be reached from this computer's printing service. Use \"Open in viewer\" and print from there.",
             ),
-            PrintError::TimedOut(what) => write!(f, "The print system did not answer ({what}). Nothing was printed."),
-            PrintError::Refused(msg) => write!(f, "The print system refused the job: {msg}"),
+            PrintError::TimedOut(what) => write!(f, "The printer did not answer ({what}). Nothing was printed."),
+            PrintError::Refused(msg) => write!(f, "The printer refused the job: {msg}"),
             PrintError::Viewer(msg) => write!(f, "Could not open the PDF viewer: {msg}"),
             PrintError::CannotWrite(msg) => write!(f, "cannot write the PDF to print: {msg}"),
         }
@@ -164,7 +164,8 @@ mod tests {
     fn a_missing_print_system_says_so() {
         let e = run("cluster-planner-no-such-lp", &[], Duration::from_secs(1)).unwrap_err();
         assert_eq!(e, PrintError::NoPrintSystem);
-        assert!(e.to_string().contains("No print system (CUPS)"));
+        assert!(e.to_string().contains("No printers can be reached"));
+        assert!(!e.to_string().contains("CUPS"), "printers, not the print system's name");
     }
 
     #[cfg(unix)]

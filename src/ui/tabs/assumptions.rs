@@ -45,7 +45,10 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, cmds:
         egui::Grid::new("assumptions").striped(true).num_columns(4).show(ui, |ui| {
             for (s, text) in SETTINGS.iter().zip(view.text.iter_mut()) {
                 let l = ui.label(s.label);
-                let r = ui.add(egui::TextEdit::singleline(text).desired_width(110.0)).labelled_by(l.id);
+                // Wide enough for a date or a salary: never "202!" for 2025-12-31.
+                let r = ui
+                    .add(egui::TextEdit::singleline(text).min_size(egui::vec2(120.0, 0.0)).desired_width(120.0))
+                    .labelled_by(l.id);
                 // Enter in a figure applies them all, as Apply does.
                 enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.label(s.unit.label());

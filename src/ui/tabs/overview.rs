@@ -76,7 +76,8 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
     ui.horizontal_wrapped(|ui| {
         let stat = |ui: &mut egui::Ui, label: &str, value: String, hover: String, color: Option<Color32>| {
             ui.vertical(|ui| {
-                ui.label(RichText::new(label).small().weak());
+                // Captions at body size: they say what each figure is.
+                ui.label(RichText::new(label).weak());
                 let mut v = RichText::new(value).size(20.0).strong();
                 if let Some(c) = color {
                     v = v.color(c);
