@@ -154,6 +154,8 @@ pub struct LineRow<'a> {
     pub strong: bool,
     /// An ICB outside the plan's scope: listed apart, greyed, not in the total.
     pub out_of_scope: bool,
+    /// The ICB's code, on an ICB's row.
+    pub code: Option<&'a str>,
 }
 
 /// The mark of an ICB whose target is set by hand, before its name (so a long name cut
@@ -168,6 +170,13 @@ fn icb_label(o: &OrgFigures, indent: &str) -> String {
     format!("{indent}{mark}{} {}", o.code, short_name(&o.name))
 }
 
+/// Why an ICB's target is set by hand, as its file says ("no reason given" when it does not).
+#[must_use]
+pub fn explicit_reason<'a>(s: &'a crate::model::Scenario, code: &str) -> &'a str {
+    let why = s.organisation(code).map(|x| x.target_note.trim()).unwrap_or_default();
+    if why.is_empty() { "no reason given" } else { why }
+}
+
 /// The reasons of the targets set by hand among the ICBs in scope: "† QK1: published board
 /// target (…)", for a table's footnote.
 #[must_use]
@@ -175,10 +184,7 @@ pub fn explicit_reasons(s: &crate::model::Scenario, sum: &Summary) -> Vec<String
     sum.organisations
         .iter()
         .filter(|o| o.explicit_target && o.in_scope)
-        .map(|o| {
-            let why = s.organisation(&o.code).map(|x| x.target_note.trim()).unwrap_or_default();
-            format!("{EXPLICIT_MARK} {}: {}", o.code, if why.is_empty() { "no reason given" } else { why })
-        })
+        .map(|o| format!("{EXPLICIT_MARK} {}: {}", o.code, explicit_reason(s, &o.code)))
         .collect()
 }
 
@@ -187,20 +193,23 @@ pub fn explicit_reasons(s: &crate::model::Scenario, sum: &Summary) -> Vec<String
 /// scope, then the ICBs out of scope, apart and saying why.
 #[must_use]
 pub fn line_rows(sum: &Summary) -> Vec<LineRow<'_>> {
-    let row = |label, line, strong, out_of_scope| LineRow { label, line, strong, out_of_scope };
+    let row = |label, line, strong| LineRow { label, line, strong, out_of_scope: false, code: None };
+    fn icb(label: String, o: &OrgFigures) -> LineRow<'_> {
+        LineRow { label, line: &o.line, strong: false, out_of_scope: !o.in_scope, code: Some(o.code.as_str()) }
+    }
     let mut rows = Vec::new();
     for c in &sum.clusters {
-        rows.push(row(c.name.clone(), &c.line, true, false));
+        rows.push(row(c.name.clone(), &c.line, true));
         for o in c.members.iter().filter_map(|m| sum.org(m)) {
-            rows.push(row(icb_label(o, "    "), &o.line, false, false));
+            rows.push(icb(icb_label(o, "    "), o));
         }
     }
     for o in sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope) {
-        rows.push(row(format!("{} (in scope, no cluster)", icb_label(o, "")), &o.line, false, false));
+        rows.push(icb(format!("{} (in scope, no cluster)", icb_label(o, "")), o));
     }
-    rows.push(row(format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals, true, false));
+    rows.push(row(format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals, true));
     for o in sum.organisations.iter().filter(|o| !o.in_scope) {
-        rows.push(row(format!("{} (out of scope: in no cluster)", icb_label(o, "")), &o.line, false, true));
+        rows.push(icb(format!("{} (out of scope: in no cluster)", icb_label(o, "")), o));
     }
     rows
 }

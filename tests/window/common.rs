@@ -28,3 +28,22 @@ pub fn click_menu(h: &mut Harness<'static, ClusterPlannerApp>, menu: &str, item:
     h.get_by(move |n| n.label().is_some_and(|l| l == item_words || l.starts_with(&format!("{item_words} ")))).click();
     h.run();
 }
+
+/// The built-in example with a vacant post, "Head of Test" (TEST-001), first in the cluster
+/// executive, and its first person not affected paid £50,000 full-time at 1.0 WTE; returns
+/// the app and that person's place in the list. Saved state: unchanged.
+pub fn with_a_vacant_post_and_a_50k_person() -> (ClusterPlannerApp, usize) {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    let s = &mut app.session.doc.scenario;
+    let mut post = s.clusters[0].teams[0].posts[0].clone();
+    post.id = "TEST-001".into();
+    post.title = "Head of Test".into();
+    post.reports_to = None;
+    s.clusters[0].teams[0].posts.insert(0, post);
+    let i = s.people.iter().position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected).unwrap();
+    s.people[i].salary_pence = 5_000_000;
+    s.people[i].wte = cluster_planner::model::money::Wte::FULL;
+    app.session.doc.changed();
+    app.session.doc.dirty = false;
+    (app, i)
+}

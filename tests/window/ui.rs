@@ -159,31 +159,12 @@ fn build_a_cluster_of_two_icbs_with_a_team_and_a_post() {
 
 #[test]
 fn assign_a_person_to_a_post_and_undo_from_the_edit_menu() {
-    let mut app = ClusterPlannerApp::with_built_in_example();
     // One person at £50,000 full time costs £64,190 a year (NI 15% x 45,000 = £6,750;
-    // pension 14.38% = £7,190; levy 0.5% = £250).
-    let i = app
-        .session
-        .doc
-        .scenario
-        .people
-        .iter()
-        .position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
-        .unwrap();
-    app.session.doc.scenario.people[i].salary_pence = 5_000_000;
-    app.session.doc.scenario.people[i].wte = cluster_planner::model::money::Wte::FULL;
-    app.session.doc.changed();
-    app.session.doc.dirty = false;
+    // pension 14.38% = £7,190; levy 0.5% = £250); a vacant post first in the list, so it
+    // is at the top of the post menu.
+    let (app, i) = common::with_a_vacant_post_and_a_50k_person();
     let id = app.session.doc.scenario.people[i].id.clone();
     let org = app.session.doc.scenario.people[i].org.clone();
-    // A new vacant post first in the list, so it is at the top of the post menu.
-    let mut test_post = app.session.doc.scenario.clusters[0].teams[0].posts[0].clone();
-    test_post.id = "TEST-001".into();
-    test_post.title = "Head of Test".into();
-    test_post.reports_to = None;
-    app.session.doc.scenario.clusters[0].teams[0].posts.insert(0, test_post);
-    app.session.doc.changed();
-    app.session.doc.dirty = false;
     let vacant = "TEST-001".to_owned();
     let before = app.session.doc.summary.org(&org).unwrap().line;
     let mut h = harness(app);
@@ -356,25 +337,9 @@ fn drag(h: &mut Harness<'static, ClusterPlannerApp>, from: egui::Pos2, to: egui:
 
 #[test]
 fn drag_a_person_onto_a_post() {
-    let mut app = ClusterPlannerApp::with_built_in_example();
     // A vacant post at the top of the cluster executive, and a £50,000 person to place
     // (£64,190 a year to the ICB, as worked out above).
-    let mut post = app.session.doc.scenario.clusters[0].teams[0].posts[0].clone();
-    post.id = "TEST-001".into();
-    post.title = "Head of Test".into();
-    post.reports_to = None;
-    app.session.doc.scenario.clusters[0].teams[0].posts.insert(0, post);
-    let i = app
-        .session
-        .doc
-        .scenario
-        .people
-        .iter()
-        .position(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
-        .unwrap();
-    app.session.doc.scenario.people[i].salary_pence = 5_000_000;
-    app.session.doc.scenario.people[i].wte = cluster_planner::model::money::Wte::FULL;
-    app.session.doc.changed();
+    let (app, i) = common::with_a_vacant_post_and_a_50k_person();
     let id = app.session.doc.scenario.people[i].id.clone();
     let org = app.session.doc.scenario.people[i].org.clone();
     let before = app.session.doc.summary.org(&org).unwrap().line.planned;

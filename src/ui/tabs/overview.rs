@@ -196,13 +196,6 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
 
 fn table(ui: &mut egui::Ui, doc: &Document) {
     let rows = style::line_rows(&doc.summary);
-    // (code, reason) of each target set by hand.
-    let reasons: Vec<(String, String)> = style::explicit_reasons(&doc.scenario, &doc.summary)
-        .into_iter()
-        .filter_map(|r| {
-            r.strip_prefix("† ").and_then(|x| x.split_once(": ")).map(|(c, w)| (c.to_owned(), w.to_owned()))
-        })
-        .collect();
     TableBuilder::new(ui)
         .id_salt("overview-table")
         .striped(true)
@@ -230,9 +223,10 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
                     }
                     let label = ui.label(t);
                     // A target set by hand (†): its reason on hover.
-                    if let Some(why) = reasons.iter().find(|w| r.label.trim_start().starts_with(&format!("† {}", w.0)))
-                    {
-                        label.on_hover_text(format!("{}\n{}", style::EXPLICIT_MEANS, why.1));
+                    let explicit = r.code.and_then(|c| doc.summary.org(c)).is_some_and(|o| o.explicit_target);
+                    if let Some(code) = r.code.filter(|_| explicit) {
+                        let why = style::explicit_reason(&doc.scenario, code);
+                        label.on_hover_text(format!("{}\n{why}", style::EXPLICIT_MEANS));
                     }
                 });
                 for (i, text) in style::figures(r.line).into_iter().enumerate() {
