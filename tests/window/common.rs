@@ -47,3 +47,14 @@ pub fn with_a_vacant_post_and_a_50k_person() -> (ClusterPlannerApp, usize) {
     app.session.doc.dirty = false;
     (app, i)
 }
+
+/// Lets the import's worker finish, then a few frames for the dialog to take its size
+/// (a modal is centred on the size of its last frame).
+pub fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
+    let app = h.state_mut();
+    app.import.wait(&app.session.doc);
+    for _ in 0..4 {
+        h.step();
+    }
+    h.run();
+}

@@ -6,7 +6,7 @@ use crate::common;
 use std::path::Path;
 
 use cluster_planner::ui::ClusterPlannerApp;
-use common::harness;
+use common::{harness, settle_import};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
@@ -22,17 +22,6 @@ impl egui::DroppedFile for Dropped {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
-}
-
-/// Lets the import's worker finish, then a few frames for the dialog to take its size
-/// (a modal is centred on the size of its last frame).
-fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
-    let app = h.state_mut();
-    app.import.wait(&app.session.doc);
-    for _ in 0..4 {
-        h.step();
-    }
-    h.run();
 }
 
 #[test]
