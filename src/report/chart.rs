@@ -83,8 +83,16 @@ impl BarItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LegendMark {
     Fill(Colour),
-    Line { dashed: bool },
+    Line {
+        dashed: bool,
+    },
+    /// A reference line across the chart (the envelope): thin and dotted.
+    Reference,
 }
+
+/// From this many bars a chart is drawn as rows: a horizontal bar each, with its full name
+/// beside it. A column chart of 42 ICBs or 26 clusters has no room for their names.
+pub const ROWS_FROM: usize = 7;
 
 /// A horizontal line across the chart, e.g. the £18.76 envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +131,27 @@ impl BarChartSpec {
         if self.bars.iter().any(|b| b.explicit.is_some()) {
             out.push((LegendMark::Line { dashed: true }, "Target set by hand".to_owned()));
         }
+        if let Some(r) = &self.reference {
+            out.push((LegendMark::Reference, r.label.clone()));
+        }
         out
+    }
+
+    /// Drawn as rows (horizontal bars with full names) rather than columns.
+    #[must_use]
+    pub fn as_rows(&self) -> bool {
+        self.bars.len() >= ROWS_FROM
+    }
+
+    /// With many bars, the ones furthest over their target come first, then the rest down
+    /// to the furthest under (bars with no target last; ties keep their order), and the
+    /// subtitle says so.
+    fn sorted_by_gap(mut self) -> BarChartSpec {
+        if self.as_rows() {
+            self.bars.sort_by_key(|b| b.marker.map_or((1, 0), |m| (0, -(b.value - m))));
+            self.subtitle += " · furthest over target first";
+        }
+        self
     }
 
     /// The highest bar, marker or reference line: where the value axis must reach.
@@ -320,6 +348,7 @@ pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
             })
             .collect(),
     }
+    .sorted_by_gap()
 }
 
 /// Remaining running cost against target, per cluster.
@@ -346,6 +375,7 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
             })
             .collect(),
     }
+    .sorted_by_gap()
 }
 
 /// The month-end run-rate of the whole scenario against the total target.
@@ -426,6 +456,7 @@ pub fn per_head(s: &Scenario, sum: &Summary) -> BarChartSpec {
             })
             .collect(),
     }
+    .sorted_by_gap()
 }
 
 /// Why an ICB's target is set by hand ("published board target"), when it is.

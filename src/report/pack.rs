@@ -8,6 +8,7 @@ use crate::engine::Summary;
 use crate::model::Scenario;
 use crate::model::money::{Wte, format_pounds, format_pounds_pence};
 use crate::report::chart::{Chart, ChartKind};
+use crate::report::measure;
 use crate::report::render::{ExportError, pdf_of};
 use crate::report::style::{figures, line_rows, opt_pounds};
 use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, UNDER, esc};
@@ -41,7 +42,6 @@ impl PackOptions {
 pub const PAGE_W: f64 = 842.0;
 pub const PAGE_H: f64 = 595.0;
 const MARGIN: f64 = 40.0;
-const ROWS_PER_PAGE: usize = 24;
 
 /// One page of the pack, before it is numbered.
 struct Page {
@@ -97,16 +97,92 @@ fn page_svg(p: &Page, n: usize, total: usize, o: &PackOptions) -> String {
 struct Table<'a> {
     columns: &'a [(&'a str, f64)],
     numeric_from: usize,
+    /// Where the table starts across the page, and the width it may take.
+    left: f64,
+    room: f64,
+}
+
+impl<'a> Table<'a> {
+    /// A table across the page's full width.
+    fn new(columns: &'a [(&'a str, f64)], numeric_from: usize) -> Table<'a> {
+        Table { columns, numeric_from, left: MARGIN, room: PAGE_W - 2.0 * MARGIN }
+    }
+}
+
+/// Table type: 9.5 points, rows of one line 18 points tall and 12 more for each wrapped line.
+const TABLE_FONT: f64 = 9.5;
+const ROW_H: f64 = 18.0;
+const LINE_H: f64 = 12.0;
+/// Where a table's rows must end: above the footer line.
+const TABLE_BOTTOM: f64 = PAGE_H - 40.0;
+
+/// A row laid out: each cell's lines, and the row's height.
+struct LaidRow {
+    cells: Vec<Vec<String>>,
+    strong: bool,
+    height: f64,
 }
 
 impl Table<'_> {
-    fn draw(&self, rows: &[(Vec<String>, bool)], top: f64) -> String {
+    /// Column widths: a numeric column widens to its widest figure (a total of billions in
+    /// bold included), and the text columns give up what that takes from the page's width.
+    fn widths(&self, rows: &[(Vec<String>, bool)]) -> Vec<f64> {
+        let mut w: Vec<f64> = self.columns.iter().map(|(_, w)| *w).collect();
+        for (i, (h, _)) in self.columns.iter().enumerate().skip(self.numeric_from) {
+            let widest = rows
+                .iter()
+                .filter_map(|(cells, strong)| cells.get(i).map(|c| measure::width(c, TABLE_FONT, *strong)))
+                .chain(std::iter::once(measure::width(h, TABLE_FONT, true)))
+                .fold(0.0, f64::max);
+            w[i] = w[i].max(widest + 10.0);
+        }
+        let over = w.iter().sum::<f64>() - self.room;
+        let text: f64 = w.iter().take(self.numeric_from).sum();
+        if over > 0.0 && text > 0.0 {
+            for x in w.iter_mut().take(self.numeric_from) {
+                *x = (*x - over * *x / text).max(50.0);
+            }
+        }
+        w
+    }
+
+    /// Text cells wrapped to their column, figures kept on one line.
+    fn lay_out(&self, widths: &[f64], rows: &[(Vec<String>, bool)]) -> Vec<LaidRow> {
+        rows.iter()
+            .map(|(cells, strong)| {
+                let cells: Vec<Vec<String>> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let indent = c.len() - c.trim_start().len();
+                        #[allow(clippy::cast_precision_loss)]
+                        let room = widths[i] - 6.0 - 3.0 * indent as f64;
+                        if i < self.numeric_from {
+                            let mut lines = measure::wrap(c.trim_start(), TABLE_FONT, *strong, room);
+                            if let Some(first) = lines.first_mut() {
+                                *first = format!("{}{first}", &c[..indent]);
+                            }
+                            lines
+                        } else {
+                            vec![c.clone()]
+                        }
+                    })
+                    .collect();
+                let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                #[allow(clippy::cast_precision_loss)]
+                let height = ROW_H + LINE_H * (lines - 1) as f64;
+                LaidRow { cells, strong: *strong, height }
+            })
+            .collect()
+    }
+
+    fn draw(&self, widths: &[f64], rows: &[LaidRow], top: f64) -> String {
         let mut out = String::new();
-        let mut x = MARGIN;
-        let xs: Vec<(f64, f64)> = self
-            .columns
+        let left = self.left;
+        let mut x = left;
+        let xs: Vec<(f64, f64)> = widths
             .iter()
-            .map(|(_, w)| {
+            .map(|w| {
                 let start = x;
                 x += w;
                 (start, x)
@@ -117,82 +193,93 @@ impl Table<'_> {
             let (tx, anchor) = pos(i);
             let _ = write!(
                 out,
-                r#"<text x="{tx:.1}" y="{top:.1}" font-size="9.5" font-weight="bold" text-anchor="{anchor}" fill="{INK}">{}</text>"#,
+                r#"<text x="{tx:.1}" y="{top:.1}" font-size="{TABLE_FONT}" font-weight="bold" text-anchor="{anchor}" fill="{INK}">{}</text>"#,
                 esc(h)
             );
         }
         let _ = write!(
             out,
-            r#"<line x1="{MARGIN}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{INK}"/>"#,
+            r#"<line x1="{left}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{INK}"/>"#,
             top + 5.0,
             top + 5.0
         );
-        for (r, (cells, strong)) in rows.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
-            let y = top + 20.0 + 18.0 * r as f64;
+        // Each row's first baseline; its band runs from 13 points above it.
+        let mut y = top + 20.0;
+        for (r, row) in rows.iter().enumerate() {
             if r % 2 == 1 {
                 let _ = write!(
                     out,
-                    r##"<rect x="{MARGIN}" y="{:.1}" width="{:.1}" height="18" fill="#F3F5F7"/>"##,
+                    r##"<rect x="{left}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#F3F5F7"/>"##,
                     y - 13.0,
-                    x - MARGIN
+                    x - left,
+                    row.height
                 );
             }
-            for (i, c) in cells.iter().enumerate() {
-                let (mut tx, anchor) = pos(i);
-                // Leading spaces indent (SVG would collapse them).
-                let indent = c.len() - c.trim_start().len();
-                #[allow(clippy::cast_precision_loss)]
-                if indent > 0 {
-                    tx += 3.0 * indent as f64;
+            for (i, lines) in row.cells.iter().enumerate() {
+                for (k, line) in lines.iter().enumerate() {
+                    let (mut tx, anchor) = pos(i);
+                    // Leading spaces indent (SVG would collapse them).
+                    let indent = line.len() - line.trim_start().len();
+                    #[allow(clippy::cast_precision_loss)]
+                    if indent > 0 {
+                        tx += 3.0 * indent as f64;
+                    }
+                    #[allow(clippy::cast_precision_loss)]
+                    let ly = y + LINE_H * k as f64;
+                    let weight = if row.strong { r#" font-weight="bold""# } else { "" };
+                    let _ = write!(
+                        out,
+                        r#"<text x="{tx:.1}" y="{ly:.1}" font-size="{TABLE_FONT}" text-anchor="{anchor}"{weight} fill="{INK}">{}</text>"#,
+                        esc(line.trim_start())
+                    );
                 }
-                let c = c.trim_start();
-                // Text columns are cut to their width (about 5.3 points a character at 9.5 pt,
-                // 6 in bold).
-                let per_char = if *strong { 6.0 } else { 5.3 };
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let fits = ((xs[i].1 - xs[i].0 - 3.0 * indent as f64) / per_char) as usize;
-                let c = if i < self.numeric_from && c.chars().count() > fits {
-                    c.chars().take(fits.saturating_sub(1)).collect::<String>() + "…"
-                } else {
-                    c.to_owned()
-                };
-                let weight = if *strong { r#" font-weight="bold""# } else { "" };
-                let _ = write!(
-                    out,
-                    r#"<text x="{tx:.1}" y="{y:.1}" font-size="9.5" text-anchor="{anchor}"{weight} fill="{INK}">{}</text>"#,
-                    esc(&c)
-                );
             }
+            y += row.height;
         }
         out
     }
 }
 
-/// Splits rows into pages of `ROWS_PER_PAGE`, titled "(continued)" after the first.
+/// The intro's lines, wrapped to the page's width, and where the table then starts.
+fn intro_lines(intro: &str, top: f64) -> (String, f64) {
+    let mut body = String::new();
+    let mut next = top;
+    if intro.is_empty() {
+        return (body, next);
+    }
+    for (k, line) in measure::wrap(intro, 10.0, false, PAGE_W - 2.0 * MARGIN).iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = 76.0 + 12.0 * k as f64;
+        let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{MUTED}">{}</text>"#, esc(line));
+        next = next.max(y + 22.0);
+    }
+    (body, next)
+}
+
+/// Splits rows into pages by the height they take, titled "(continued)" after the first.
 fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], intro: &str) -> Vec<Page> {
-    rows.chunks(ROWS_PER_PAGE)
-        .enumerate()
-        .map(|(i, chunk)| {
-            let mut body = String::new();
-            let mut top: f64 = 100.0;
-            if i == 0 && !intro.is_empty() {
-                // The intro wraps to the page's width; the table starts below it.
-                for (k, line) in wrap(intro, 150).iter().enumerate() {
-                    #[allow(clippy::cast_precision_loss)]
-                    let y = 76.0 + 12.0 * k as f64;
-                    let _ = write!(
-                        body,
-                        r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
-                        esc(line)
-                    );
-                    top = top.max(y + 22.0);
-                }
-            }
-            body.push_str(&table.draw(chunk, top));
-            Page { title: if i == 0 { title.to_owned() } else { format!("{title} (continued)") }, body }
-        })
-        .collect()
+    let widths = table.widths(rows);
+    let laid = table.lay_out(&widths, rows);
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < laid.len() || (start == 0 && laid.is_empty()) {
+        let (mut body, top) = if pages.is_empty() { intro_lines(intro, 100.0) } else { (String::new(), 100.0) };
+        // Rows that fit between the header and the footer (at least one, so a page moves on).
+        let mut end = start;
+        let mut y = top + 20.0;
+        while end < laid.len() && (end == start || y + laid[end].height - 13.0 <= TABLE_BOTTOM) {
+            y += laid[end].height;
+            end += 1;
+        }
+        body.push_str(&table.draw(&widths, &laid[start..end], top));
+        let t = if pages.is_empty() { title.to_owned() } else { format!("{title} (continued)") };
+        pages.push(Page { title: t, body });
+        if laid.is_empty() {
+            break;
+        }
+        start = end;
+    }
+    pages
 }
 
 fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
@@ -201,38 +288,41 @@ fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
     cells
 }
 
-/// Breaks text into lines of at most `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    for word in text.split_whitespace() {
-        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-}
-
-/// A page with one chart and its caption.
-fn chart_page(kind: ChartKind, s: &Scenario, sum: &Summary) -> Page {
+/// A chart with its caption: one page, or for a chart of many rows as many pages as keep
+/// its type full size, the rows shared out evenly and every part on the same scale.
+fn chart_pages(kind: ChartKind, s: &Scenario, sum: &Summary) -> Vec<Page> {
     let chart: Chart = kind.build(s, sum);
     let scale = (PAGE_W - 2.0 * MARGIN) / svg::WIDTH;
-    let mut body = String::new();
-    let _ = write!(body, r#"<g transform="translate({MARGIN} 70) scale({scale:.4})">{}</g>"#, svg::chart_body(&chart));
-    let _ = write!(
-        body,
-        r#"<text x="{MARGIN}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
-        70.0 + svg::HEIGHT * scale + 18.0,
-        esc(kind.caption())
-    );
-    Page { title: String::new(), body }
+    // The chart's room between the top of the page and the caption above the footer.
+    let room = (PAGE_H - 70.0 - 60.0) / scale;
+    let parts: Vec<(String, f64)> = match &chart {
+        Chart::Bars(b) if b.as_rows() => {
+            let mut pages = 1;
+            let per = loop {
+                let per = b.bars.len().div_ceil(pages).max(1);
+                if per == 1 || b.bars.chunks(per).all(|c| svg::rows_height(c) <= room) {
+                    break per;
+                }
+                pages += 1;
+            };
+            b.bars.chunks(per).enumerate().map(|(i, c)| (svg::rows(b, c, i > 0), svg::rows_height(c))).collect()
+        }
+        _ => vec![(svg::chart_body(&chart), svg::chart_height(&chart))],
+    };
+    parts
+        .into_iter()
+        .map(|(drawn, height)| {
+            let mut body = String::new();
+            let _ = write!(body, r#"<g transform="translate({MARGIN} 70) scale({scale:.4})">{drawn}</g>"#);
+            let _ = write!(
+                body,
+                r#"<text x="{MARGIN}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
+                70.0 + height * scale + 18.0,
+                esc(kind.caption())
+            );
+            Page { title: String::new(), body }
+        })
+        .collect()
 }
 
 /// One part of the pack: its pages.
@@ -240,7 +330,7 @@ type Part = fn(&Scenario, &Summary, &PackOptions) -> Vec<Page>;
 
 /// The pack's parts, in order.
 fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
-    let parts: [Part; 7] = [cover, cost_table, charts, people_by_outcome, one_off_costs, assumptions, exits_register];
+    let parts: [Part; 6] = [cover, cost_table, charts, people_and_one_off, assumptions, exits_register];
     parts.iter().flat_map(|part| part(s, sum, o)).collect()
 }
 
@@ -253,16 +343,22 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         body,
         r#"<text x="{MARGIN}" y="150" font-size="30" font-weight="bold" fill="{INK}">Running cost against target</text>"#
     );
-    let _ = write!(body, r#"<text x="{MARGIN}" y="186" font-size="18" fill="{INK}">{}</text>"#, esc(&s.name));
-    let _ = write!(
-        body,
-        r#"<text x="{MARGIN}" y="212" font-size="12" fill="{MUTED}">Board pack produced {} from {}{} · envelope {} per head by {}</text>"#,
+    let name_size = measure::fitting_size(&s.name, 18.0, false, PAGE_W - 2.0 * MARGIN);
+    let _ =
+        write!(body, r#"<text x="{MARGIN}" y="186" font-size="{name_size:.1}" fill="{INK}">{}</text>"#, esc(&s.name));
+    let produced = format!(
+        "Board pack produced {} from {}{} · envelope {} per head by {}",
         o.date.format("%-d %B %Y"),
-        esc(&o.file_name),
-        if s.year.is_empty() { String::new() } else { format!(" · the plan for {}", esc(&s.year)) },
+        o.file_name,
+        if s.year.is_empty() { String::new() } else { format!(" · the plan for {}", s.year) },
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
         s.assumptions.target_date.format("%-d %B %Y")
     );
+    for (i, line) in measure::wrap(&produced, 12.0, false, PAGE_W - 2.0 * MARGIN).iter().take(2).enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = 212.0 + 15.0 * i as f64;
+        let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="12" fill="{MUTED}">{}</text>"#, esc(line));
+    }
     let heads = [
         ("Baseline", format_pounds(t.baseline)),
         ("Planned", format_pounds(t.planned)),
@@ -271,35 +367,47 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         ("Surplus, not netted", format_pounds(t.surplus)),
         ("One-off costs", format_pounds(sum.one_off.total())),
     ];
+    // Three figures a row, each in its own box; a figure too wide for its box (billions)
+    // is set smaller rather than run into the next.
+    let box_w = (PAGE_W - 2.0 * MARGIN) / 3.0;
     for (i, (k, v)) in heads.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let x = MARGIN + 128.0 * i as f64;
-        let _ = write!(body, r#"<text x="{x:.1}" y="262" font-size="9" fill="{MUTED}">{}</text>"#, esc(k));
+        let (x, y) = (MARGIN + box_w * (i % 3) as f64, 250.0 + 58.0 * (i / 3) as f64);
+        let _ = write!(body, r#"<text x="{x:.1}" y="{y:.1}" font-size="10" fill="{MUTED}">{}</text>"#, esc(k));
         let color = match *k {
             "Still to save" if t.still_to_save > 0 => OVER,
             "Surplus, not netted" if t.surplus > 0 => UNDER,
             _ => INK,
         };
+        let size = measure::fitting_size(v, 22.0, true, box_w - 16.0);
         let _ = write!(
             body,
-            r#"<text x="{x:.1}" y="282" font-size="14" font-weight="bold" fill="{color}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="{size:.1}" font-weight="bold" fill="{color}">{}</text>"#,
+            y + 26.0,
             esc(v)
         );
     }
     // Where allowances stand in for baselines, the cover says the comparison is not valid.
-    let mut top = 320.0;
+    let mut top = 388.0;
     let allowances = sum.allowance_baselines();
+    let width = PAGE_W - 2.0 * MARGIN;
     if allowances > 0 {
-        for (i, line) in wrap(&crate::report::style::allowance_caveat(allowances), 130).iter().enumerate() {
+        let caveat = crate::report::style::allowance_caveat(allowances);
+        for (i, line) in measure::wrap(&caveat, 10.0, false, width).iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let y = 304.0 + 13.0 * i as f64;
+            let y = 380.0 + 13.0 * i as f64;
             let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{OVER}">{}</text>"#, esc(line));
             top = y + 22.0;
         }
     }
-    for (i, line) in wrap(&s.notes, 130).iter().take(14).enumerate() {
+    // The notes, as many lines as fit above the footer (the rest are in the scenario).
+    let bottom = if o.redacted { 525.0 } else { 545.0 };
+    for (i, line) in measure::wrap(&s.notes, 10.0, false, width).iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let y = top + 14.0 * i as f64;
+        if y > bottom {
+            break;
+        }
         let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{INK}">{}</text>"#, esc(line));
     }
     if o.redacted {
@@ -316,16 +424,17 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
 fn cost_table(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let columns = [
-        ("Cluster / ICB", 230.0),
-        ("Baseline", 82.0),
-        ("Planned", 82.0),
-        ("Target", 82.0),
-        ("Still to save", 78.0),
-        ("Surplus", 74.0),
-        ("Per head", 58.0),
-        ("Moved out", 76.0),
+        // The figures' columns are as wide as their widest figure; the names take the rest.
+        ("Cluster / ICB", 762.0),
+        ("Baseline", 40.0),
+        ("Planned", 40.0),
+        ("Target", 40.0),
+        ("Still to save", 40.0),
+        ("Surplus", 40.0),
+        ("Per head", 40.0),
+        ("Moved out", 40.0),
     ];
-    let table = Table { columns: &columns, numeric_from: 1 };
+    let table = Table::new(&columns, 1);
     let rows: Vec<(Vec<String>, bool)> =
         line_rows(sum).into_iter().map(|r| (line_cells(r.label, r.line), r.strong)).collect();
     let mut intro = "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save. Moved out: cost that transfers with functions (moved, not saved).".to_owned();
@@ -341,47 +450,51 @@ fn cost_table(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
 fn charts(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     for kind in ChartKind::ALL {
-        pages.push(chart_page(kind, s, sum));
+        pages.extend(chart_pages(kind, s, sum));
     }
     pages
 }
 
-/// People by outcome, with WTE.
-fn people_by_outcome(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
-    let mut pages = Vec::new();
-    let columns = [("Outcome", 250.0), ("People", 90.0), ("WTE", 90.0)];
-    let table = Table { columns: &columns, numeric_from: 1 };
+/// People by outcome (with WTE) beside the one-off costs and payback: two short tables on
+/// one page rather than two pages mostly blank.
+fn people_and_one_off(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
+    let people_cols = [("Outcome", 190.0), ("People", 70.0), ("WTE", 70.0)];
+    let mut people = Table::new(&people_cols, 1);
+    people.room = 330.0;
+    let cost_cols = [("Item", 280.0), ("Amount", 110.0)];
+    let mut costs = Table::new(&cost_cols, 1);
+    costs.left = MARGIN + 360.0;
+    costs.room = PAGE_W - MARGIN - costs.left;
+    let intro = format!(
+        "{} people leaving are not eligible for a payment (too little service). Early retirement and pay protection are not costed.",
+        sum.one_off.not_eligible
+    );
+    let (mut body, top) = intro_lines(&intro, 100.0);
+    for (table, rows) in [(&people, outcome_rows(sum)), (&costs, one_off_rows(sum))] {
+        let widths = table.widths(&rows);
+        body.push_str(&table.draw(&widths, &table.lay_out(&widths, &rows), top));
+    }
+    vec![Page { title: "People by outcome, one-off costs and payback".into(), body }]
+}
+
+/// Each outcome's people and WTE, and all people.
+fn outcome_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
+    let wte = |w: u64| Wte(u32::try_from(w).unwrap_or(u32::MAX)).to_string();
     let mut rows: Vec<(Vec<String>, bool)> = sum
         .outcomes
         .iter()
-        .map(|(k, tally)| {
-            (
-                vec![
-                    k.label().to_owned(),
-                    tally.count.to_string(),
-                    Wte(u32::try_from(tally.wte).unwrap_or(u32::MAX)).to_string(),
-                ],
-                false,
-            )
-        })
+        .map(|(k, tally)| (vec![k.label().to_owned(), tally.count.to_string(), wte(tally.wte)], false))
         .collect();
     let people: u32 = sum.outcomes.iter().map(|(_, x)| x.count).sum();
-    let wte: u64 = sum.outcomes.iter().map(|(_, x)| x.wte).sum();
-    rows.push((
-        vec!["All people".into(), people.to_string(), Wte(u32::try_from(wte).unwrap_or(u32::MAX)).to_string()],
-        true,
-    ));
-    pages.extend(table_pages("People by outcome", &table, &rows, ""));
-    pages
+    let all_wte: u64 = sum.outcomes.iter().map(|(_, x)| x.wte).sum();
+    rows.push((vec!["All people".into(), people.to_string(), wte(all_wte)], true));
+    rows
 }
 
-/// One-off costs and payback.
-fn one_off_costs(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
-    let mut pages = Vec::new();
+/// One-off costs, the recurrent saving and payback.
+fn one_off_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
     let t = &sum.totals;
-    let columns = [("Item", 420.0), ("Amount", 140.0)];
-    let table = Table { columns: &columns, numeric_from: 1 };
-    let rows = vec![
+    vec![
         (
             vec![
                 format!("Section 16 redundancy ({} people)", sum.one_off.redundancy_people),
@@ -401,13 +514,7 @@ fn one_off_costs(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
             ],
             true,
         ),
-    ];
-    let intro = format!(
-        "{} people leaving are not eligible for a payment (too little service). Early retirement and pay protection are not costed.",
-        sum.one_off.not_eligible
-    );
-    pages.extend(table_pages("One-off costs and payback", &table, &rows, &intro));
-    pages
+    ]
 }
 
 /// The assumptions and their sources.
@@ -415,7 +522,7 @@ fn assumptions(s: &Scenario, _sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let a = &s.assumptions;
     let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
-    let table = Table { columns: &columns, numeric_from: 99 };
+    let table = Table::new(&columns, 99);
     let rows: Vec<(Vec<String>, bool)> = crate::model::assumption_rows(a)
         .into_iter()
         .map(|(k, v, src)| (vec![k.to_owned(), v, src.to_owned()], false))
@@ -437,7 +544,7 @@ fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
             ("Salary", 80.0),
             ("One-off", 80.0),
         ];
-        let table = Table { columns: &columns, numeric_from: 5 };
+        let table = Table::new(&columns, 5);
         const MAX_ROWS: usize = 240;
         let exits: Vec<usize> = (0..s.people.len()).filter(|i| s.people[*i].outcome.kind().is_paid_exit()).collect();
         let rows: Vec<(Vec<String>, bool)> = exits
@@ -489,14 +596,8 @@ pub fn board_pack_pdf(s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Ve
 
 /// One chart on one A4 landscape page, as PDF bytes (Print ▸ the chart on screen).
 pub fn chart_pdf(kind: ChartKind, s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
-    let page = page_svg(&chart_page(kind, s, sum), 1, 1, o);
-    pdf_of(&[page], kind.build(s, sum).title())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn wrap_breaks_at_words() {
-        assert_eq!(super::wrap("one two three four", 9), vec!["one two", "three", "four"]);
-    }
+    let pages = chart_pages(kind, s, sum);
+    let total = pages.len();
+    let svgs: Vec<String> = pages.iter().enumerate().map(|(i, p)| page_svg(p, i + 1, total, o)).collect();
+    pdf_of(&svgs, kind.build(s, sum).title())
 }

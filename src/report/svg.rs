@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::report::chart::{BarChartSpec, Chart, LegendMark, LineChartSpec, ticks};
-use crate::report::style::shorten;
+use crate::report::measure;
 
 /// The font every export uses (embedded from assets/fonts, so output is the same on
 /// every computer).
@@ -39,11 +39,12 @@ pub const HEIGHT: f64 = 560.0;
 #[must_use]
 pub fn chart_svg(chart: &Chart) -> String {
     let mut out = String::new();
+    let height = chart_height(chart);
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{FONT_FAMILY}, sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT_FAMILY}, sans-serif">"#
     );
-    let _ = write!(out, r#"<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>"#);
+    let _ = write!(out, r#"<rect width="{WIDTH}" height="{height}" fill="white"/>"#);
     out.push_str(&chart_body(chart));
     out.push_str("</svg>\n");
     out
@@ -53,9 +54,150 @@ pub fn chart_svg(chart: &Chart) -> String {
 #[must_use]
 pub fn chart_body(chart: &Chart) -> String {
     match chart {
+        Chart::Bars(b) if b.as_rows() => rows(b, &b.bars, false),
         Chart::Bars(b) => bars(b),
         Chart::Line(l) => line(l),
     }
+}
+
+/// The chart's height in SVG units: the standard height, or as tall as its rows need.
+#[must_use]
+pub fn chart_height(chart: &Chart) -> f64 {
+    match chart {
+        Chart::Bars(b) if b.as_rows() => rows_height(&b.bars),
+        _ => HEIGHT,
+    }
+}
+
+/// Rows charts: where the name column, the bars and the notes sit, and the type sizes.
+const ROW_NAME_X: f64 = 40.0;
+const ROW_NAME_W: f64 = 300.0;
+const ROW_BAR_X0: f64 = 350.0;
+const ROW_BAR_X1: f64 = 790.0;
+const ROW_NOTE_X: f64 = 798.0;
+const ROW_FONT: f64 = 13.0;
+const ROW_NOTE_FONT: f64 = 12.0;
+/// Where the first row starts (below the heading and the value axis).
+const ROWS_TOP: f64 = 104.0;
+
+/// A row's height: one line of name, or as many as its name wraps to.
+#[must_use]
+pub fn row_height(label: &str) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let lines = measure::wrap(label, ROW_FONT, false, ROW_NAME_W).len().max(1) as f64;
+    10.0 + 16.0 * lines
+}
+
+/// The height of a rows chart of these bars: heading, axis, rows, legend.
+#[must_use]
+pub fn rows_height(bars: &[crate::report::chart::BarItem]) -> f64 {
+    ROWS_TOP + bars.iter().map(|b| row_height(&b.label)).sum::<f64>() + 70.0
+}
+
+/// Bars as rows: the full name (wrapped) on the left, a horizontal bar with the target as a
+/// tick across it, the gap on the right; the value axis along the top. `bars` may be a part
+/// of the spec's (a pack page); the axis always reaches the whole chart's top so parts
+/// compare. `continued` marks the title of a later part.
+#[must_use]
+pub fn rows(spec: &BarChartSpec, bars: &[crate::report::chart::BarItem], continued: bool) -> String {
+    let mut out = String::new();
+    let title = if continued { format!("{} (continued)", spec.title) } else { spec.title.clone() };
+    heading(&mut out, &title, &spec.subtitle);
+    let unit = spec.unit;
+    let tick_values = ticks(unit.scale(spec.top()) * 1.05);
+    let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let x = |v: f64| ROW_BAR_X0 + (v / max).clamp(0.0, 1.05) * (ROW_BAR_X1 - ROW_BAR_X0);
+    let bottom = ROWS_TOP + bars.iter().map(|b| row_height(&b.label)).sum::<f64>();
+    // The value axis: gridlines down the rows, labels along the top.
+    for t in &tick_values {
+        let tx = x(*t);
+        let _ = write!(
+            out,
+            r#"<line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{bottom:.1}" stroke="{GRID}" stroke-width="1"/>"#,
+            ROWS_TOP - 4.0
+        );
+        let label = if t.fract().abs() < 1e-9 { format!("{t:.0}") } else { format!("{t}") };
+        let _ = write!(
+            out,
+            r#"<text x="{tx:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="{MUTED}">{}</text>"#,
+            ROWS_TOP - 10.0,
+            esc(&label)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<text x="{ROW_NAME_X}" y="{:.1}" font-size="12" fill="{MUTED}">{}</text>"#,
+        ROWS_TOP - 10.0,
+        esc(unit.axis())
+    );
+    let mut y = ROWS_TOP;
+    for b in bars {
+        let h = row_height(&b.label);
+        let mid = y + h / 2.0;
+        let lines = measure::wrap(&b.label, ROW_FONT, false, ROW_NAME_W);
+        #[allow(clippy::cast_precision_loss)]
+        let first = mid - 8.0 * (lines.len() as f64 - 1.0) + 4.5;
+        for (k, line) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let ly = first + 16.0 * k as f64;
+            let _ = write!(
+                out,
+                r#"<text class="label" x="{ROW_NAME_X}" y="{ly:.1}" font-size="{ROW_FONT}" fill="{INK}">{}</text>"#,
+                esc(line)
+            );
+        }
+        let bar_h = 14.0;
+        let _ = write!(
+            out,
+            r#"<rect class="bar" data-label="{}" data-value="{}"{} x="{ROW_BAR_X0}" y="{:.1}" width="{:.1}" height="{bar_h}" fill="{}"><title>{}: {}</title></rect>"#,
+            esc(&b.label),
+            b.value,
+            b.marker.map(|m| format!(r#" data-marker="{m}""#)).unwrap_or_default(),
+            mid - bar_h / 2.0,
+            (x(unit.scale(b.value)) - ROW_BAR_X0).max(0.0),
+            b.fill(),
+            esc(&b.label),
+            esc(&unit.exact(b.value))
+        );
+        if let Some(m) = b.marker {
+            let mx = x(unit.scale(m));
+            let (dash, why) = match &b.explicit {
+                Some(why) => (r#" stroke-dasharray="4 2""#, format!(" (explicit target: {why})")),
+                None => ("", String::new()),
+            };
+            let _ = write!(
+                out,
+                r#"<line class="marker" data-label="{}" data-value="{m}" x1="{mx:.1}" y1="{:.1}" x2="{mx:.1}" y2="{:.1}" stroke="{INK}" stroke-width="3"{dash}><title>{} {}{}</title></line>"#,
+                esc(&b.label),
+                mid - bar_h / 2.0 - 3.0,
+                mid + bar_h / 2.0 + 3.0,
+                esc(&spec.marker_label),
+                esc(&unit.exact(m)),
+                esc(&why)
+            );
+        }
+        if !b.note.is_empty() {
+            let size = measure::fitting_size(&b.note, ROW_NOTE_FONT, false, WIDTH - ROW_NOTE_X - 8.0);
+            let _ = write!(
+                out,
+                r#"<text class="note" x="{ROW_NOTE_X}" y="{:.1}" font-size="{size:.1}" fill="{INK}">{}</text>"#,
+                mid + 4.0,
+                esc(&b.note)
+            );
+        }
+        y += h;
+    }
+    if let Some(r) = &spec.reference {
+        let rx = x(unit.scale(r.value));
+        let _ = write!(
+            out,
+            r#"<line class="reference" data-value="{}" x1="{rx:.1}" y1="{:.1}" x2="{rx:.1}" y2="{bottom:.1}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="2 3"/>"#,
+            r.value,
+            ROWS_TOP - 4.0
+        );
+    }
+    legend(&mut out, &spec.legend(), bottom + 34.0);
+    out
 }
 
 struct Frame {
@@ -73,8 +215,15 @@ impl Frame {
 }
 
 fn heading(out: &mut String, title: &str, subtitle: &str) {
-    let _ = write!(out, r#"<text x="40" y="40" font-size="22" font-weight="bold" fill="{INK}">{}</text>"#, esc(title));
-    let _ = write!(out, r#"<text x="40" y="64" font-size="13" fill="{MUTED}">{}</text>"#, esc(subtitle));
+    // A long title or subtitle is set smaller rather than run off the edge.
+    let size = measure::fitting_size(title, 22.0, true, WIDTH - 80.0);
+    let _ = write!(
+        out,
+        r#"<text x="40" y="40" font-size="{size:.1}" font-weight="bold" fill="{INK}">{}</text>"#,
+        esc(title)
+    );
+    let size = measure::fitting_size(subtitle, 13.0, false, WIDTH - 80.0);
+    let _ = write!(out, r#"<text x="40" y="64" font-size="{size:.1}" fill="{MUTED}">{}</text>"#, esc(subtitle));
 }
 
 fn axes(out: &mut String, f: &Frame, tick_values: &[f64], axis: &str) {
@@ -115,8 +264,7 @@ fn bars(spec: &BarChartSpec) -> String {
     let top = spec.top();
     let tick_values = ticks(unit.scale(top) * 1.08);
     let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
-    let crowded = spec.bars.len() > 8;
-    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: if crowded { 440.0 } else { 470.0 }, max };
+    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: 470.0, max };
     axes(&mut out, &f, &tick_values, unit.axis());
     #[allow(clippy::cast_precision_loss)]
     let n = spec.bars.len().max(1) as f64;
@@ -167,29 +315,26 @@ fn bars(spec: &BarChartSpec) -> String {
                     ny = ry.min(ny) - 8.0;
                 }
             }
-            let size = if crowded { 9 } else { 12 };
             let _ = write!(
                 out,
-                r#"<text class="note" x="{cx:.1}" y="{ny:.1}" font-size="{size}" text-anchor="middle" fill="{INK}">{}</text>"#,
+                r#"<text class="note" x="{cx:.1}" y="{ny:.1}" font-size="12" text-anchor="middle" fill="{INK}">{}</text>"#,
                 esc(&b.note)
             );
         }
-        if crowded {
-            let ly = f.y1 + 12.0;
+        // The name wraps under its bar (three lines at most, the last cut if it must be).
+        let mut lines = measure::wrap(&b.label, 13.0, false, slot - 8.0);
+        if lines.len() > 3 {
+            let rest = lines[2..].join(" ");
+            lines.truncate(2);
+            lines.push(fit_line(&rest, 13.0, slot - 8.0));
+        }
+        for (k, line) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let ly = f.y1 + 20.0 + 16.0 * k as f64;
             let _ = write!(
                 out,
-                r#"<text class="label" x="{cx:.1}" y="{ly:.1}" font-size="11" text-anchor="end" fill="{INK}" transform="rotate(-45 {cx:.1} {ly:.1})">{}</text>"#,
-                esc(&shorten(&b.label, 26))
-            );
-        } else {
-            // About 7.5 units a character at 13 px.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let fits = (slot / 7.5).max(4.0) as usize;
-            let _ = write!(
-                out,
-                r#"<text class="label" x="{cx:.1}" y="{:.1}" font-size="13" text-anchor="middle" fill="{INK}">{}</text>"#,
-                f.y1 + 20.0,
-                esc(&shorten(&b.label, fits))
+                r#"<text class="label" x="{cx:.1}" y="{ly:.1}" font-size="13" text-anchor="middle" fill="{INK}">{}</text>"#,
+                esc(line)
             );
         }
     }
@@ -208,15 +353,33 @@ fn bars(spec: &BarChartSpec) -> String {
             esc(&r.label)
         );
     }
-    legend(&mut out, &spec.legend());
+    legend(&mut out, &spec.legend(), HEIGHT - 22.0);
     out
 }
 
+/// `text` cut with "…" to fit `max` at `size`.
+fn fit_line(text: &str, size: f64, max: f64) -> String {
+    if measure::width(text, size, false) <= max {
+        return text.to_owned();
+    }
+    let mut kept: String = text.to_owned();
+    while !kept.is_empty() && measure::width(&format!("{}…", kept.trim_end()), size, false) > max {
+        kept.pop();
+    }
+    format!("{}…", kept.trim_end())
+}
+
 /// The legend along the foot of the chart, left to right: a swatch or a line, then its words.
-fn legend(out: &mut String, items: &[(LegendMark, String)]) {
-    let y = HEIGHT - 22.0;
+fn legend(out: &mut String, items: &[(LegendMark, String)], first_y: f64) {
+    let mut y = first_y;
     let mut x = 40.0;
     for (mark, words) in items {
+        // An entry that would run past the edge starts a new line.
+        let entry = 32.0 + measure::width(words, 12.0, false);
+        if x > 40.0 && x + entry > WIDTH - 20.0 {
+            x = 40.0;
+            y += 20.0;
+        }
         match mark {
             LegendMark::Fill(c) => {
                 let _ = write!(out, r#"<rect x="{x:.1}" y="{:.1}" width="14" height="14" fill="{c}"/>"#, y - 11.0);
@@ -233,12 +396,19 @@ fn legend(out: &mut String, items: &[(LegendMark, String)]) {
                 );
                 x += 32.0;
             }
+            LegendMark::Reference => {
+                let _ = write!(
+                    out,
+                    r#"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="2 3"/>"#,
+                    y - 4.0,
+                    x + 26.0,
+                    y - 4.0
+                );
+                x += 32.0;
+            }
         }
         let _ = write!(out, r#"<text x="{x:.1}" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(words));
-        // About 7 units a character at 12 px, and a gap before the next entry.
-        #[allow(clippy::cast_precision_loss)]
-        let width = words.chars().count() as f64 * 7.0;
-        x += width + 24.0;
+        x += measure::width(words, 12.0, false) + 24.0;
     }
 }
 
@@ -294,11 +464,12 @@ fn line(spec: &LineChartSpec) -> String {
         let _ = write!(
             out,
             r#"<text x="40" y="{:.1}" font-size="12" fill="{INK}">From {} to {} a year</text>"#,
-            HEIGHT - 22.0,
+            HEIGHT - 46.0,
             esc(&unit.exact(*first)),
             esc(&unit.exact(*last))
         );
     }
+    legend(&mut out, &spec.legend(), HEIGHT - 22.0);
     out
 }
 

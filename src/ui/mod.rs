@@ -12,6 +12,7 @@
 
 mod app;
 pub mod bench;
+pub mod charts;
 pub mod command;
 pub mod dialogs;
 mod menu;

@@ -56,6 +56,9 @@ impl ClusterPlannerApp {
         self.frames += 1;
         if self.frames == 1 {
             install_fonts(ctx);
+            // Solid scroll bars, always drawn: on a laptop screen a table wider or taller
+            // than the window must be seen to scroll (egui's floating bars hide until hover).
+            ctx.all_styles_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
             // For screenshot checks of both looks: CLUSTER_PLANNER_THEME=light or dark.
             match std::env::var("CLUSTER_PLANNER_THEME").as_deref() {
                 Ok("light") => ctx.set_theme(egui::ThemePreference::Light),
@@ -184,7 +187,8 @@ pub fn run(o: WindowOptions) -> eframe::Result {
             .with_title("Cluster Planner")
             .with_drag_and_drop(true),
         // Checks must not depend on (or change) the user's saved window state.
-        persist_window: !shot,
+        // ... nor may a remembered size override --size.
+        persist_window: !shot && o.size.is_none(),
         ..Default::default()
     };
     let opened_file = file.is_some();

@@ -149,7 +149,8 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
     let c = &doc.scenario.clusters[ci];
     // How the cluster's posts are split, as the engine worked it out.
     let weights: &[u64] = doc.summary.clusters.get(ci).map_or(&[], |f| &f.weights);
-    ui.horizontal(|ui| match &mut view.renaming {
+    // Wrapped: a long name pushes the buttons to the next line, never past the edge.
+    ui.horizontal_wrapped(|ui| match &mut view.renaming {
         Some((i, name)) if *i == ci => {
             let label = ui.label("Name:");
             let field = ui.add(egui::TextEdit::singleline(name).desired_width(240.0)).labelled_by(label.id);
@@ -194,7 +195,7 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
         custom_shares(ui, c, shares, ci, view, doc.revision, cmds);
     }
     for (m, w) in c.members.iter().zip(weights) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let name = doc
                 .scenario
                 .organisation(m)

@@ -6,6 +6,8 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use crate::ui::widgets::sideways;
+
 use crate::edit::{Document, Edit};
 use crate::model::Organisation;
 use crate::model::money::{format_pounds, parse_pounds};
@@ -107,56 +109,59 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut IcbsView, cmds: &mut C
         ui.colored_label(ui.visuals().error_fg_color, format!("{code}: {e}"));
     }
     let s = &doc.scenario;
-    TableBuilder::new(ui)
-        .id_salt("icbs-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::auto().at_least(70.0))
-        .column(Column::initial(220.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(170.0).clip(true))
-        .columns(Column::initial(110.0), 3)
-        .column(Column::remainder().at_least(160.0))
-        .header(20.0, |mut h| {
-            h.col(|ui| {
-                ui.strong("In scope").on_hover_text("The headline and totals cover the ICBs in scope");
-            });
-            h.col(|ui| {
-                ui.strong("ICB");
-            });
-            for (title, hover) in CELLS {
+    // Wider than a laptop screen: the columns scroll sideways, so none is out of reach.
+    sideways(ui, "icbs-scroll", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("icbs-table")
+            .striped(true)
+            .resizable(true)
+            .column(Column::auto().at_least(70.0))
+            .column(Column::initial(290.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(230.0).clip(true))
+            .columns(Column::initial(110.0), 3)
+            .column(Column::remainder().at_least(160.0))
+            .header(20.0, |mut h| {
                 h.col(|ui| {
-                    ui.strong(title).on_hover_text(hover);
+                    ui.strong("In scope").on_hover_text("The headline and totals cover the ICBs in scope");
                 });
-            }
-        })
-        .body(|body| {
-            body.rows(24.0, s.organisations.len(), |mut row| {
-                let i = row.index();
-                let o = &s.organisations[i];
-                let figures = doc.summary.organisations.get(i);
-                let clustered = figures.is_some_and(|f| f.cluster.is_some());
-                row.col(|ui| {
-                    let mut on = o.in_scope || clustered;
-                    let r = ui.add_enabled(!clustered, egui::Checkbox::new(&mut on, o.code.as_str()));
-                    let r = if clustered { r.on_disabled_hover_text("In a cluster, so in scope") } else { r };
-                    if r.changed() {
-                        cmds.edit(Edit::SetInScope { org: o.code.clone(), in_scope: on });
-                    }
+                h.col(|ui| {
+                    ui.strong("ICB");
                 });
-                row.col(|ui| {
-                    let mut t = RichText::new(short_name(&o.name));
-                    if !(o.in_scope || clustered) {
-                        t = t.weak();
-                    }
-                    let target = figures.and_then(|f| f.line.target).map_or_else(|| "n/a".into(), format_pounds);
-                    ui.label(t).on_hover_text(format!("{}\nTarget {target}", o.name));
-                });
-                for cell in 0..CELLS.len() {
-                    row.col(|ui| cell_ui(ui, o, i, cell, view, cmds));
+                for (title, hover) in CELLS {
+                    h.col(|ui| {
+                        ui.strong(title).on_hover_text(hover);
+                    });
                 }
+            })
+            .body(|body| {
+                body.rows(24.0, s.organisations.len(), |mut row| {
+                    let i = row.index();
+                    let o = &s.organisations[i];
+                    let figures = doc.summary.organisations.get(i);
+                    let clustered = figures.is_some_and(|f| f.cluster.is_some());
+                    row.col(|ui| {
+                        let mut on = o.in_scope || clustered;
+                        let r = ui.add_enabled(!clustered, egui::Checkbox::new(&mut on, o.code.as_str()));
+                        let r = if clustered { r.on_disabled_hover_text("In a cluster, so in scope") } else { r };
+                        if r.changed() {
+                            cmds.edit(Edit::SetInScope { org: o.code.clone(), in_scope: on });
+                        }
+                    });
+                    row.col(|ui| {
+                        let mut t = RichText::new(short_name(&o.name));
+                        if !(o.in_scope || clustered) {
+                            t = t.weak();
+                        }
+                        let target = figures.and_then(|f| f.line.target).map_or_else(|| "n/a".into(), format_pounds);
+                        ui.label(t).on_hover_text(format!("{}\nTarget {target}", o.name));
+                    });
+                    for cell in 0..CELLS.len() {
+                        row.col(|ui| cell_ui(ui, o, i, cell, view, cmds));
+                    }
+                });
             });
-        });
+    });
 }
 
 /// One typed-in cell: applied as an edit when the user leaves it changed.

@@ -3,19 +3,13 @@
 
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoint, Text, uniform_grid_spacer};
 
 use crate::edit::Document;
 use crate::engine::Summary;
 use crate::model::money::{Pence, Wte, format_bp, format_count, format_headline, format_pounds, format_pounds_pence};
-use crate::report::chart::{BarChartSpec, ChartKind, LegendMark, LineChartSpec, Unit};
-use crate::report::style::{self, shorten};
-
-/// A colour of the shared style, for egui.
-fn colour(c: style::Colour) -> Color32 {
-    let [r, g, b] = c.0;
-    Color32::from_rgb(r, g, b)
-}
+use crate::report::chart::ChartKind;
+use crate::report::style;
+use crate::ui::charts::{bar_chart, colour, line_chart};
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
@@ -194,187 +188,74 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
     });
 }
 
+/// The width of each figure column of the overview table (fits "£1,915,809,113").
+const FIGURE_W: f32 = 100.0;
+
 fn table(ui: &mut egui::Ui, doc: &Document) {
     let rows = style::line_rows(&doc.summary);
-    TableBuilder::new(ui)
-        .id_salt("overview-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::remainder().at_least(220.0).clip(true))
-        .columns(Column::auto().at_least(96.0), style::LINE_COLUMNS.len())
-        .header(20.0, |mut h| {
-            let first = ("Cluster / ICB", "Each cluster, then its member ICBs");
-            for (title, hover) in std::iter::once(first).chain(style::LINE_COLUMNS) {
-                h.col(|ui| {
-                    ui.strong(title).on_hover_text(hover);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
-                row.col(|ui| {
-                    let mut t = RichText::new(&r.label);
-                    if r.strong {
-                        t = t.strong();
-                    }
-                    if r.out_of_scope {
-                        t = t.weak();
-                    }
-                    let label = ui.label(t);
-                    // A target set by hand (†): its reason on hover.
-                    let explicit = r.code.and_then(|c| doc.summary.org(c)).is_some_and(|o| o.explicit_target);
-                    if let Some(code) = r.code.filter(|_| explicit) {
-                        let why = style::explicit_reason(&doc.scenario, code);
-                        label.on_hover_text(format!("{}\n{why}", style::EXPLICIT_MEANS));
-                    }
-                });
-                for (i, text) in style::figures(r.line).into_iter().enumerate() {
-                    // Still to save is coloured as over target, the surplus as under; an ICB out
-                    // of scope is greyed.
-                    let color = match i {
-                        _ if r.out_of_scope => None,
-                        style::STILL_TO_SAVE_COLUMN if r.line.still_to_save > 0 => Some(colour(style::OVER)),
-                        style::SURPLUS_COLUMN if r.line.surplus > 0 => Some(colour(style::UNDER)),
-                        _ => None,
-                    };
-                    row.col(|ui| money_cell(ui, text, color, r.strong, r.out_of_scope));
-                }
-            });
-        });
-}
-
-/// Bars with their markers (targets) and notes (gaps), from the same spec the exports use.
-pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
-    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
-    legend(ui, &spec.legend());
-    let unit = spec.unit;
-    // Full names when they fit, ODS codes (or shortened names) when the chart is crowded.
-    let crowded = spec.bars.len() > 6;
-    let labels: Vec<String> =
-        spec.bars.iter().map(|b| if crowded { b.short.clone() } else { shorten(&b.label, 22) }).collect();
-    let bars: Vec<Bar> = spec
-        .bars
+    // A long cluster name wraps onto a second line rather than being cut short: the name
+    // column takes what the figures leave, and each row is as tall as its name needs.
+    let spacing = ui.spacing().item_spacing.x;
+    #[allow(clippy::cast_precision_loss)]
+    let figures_w = (FIGURE_W + spacing) * style::LINE_COLUMNS.len() as f32;
+    let name_w = (ui.available_width() - figures_w - 2.0 * spacing).max(220.0);
+    let line_h = ui.text_style_height(&egui::TextStyle::Body);
+    let heights: Vec<f32> = rows
         .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let mut hover = format!("{}\n{}", b.label, unit.exact(b.value));
-            if let Some(t) = b.marker {
-                hover += &format!("\n{} {}", spec.marker_label, unit.exact(t));
-            }
-            if let Some(why) = &b.explicit {
-                hover += &format!(" (explicit target: {why})");
-            }
-            if !b.note.is_empty() && b.marker.is_some() {
-                hover += &format!("\n{}", b.note);
-            }
+        .map(|r| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let galley = ui.painter().layout(r.label.clone(), font, egui::Color32::WHITE, name_w - 4.0);
             #[allow(clippy::cast_precision_loss)]
-            Bar::new(i as f64, unit.scale(b.value)).width(0.6).fill(colour(b.fill())).name(hover)
+            let lines = galley.rows.len().max(1) as f32;
+            lines * line_h + 6.0
         })
         .collect();
-    let top = spec.top();
-    let marker = ui.visuals().strong_text_color();
-    money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
-        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .show(ui, |pui| {
-            pui.bar_chart(BarChart::new("bars", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
-            for (i, b) in spec.bars.iter().enumerate() {
-                #[allow(clippy::cast_precision_loss)]
-                let x = i as f64;
-                if let Some(t) = b.marker {
-                    let y = unit.scale(t);
-                    // A target set by hand is dashed, and named apart in the legend.
-                    let (name, style) = match b.explicit {
-                        Some(_) => ("Target set by hand", egui_plot::LineStyle::dashed_loose()),
-                        None => (spec.marker_label.as_str(), egui_plot::LineStyle::Solid),
-                    };
-                    pui.line(Line::new(name, vec![[x - 0.4, y], [x + 0.4, y]]).color(marker).width(3.0).style(style));
+    crate::ui::widgets::sideways(ui, "overview-scroll", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("overview-table")
+            .striped(true)
+            .resizable(false)
+            .column(Column::exact(name_w))
+            .columns(Column::exact(FIGURE_W), style::LINE_COLUMNS.len())
+            .header(20.0, |mut h| {
+                let first = ("Cluster / ICB", "Each cluster, then its member ICBs");
+                for (title, hover) in std::iter::once(first).chain(style::LINE_COLUMNS) {
+                    h.col(|ui| {
+                        ui.strong(title).on_hover_text(hover);
+                    });
                 }
-                // With many bars the notes would overlap: hover gives the exact figures instead.
-                if !b.note.is_empty() && spec.bars.len() <= 12 {
-                    let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.05;
-                    pui.text(Text::new("note", PlotPoint::new(x, y), b.note.clone()));
-                }
-            }
-            if let Some(r) = &spec.reference {
-                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(marker).width(1.5));
-            }
-        });
-}
-
-/// A line over months with a reference line (the target).
-pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
-    ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
-    legend(ui, &spec.legend());
-    let unit: Unit = spec.unit;
-    let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
-    #[allow(clippy::cast_precision_loss)]
-    let points: Vec<[f64; 2]> = spec.points.iter().enumerate().map(|(i, (_, v))| [i as f64, unit.scale(*v)]).collect();
-    let top = spec.top();
-    let exact: Vec<String> = spec.points.iter().map(|(_, v)| unit.exact(*v)).collect();
-    let months_hover = months.clone();
-    let reference = spec.reference.clone();
-    let reference_text = reference.as_ref().map(|r| format!("{}: {}", r.label, unit.exact(r.value)));
-    money_plot("line-chart", unit.scale(top) * 1.1, unit.axis(), months)
-        .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 3.0, 12.0]))
-        .label_formatter(move |hover| match hover {
-            HoverPosition::NearDataPoint { plot_name: "Run-rate", index, .. } => {
-                Some(format!("{}: {}", months_hover.get(*index)?, exact.get(*index)?))
-            }
-            HoverPosition::NearDataPoint { .. } => reference_text.clone(),
-            HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |pui| {
-            pui.line(Line::new("Run-rate", points).color(colour(style::OVER)).width(2.5));
-            if let Some(r) = &reference {
-                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(colour(style::UNDER)).width(2.0));
-            }
-        });
-}
-
-/// A chart's legend in a row: a swatch or a line, then its words (the same as on paper).
-fn legend(ui: &mut egui::Ui, items: &[(LegendMark, String)]) {
-    ui.horizontal_wrapped(|ui| {
-        let ink = ui.visuals().strong_text_color();
-        for (mark, words) in items {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-            match mark {
-                LegendMark::Fill(c) => {
-                    ui.painter().rect_filled(rect.shrink(1.0), 2.0, colour(*c));
-                }
-                LegendMark::Line { dashed } => {
-                    let (a, b) = (rect.left_center(), rect.right_center());
-                    let stroke = egui::Stroke::new(2.5, ink);
-                    if *dashed {
-                        ui.painter().extend(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 2.0));
-                    } else {
-                        ui.painter().line_segment([a, b], stroke);
+            })
+            .body(|body| {
+                body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                    let r = &rows[row.index()];
+                    row.col(|ui| {
+                        let mut t = RichText::new(&r.label);
+                        if r.strong {
+                            t = t.strong();
+                        }
+                        if r.out_of_scope {
+                            t = t.weak();
+                        }
+                        let label = ui.add(egui::Label::new(t).wrap());
+                        // A target set by hand (†): its reason on hover.
+                        let explicit = r.code.and_then(|c| doc.summary.org(c)).is_some_and(|o| o.explicit_target);
+                        if let Some(code) = r.code.filter(|_| explicit) {
+                            let why = style::explicit_reason(&doc.scenario, code);
+                            label.on_hover_text(format!("{}\n{why}", style::EXPLICIT_MEANS));
+                        }
+                    });
+                    for (i, text) in style::figures(r.line).into_iter().enumerate() {
+                        // Still to save is coloured as over target, the surplus as under; an ICB out
+                        // of scope is greyed.
+                        let color = match i {
+                            _ if r.out_of_scope => None,
+                            style::STILL_TO_SAVE_COLUMN if r.line.still_to_save > 0 => Some(colour(style::OVER)),
+                            style::SURPLUS_COLUMN if r.line.surplus > 0 => Some(colour(style::UNDER)),
+                            _ => None,
+                        };
+                        row.col(|ui| money_cell(ui, text, color, r.strong, r.out_of_scope));
                     }
-                }
-            }
-            ui.label(RichText::new(words).small());
-            ui.add_space(8.0);
-        }
+                });
+            });
     });
-}
-
-/// A fixed (no zoom or drag) chart from 0 to `top` in axis units, with a text label at each
-/// whole x position (bars or months).
-fn money_plot<'a>(id: &str, top: f64, axis: &str, labels: Vec<String>) -> Plot<'a> {
-    Plot::new(id)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .include_y(top)
-        .y_axis_label(axis.to_owned())
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
 }

@@ -4,6 +4,8 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use crate::ui::widgets::sideways;
+
 use std::collections::BTreeSet;
 
 use crate::edit::Document;
@@ -192,34 +194,37 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
     search_bar(ui, doc, view);
     view.refresh(doc);
     bulk_bar(ui, doc, view, cmds);
-    TableBuilder::new(ui)
-        .id_salt("people-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::auto().at_least(100.0))
-        .column(Column::auto().at_least(130.0).clip(true))
-        .column(Column::auto().at_least(44.0))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::initial(140.0).clip(true))
-        .column(Column::auto().at_least(70.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(44.0))
-        .column(Column::auto().at_least(44.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::auto().at_least(84.0))
-        .column(Column::remainder().at_least(80.0))
-        .header(20.0, |mut h| {
-            for (col, (title, hover)) in COLUMNS.into_iter().enumerate() {
-                h.col(|ui| sort_button(ui, view, col, title, hover));
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, view.rows.len(), |mut row| {
-                let i = view.rows[row.index()];
-                person_row(&mut row, doc, view, i);
+    // Wider than a laptop screen: the columns scroll sideways, so none is out of reach.
+    sideways(ui, "people-scroll", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("people-table")
+            .striped(true)
+            .resizable(true)
+            .column(Column::auto().at_least(100.0))
+            .column(Column::auto().at_least(130.0).clip(true))
+            .column(Column::auto().at_least(44.0))
+            .column(Column::initial(200.0).clip(true))
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::auto().at_least(70.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::auto().at_least(44.0))
+            .column(Column::auto().at_least(44.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::initial(200.0).clip(true))
+            .column(Column::auto().at_least(84.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(20.0, |mut h| {
+                for (col, (title, hover)) in COLUMNS.into_iter().enumerate() {
+                    h.col(|ui| sort_button(ui, view, col, title, hover));
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, view.rows.len(), |mut row| {
+                    let i = view.rows[row.index()];
+                    person_row(&mut row, doc, view, i);
+                });
             });
-        });
+    });
 }
 
 fn search_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {

@@ -85,43 +85,50 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut TeamsView, cmd
     let posts_of_cluster: Vec<&crate::engine::PostCost> =
         doc.summary.posts.iter().filter(|p| p.cluster == ci).collect();
     let mut k = 0;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for (ti, t) in c.teams.iter().enumerate() {
-            let cost: Pence = posts_of_cluster
-                .iter()
-                .skip(k)
-                .take(t.posts.len())
-                .filter(|p| p.counted)
-                .map(|p| p.cost.to_icb())
-                .sum();
-            egui::CollapsingHeader::new(format!(
-                "{} — {} posts, {} a year",
-                t.name,
-                t.posts.len(),
-                format_pounds(cost)
-            ))
-            .id_salt(("team", ci, ti))
-            .default_open(ti == 0)
-            .show(ui, |ui| {
-                team_buttons(ui, doc, (ci, ti), &mut view.renaming, cmds);
-                egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(7 + members.len()).show(ui, |ui| {
-                    for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
-                        ui.strong(h);
-                    }
-                    for m in &members {
-                        ui.strong(format!("{m} share"));
-                    }
-                    ui.end_row();
-                    for (pi, p) in t.posts.iter().enumerate() {
-                        let pc = posts_of_cluster.get(k + pi).copied();
-                        post_row(ui, doc, pc, (ci, ti, pi), p, &mut view.editing, cmds);
+    // Both ways: a wide team's columns scroll under the people panel's edge, never over it.
+    egui::ScrollArea::both()
+        .id_salt("teams-posts")
+        .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
+            for (ti, t) in c.teams.iter().enumerate() {
+                let cost: Pence = posts_of_cluster
+                    .iter()
+                    .skip(k)
+                    .take(t.posts.len())
+                    .filter(|p| p.counted)
+                    .map(|p| p.cost.to_icb())
+                    .sum();
+                egui::CollapsingHeader::new(format!(
+                    "{} — {} posts, {} a year",
+                    t.name,
+                    t.posts.len(),
+                    format_pounds(cost)
+                ))
+                .id_salt(("team", ci, ti))
+                .default_open(ti == 0)
+                .show(ui, |ui| {
+                    team_buttons(ui, doc, (ci, ti), &mut view.renaming, cmds);
+                    egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(8 + members.len()).show(ui, |ui| {
+                        // The row's buttons come first, so a narrow window still shows them.
+                        ui.label("");
+                        for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
+                            ui.strong(h);
+                        }
+                        for m in &members {
+                            ui.strong(format!("{m} share"));
+                        }
                         ui.end_row();
-                    }
+                        for (pi, p) in t.posts.iter().enumerate() {
+                            let pc = posts_of_cluster.get(k + pi).copied();
+                            post_row(ui, doc, pc, (ci, ti, pi), p, &mut view.editing, cmds);
+                            ui.end_row();
+                        }
+                    });
                 });
-            });
-            k += t.posts.len();
-        }
-    });
+                k += t.posts.len();
+            }
+        });
 }
 
 /// Rename (Enter or OK to apply) and Delete (asks first) for a team.
@@ -172,6 +179,16 @@ fn post_row(
     cmds: &mut Commands,
 ) {
     let s = &doc.scenario;
+    ui.horizontal(|ui| {
+        let edit =
+            ui.small_button("Edit post").on_hover_text(format!("Change post {} or move it to another team", p.id));
+        if edit.clicked() {
+            *editing = PostEditor::open(&doc.scenario, ci, ti, pi);
+        }
+        if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
+            cmds.edit_or_ask(doc, Edit::DeletePost { cluster: ci, team: ti, index: pi });
+        }
+    });
     ui.label(&p.id);
     ui.label(&p.title);
     ui.label(pay_text(doc, &p.pay));
@@ -216,13 +233,6 @@ fn post_row(
     }
     for share in pc.map(|pc| pc.shares.clone()).unwrap_or_default() {
         ui.label(format_pounds(share));
-    }
-    if ui.small_button("Edit post").on_hover_text(format!("Change post {} or move it to another team", p.id)).clicked()
-    {
-        *editing = PostEditor::open(&doc.scenario, ci, ti, pi);
-    }
-    if ui.small_button("Delete").on_hover_text(format!("Delete post {}", p.id)).clicked() {
-        cmds.edit_or_ask(doc, Edit::DeletePost { cluster: ci, team: ti, index: pi });
     }
 }
 
