@@ -2,6 +2,7 @@
 //! pack, printing, and the command-line summary (table and JSON).
 
 pub mod chart;
+pub mod help;
 pub mod measure;
 pub mod pack;
 pub mod print;

@@ -38,6 +38,16 @@ impl PackOptions {
     }
 }
 
+/// The name a board pack is offered under: the scenario's and the day's, so packs made for
+/// different meetings do not overwrite each other ("lnr-cluster-board-pack-2026-11-24.pdf").
+#[must_use]
+pub fn pack_file_name(scenario_file: &str, redacted: bool, date: chrono::NaiveDate) -> String {
+    let stem = scenario_file.strip_suffix(".ron").unwrap_or(scenario_file);
+    let stem = if stem.trim().is_empty() { "scenario" } else { stem };
+    let kind = if redacted { "board-pack-redacted" } else { "board-pack" };
+    format!("{stem}-{kind}-{}.pdf", date.format("%Y-%m-%d"))
+}
+
 /// A4 landscape, in points.
 pub const PAGE_W: f64 = 842.0;
 pub const PAGE_H: f64 = 595.0;

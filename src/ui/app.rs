@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands, Export, Unsaved};
-use super::dialogs::{confirm, import, print, safety, spreadsheet, unsaved};
+use super::dialogs::file_chooser::{self, FileRequest, Purpose};
+use super::dialogs::{confirm, help, import, print, safety, spreadsheet, unsaved};
+use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
 use super::window::Screenshot;
@@ -35,6 +37,10 @@ pub struct ClusterPlannerApp {
     pub unsaved: Option<Command>,
     /// An edit that takes something away, waiting for the user's yes.
     pub question: Option<Question>,
+    /// The operating system's file dialogs, or the app's own chooser where there are none.
+    pub files: FileDialogs,
+    /// Help ▸ Guide, Glossary or About, when open.
+    pub help: help::HelpView,
     /// The file named at start could not be opened: (the file, what is wrong, in words).
     /// Until the user chooses what to open, the window says so instead of showing the
     /// example as if it were their file.
@@ -75,6 +81,8 @@ impl ClusterPlannerApp {
             chart: ChartKind::CostByIcb,
             unsaved: None,
             question: None,
+            help: help::HelpView::default(),
+            files: FileDialogs::from_env(),
             start_problem: None,
             commands: Commands::default(),
             quit_confirmed: false,
@@ -148,9 +156,46 @@ impl ClusterPlannerApp {
     }
 
     fn save_as(&mut self) {
-        let d = ron_dialog(self.session.doc.path.as_deref()).set_file_name(self.session.doc.display_name());
-        if let Some(path) = d.save_file() {
-            self.save_to(&path);
+        let mut r = self.scenario_request(Purpose::SaveAs, "Save the scenario as");
+        r.file_name = Some(self.session.doc.display_name());
+        self.ask_file(r);
+    }
+
+    /// A request for a scenario file, starting in the open file's folder.
+    fn scenario_request(&self, purpose: Purpose, title: &str) -> FileRequest {
+        FileRequest {
+            purpose,
+            title: title.to_owned(),
+            kind: "Cluster Planner scenario".into(),
+            extensions: vec!["ron".into()],
+            folder: folder_of(self.session.doc.path.as_deref()),
+            file_name: None,
+        }
+    }
+
+    /// Asks for a file, natively or in the app's own chooser, and acts on the answer.
+    fn ask_file(&mut self, request: FileRequest) {
+        let purpose = request.purpose.clone();
+        match self.files.ask(request) {
+            Asked::Chosen(p) => self.file_chosen(purpose, &p),
+            Asked::NoNativeDialog => self.say(
+                "This computer has no file dialog service (xdg-desktop-portal or zenity): Cluster Planner's own file chooser is used instead.".into(),
+                false,
+            ),
+            Asked::Nothing => {}
+        }
+    }
+
+    /// Does with a chosen file what it was chosen for.
+    fn file_chosen(&mut self, purpose: Purpose, path: &Path) {
+        match purpose {
+            Purpose::Open => self.open_path(path),
+            Purpose::SaveAs => self.save_to(path),
+            Purpose::Import => self.import.start(path),
+            Purpose::Export(what) => {
+                let (text, error) = Session::write_export(path, what.bytes(&self.session.doc));
+                self.say(text, error);
+            }
         }
     }
 
@@ -197,24 +242,25 @@ impl ClusterPlannerApp {
     /// Asks where to save an export and writes it.
     fn export(&mut self, what: &Export) {
         let (name, kind, ext) = what.file(&self.session.doc);
-        let mut d = rfd::FileDialog::new().add_filter(kind, &[ext]).set_file_name(name);
-        if let Some(dir) = folder_of(self.session.doc.path.as_deref()) {
-            d = d.set_directory(dir);
-        }
-        if let Some(path) = d.save_file() {
-            let (text, error) = Session::write_export(&path, what.bytes(&self.session.doc));
-            self.say(text, error);
-        }
+        self.ask_file(FileRequest {
+            purpose: Purpose::Export(what.clone()),
+            title: format!("Export {kind}"),
+            kind: kind.into(),
+            extensions: vec![ext.into()],
+            folder: folder_of(self.session.doc.path.as_deref()),
+            file_name: Some(name),
+        });
     }
 
     fn import_dialog(&mut self) {
-        let mut d = rfd::FileDialog::new().add_filter("Staff list", &import::EXTENSIONS);
-        if let Some(dir) = folder_of(self.session.doc.path.as_deref()) {
-            d = d.set_directory(dir);
-        }
-        if let Some(path) = d.pick_file() {
-            self.import.start(&path);
-        }
+        self.ask_file(FileRequest {
+            purpose: Purpose::Import,
+            title: "Import people from a staff list".into(),
+            kind: "staff list".into(),
+            extensions: import::EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
+            folder: folder_of(self.session.doc.path.as_deref()),
+            file_name: None,
+        });
     }
 
     /// Runs every command pushed this frame, in order: the one place where the window acts.
@@ -254,11 +300,8 @@ impl ClusterPlannerApp {
                 let text = self.session.new_scenario();
                 self.say(text, false);
             }
-            Command::Open => {
-                if let Some(path) = ron_dialog(self.session.doc.path.as_deref()).pick_file() {
-                    self.open_path(&path);
-                }
-            }
+            Command::Open => self.ask_file(self.scenario_request(Purpose::Open, "Open a scenario")),
+            Command::FileChosen(purpose, p) => self.file_chosen(purpose, &p),
             Command::OpenPath(p) => self.open_path(&p),
             Command::OpenReadOnly(p) => self.open_with(&p, true),
             Command::OpenAnyway(p) => self.open_with(&p, false),
@@ -311,6 +354,7 @@ impl ClusterPlannerApp {
             }
             Command::Theme(t) => ctx.set_theme(t),
             Command::Ask(q) => self.question = Some(*q),
+            Command::Help(page) => self.help.page = Some(page),
             Command::Answer(yes) => {
                 if let Some(q) = self.question.take()
                     && yes
@@ -421,6 +465,8 @@ impl ClusterPlannerApp {
         print::show(ctx, &mut self.print, &self.session.doc, self.chart, &mut self.commands);
         import::show(ctx, &mut self.import, &self.session.doc, &mut self.commands);
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
+        help::show(ctx, &mut self.help);
+        file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
     }
 
     /// Writes the recovery copy now (on quit with unsaved changes, or after a panic).
@@ -456,17 +502,4 @@ fn start_screen(ui: &mut egui::Ui, path: &Path, why: &str, cmds: &mut Commands) 
             }
         });
     });
-}
-
-/// The folder of the open file, to start file dialogs in.
-fn folder_of(path: Option<&Path>) -> Option<&Path> {
-    path.and_then(Path::parent).filter(|p| !p.as_os_str().is_empty())
-}
-
-fn ron_dialog(near: Option<&Path>) -> rfd::FileDialog {
-    let d = rfd::FileDialog::new().add_filter("Cluster Planner scenario", &["ron"]);
-    match folder_of(near) {
-        Some(dir) => d.set_directory(dir),
-        None => d,
-    }
 }

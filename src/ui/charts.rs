@@ -40,8 +40,11 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
         .collect();
     let top = spec.top();
     let marker = ui.visuals().strong_text_color();
+    let body = ui.text_style_height(&egui::TextStyle::Body);
     money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        // No upright gridlines: they would run through the bars' notes.
+        .show_grid([false, true])
         .show(ui, |pui| {
             pui.bar_chart(BarChart::new("bars", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
             for (i, b) in spec.bars.iter().enumerate() {
@@ -58,8 +61,12 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                 }
                 // With many bars the notes would overlap: hover gives the exact figures instead.
                 if !b.note.is_empty() && spec.bars.len() <= 12 {
-                    let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.05;
-                    pui.text(Text::new("note", PlotPoint::new(x, y), b.note.clone()));
+                    // Standing on the bar or its target, whichever is higher, clear of both.
+                    let y = unit.scale(b.value.max(b.marker.unwrap_or(0))) + unit.scale(top) * 0.02;
+                    pui.text(
+                        Text::new("note", PlotPoint::new(x, y), RichText::new(&b.note).size(body).strong())
+                            .anchor(egui::Align2::CENTER_BOTTOM),
+                    );
                 }
             }
             if let Some(r) = &spec.reference {

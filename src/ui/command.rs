@@ -36,8 +36,10 @@ impl Export {
     #[must_use]
     pub fn file(&self, doc: &Document) -> (String, &'static str, &'static str) {
         match self {
-            Export::Pack { redacted: false } => ("board-pack.pdf".into(), "PDF", "pdf"),
-            Export::Pack { redacted: true } => ("board-pack-redacted.pdf".into(), "PDF", "pdf"),
+            Export::Pack { redacted } => {
+                let today = chrono::Local::now().date_naive();
+                (crate::report::pack::pack_file_name(&doc.display_name(), *redacted, today), "PDF", "pdf")
+            }
             Export::ChartSvg(c) => (format!("{}.svg", c.name()), "SVG image", "svg"),
             Export::ChartPng(c, _) => (format!("{}.png", c.name()), "PNG image", "png"),
             Export::Sheet(r) => match r.kind {
@@ -135,6 +137,10 @@ pub enum Command {
     Theme(egui::ThemePreference),
     /// Asks before an edit that takes something away (what it does, to whom).
     Ask(Box<Question>),
+    /// A file chosen in the app's own file chooser, and what it is for.
+    FileChosen(super::dialogs::file_chooser::Purpose, PathBuf),
+    /// Help ▸ Guide, Glossary or About.
+    Help(super::dialogs::help::HelpPage),
     /// The answer: do it, or not.
     Answer(bool),
 }
@@ -154,8 +160,9 @@ impl Command {
     /// The commands with a keyboard shortcut, in the order they are tried: Save As before
     /// Save and Redo before Undo, because Ctrl+Shift+S also matches Ctrl+S.
     #[must_use]
-    pub fn with_shortcuts() -> [Command; 9] {
+    pub fn with_shortcuts() -> [Command; 10] {
         [
+            Command::Help(super::dialogs::help::HelpPage::Guide),
             Command::SaveAs,
             Command::Save,
             Command::Open,
@@ -188,6 +195,11 @@ impl Command {
             Command::Redo => "Redo",
             Command::Find => "Find people…",
             Command::ShowTab(t) => t.label(),
+            Command::Help(page) => match page {
+                super::dialogs::help::HelpPage::Guide => "Guide to the committee's loop",
+                super::dialogs::help::HelpPage::Glossary => "Glossary",
+                super::dialogs::help::HelpPage::About => "About Cluster Planner",
+            },
             _ => "",
         }
     }
@@ -198,6 +210,9 @@ impl Command {
         match self {
             Command::Import => Some("Bring in a staff list (ESR or finance extract) from CSV, Excel or OpenDocument"),
             Command::ExportSpreadsheet => Some("The figures, structure, people and outcomes for Excel"),
+            Command::Help(super::dialogs::help::HelpPage::Glossary) => {
+                Some("What the words mean: slotted in, ring-fenced, MARS, moved not saved, apportionment…")
+            }
             _ => None,
         }
     }
@@ -215,6 +230,8 @@ impl Command {
             Command::Find => cmd(Key::F),
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),
+            // F1 is help on every desktop.
+            Command::Help(super::dialogs::help::HelpPage::Guide) => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             _ => return None,
         })
     }

@@ -1,7 +1,8 @@
-//! The menu bar: File, Edit, View. Every item is a [`Command`] with the label and shortcut
+//! The menu bar: File, Edit, View, Help. Every item is a [`Command`] with the label and shortcut
 //! it carries, so the menus and the keyboard cannot disagree.
 
 use super::command::{Command, Commands, Export};
+use super::dialogs::help::HelpPage;
 use super::tabs::Tab;
 use crate::edit::Session;
 use crate::report::chart::ChartKind;
@@ -19,6 +20,11 @@ pub fn show(ui: &mut egui::Ui, session: &Session, tab: Tab, chart: ChartKind, cm
             cmds.menu_button_enabled(ui, Command::Redo, redo.is_some(), redo);
         });
         ui.menu_button("View", |ui| view_menu(ui, tab, cmds));
+        ui.menu_button("Help", |ui| {
+            for page in [HelpPage::Guide, HelpPage::Glossary, HelpPage::About] {
+                cmds.menu_button(ui, Command::Help(page));
+            }
+        });
     });
 }
 

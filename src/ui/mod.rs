@@ -15,6 +15,7 @@ pub mod bench;
 pub mod charts;
 pub mod command;
 pub mod dialogs;
+pub mod files;
 mod menu;
 mod status;
 pub mod tabs;

@@ -57,11 +57,7 @@ pub fn one_line_form(
 /// A table or grid wider than a laptop's screen scrolls sideways (scroll bar, or the wheel
 /// with Shift), so no column is out of reach; the content keeps the full height.
 pub fn sideways<R>(ui: &mut egui::Ui, id: &str, content: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    // The bar is always drawn, so the columns past the edge are seen to be there.
-    egui::ScrollArea::horizontal()
-        .id_salt(id)
-        .auto_shrink([false, false])
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, content)
-        .inner
+    // With the app's solid scroll bars, the bar shows whenever there are columns past the
+    // edge, so they are seen to be there.
+    egui::ScrollArea::horizontal().id_salt(id).auto_shrink([false, false]).show(ui, content).inner
 }

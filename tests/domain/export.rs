@@ -262,3 +262,13 @@ fn explicit_targets_are_marked_with_their_reasons_in_the_pack() {
     let first_words: String = reason.chars().take(20).collect();
     assert!(table.contains(&first_words), "the reason is given: {first_words}");
 }
+
+#[test]
+fn a_board_pack_is_offered_under_the_scenario_and_the_day() {
+    use cluster_planner::report::pack::pack_file_name;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert_eq!(pack_file_name("lnr-cluster.ron", false, day), "lnr-cluster-board-pack-2026-11-24.pdf");
+    assert_eq!(pack_file_name("lnr-cluster.ron", true, day), "lnr-cluster-board-pack-redacted-2026-11-24.pdf");
+    // A plan never saved has no file name yet: its untitled name stands in.
+    assert_eq!(pack_file_name("Untitled.ron", false, day), "Untitled-board-pack-2026-11-24.pdf");
+}

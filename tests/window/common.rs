@@ -58,3 +58,9 @@ pub fn settle_import(h: &mut Harness<'static, ClusterPlannerApp>) {
     }
     h.run();
 }
+
+/// Clicks the first control with this label (of several, e.g. a button on every row).
+pub fn click_first(h: &mut Harness<'static, ClusterPlannerApp>, label: &str) {
+    h.get_all_by_label(label).next().unwrap_or_else(|| panic!("a control labelled {label}")).click();
+    h.run();
+}

@@ -7,6 +7,9 @@
 mod accessibility;
 mod committee;
 mod common;
+mod help_and_files;
 mod import_dialog;
+mod layout;
 mod safety;
+mod snapshots;
 mod ui;

@@ -489,7 +489,7 @@ fn every_shortcut_is_shown_on_its_menu_item() {
         let shortcut = c.shortcut().expect("a command with a shortcut");
         let text = format!("{} {}", c.label(), h.ctx.format_shortcut(&shortcut));
         let mut found = false;
-        for menu in ["File", "Edit", "View"] {
+        for menu in ["File", "Edit", "View", "Help"] {
             h.get_by_label(menu).click();
             h.run();
             found |= h.query_by_label(&text).is_some();

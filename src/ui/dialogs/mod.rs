@@ -1,6 +1,8 @@
 //! One file per dialog. Each draws itself from its own state and pushes commands.
 
 pub mod confirm;
+pub mod file_chooser;
+pub mod help;
 pub mod import;
 pub mod post;
 pub mod print;

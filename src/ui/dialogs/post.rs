@@ -212,7 +212,12 @@ pub fn show(ctx: &egui::Context, doc: &Document, editor: &mut Option<PostEditor>
             ui.add(egui::TextEdit::singleline(&mut e.form.title).desired_width(320.0)).labelled_by(l.id);
             ui.end_row();
             ui.label("Pay and host:");
-            ui.horizontal_wrapped(|ui| pay_fields(ui, "edit", s, &c.members, &mut e.form));
+            // In a column of its own width, so the grid's row grows with the wrapped line
+            // (a bare wrapped row in a grid cell ran under the next row).
+            ui.vertical(|ui| {
+                ui.set_max_width(460.0);
+                ui.horizontal_wrapped(|ui| pay_fields(ui, "edit", s, &c.members, &mut e.form));
+            });
             ui.end_row();
             ui.label("Team:");
             let team_name = c.teams.get(e.to_team).map_or("—", |t| t.name.as_str());

@@ -255,6 +255,6 @@ fn apportionment_choice(ui: &mut egui::Ui, c: &Cluster, ci: usize, weights: &[u6
                 }
             })
             .response
-            .on_hover_text("How the cost of each post in the single management teams is charged to the member ICBs");
+            .on_hover_text(crate::report::help::meaning("Apportionment"));
     });
 }

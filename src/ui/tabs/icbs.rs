@@ -129,6 +129,8 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut IcbsView, cmds: &mut C
                     ui.strong("ICB");
                 });
                 for (title, hover) in CELLS {
+                    // A glossary term is explained in the glossary's words.
+                    let hover = Some(crate::report::help::meaning(title)).filter(|m| !m.is_empty()).unwrap_or(hover);
                     h.col(|ui| {
                         ui.strong(title).on_hover_text(hover);
                     });

@@ -8,7 +8,7 @@ use crate::edit::Document;
 use crate::engine::Summary;
 use crate::model::money::{Pence, Wte, format_bp, format_count, format_headline, format_pounds, format_pounds_pence};
 use crate::report::chart::ChartKind;
-use crate::report::style;
+use crate::report::{help, style};
 use crate::ui::charts::{bar_chart, colour, line_chart};
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
@@ -18,8 +18,11 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     exits(ui, sum);
     ui.add_space(6.0);
     let avail = ui.available_height();
-    let table_h = (avail * 0.42).max(120.0);
-    ui.allocate_ui(egui::vec2(ui.available_width(), table_h), |ui| table(ui, doc));
+    // The table takes what its rows need, up to 42% of the height (then it scrolls); the
+    // charts take the rest.
+    let layout = table_layout(ui, doc);
+    let table_h = layout.height().min((avail * 0.42).max(120.0));
+    ui.allocate_ui(egui::vec2(ui.available_width(), table_h), |ui| table(ui, doc, layout));
     ui.separator();
     ui.horizontal(|ui| {
         ui.label("Chart:");
@@ -80,10 +83,12 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
             });
             ui.add_space(18.0);
         };
-        stat(ui, "Baseline", format_headline(t.baseline), format_pounds(t.baseline), None);
-        stat(ui, "Planned", format_headline(t.planned), format_pounds(t.planned), None);
+        // The exact figure on hover, and what it is in the glossary's words.
+        let exact = |v: Pence, term: &str| format!("{}\n{}", format_pounds(v), help::meaning(term));
+        stat(ui, "Baseline", format_headline(t.baseline), exact(t.baseline, "Baseline"), None);
+        stat(ui, "Planned", format_headline(t.planned), exact(t.planned, "Planned"), None);
         if let Some(target) = t.target {
-            stat(ui, "Target", format_headline(target), format_pounds(target), None);
+            stat(ui, "Target", format_headline(target), exact(target, "Target"), None);
             let over = (t.still_to_save > 0).then(|| colour(style::OVER));
             let hover = format!("{}: {}", style::STILL_TO_SAVE, format_pounds(t.still_to_save));
             stat(ui, "Still to save", format_headline(t.still_to_save), hover, over);
@@ -100,7 +105,7 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
             stat(ui, "Per head", format_pounds_pence(ph), hover, None);
         }
         if t.transferred_out != 0 {
-            let hover = format!("Cost that transfers out with functions: {}", format_pounds(t.transferred_out));
+            let hover = format!("{}\n{}", format_pounds(t.transferred_out), help::meaning("Moved, not saved"));
             stat(ui, "Moved out, not saved", format_headline(t.transferred_out), hover, None);
         }
     });
@@ -153,10 +158,10 @@ fn exits(ui: &mut egui::Ui, sum: &Summary) {
             ui,
             "Net recurrent saving",
             format!("{} a year", format_headline(sum.totals.net_recurrent_saving())),
-            "Baseline − planned − moved out: what is saved each year, not counting cost moved to other bodies".into(),
+            help::meaning("Net recurrent saving").into(),
         );
         let payback = sum.payback_months().map_or_else(|| "none (no saving)".to_owned(), |m| format!("{m} months"));
-        item(ui, "Payback", payback, "Months of the net recurrent saving that pay the one-off costs, rounded up".into());
+        item(ui, "Payback", payback, help::meaning("Payback").into());
         item(
             ui,
             "Headcount",
@@ -191,14 +196,31 @@ fn money_cell(ui: &mut egui::Ui, text: String, color: Option<Color32>, strong: b
 /// The width of each figure column of the overview table (fits "£1,915,809,113").
 const FIGURE_W: f32 = 100.0;
 
-fn table(ui: &mut egui::Ui, doc: &Document) {
+/// The table's rows, each row's height and the name column's width.
+struct TableLayout<'a> {
+    rows: Vec<style::LineRow<'a>>,
+    heights: Vec<f32>,
+    name_w: f32,
+}
+
+impl TableLayout<'_> {
+    /// The height the whole table takes: its heading, rows, and a sideways scroll bar.
+    fn height(&self) -> f32 {
+        20.0 + self.heights.iter().sum::<f32>() + 24.0
+    }
+}
+
+fn table_layout<'a>(ui: &egui::Ui, doc: &'a Document) -> TableLayout<'a> {
     let rows = style::line_rows(&doc.summary);
     // A long cluster name wraps onto a second line rather than being cut short: the name
     // column takes what the figures leave, and each row is as tall as its name needs.
     let spacing = ui.spacing().item_spacing.x;
     #[allow(clippy::cast_precision_loss)]
     let figures_w = (FIGURE_W + spacing) * style::LINE_COLUMNS.len() as f32;
-    let name_w = (ui.available_width() - figures_w - 2.0 * spacing).max(220.0);
+    // What the table's own vertical scroll bar takes.
+    let scroll = ui.spacing().scroll;
+    let bar = scroll.bar_width + scroll.bar_inner_margin + scroll.bar_outer_margin;
+    let name_w = (ui.available_width() - figures_w - 2.0 * spacing - bar).max(220.0);
     let line_h = ui.text_style_height(&egui::TextStyle::Body);
     let heights: Vec<f32> = rows
         .iter()
@@ -210,6 +232,11 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
             lines * line_h + 6.0
         })
         .collect();
+    TableLayout { rows, heights, name_w }
+}
+
+fn table(ui: &mut egui::Ui, doc: &Document, layout: TableLayout<'_>) {
+    let TableLayout { rows, heights, name_w } = layout;
     crate::ui::widgets::sideways(ui, "overview-scroll", |ui| {
         TableBuilder::new(ui)
             .id_salt("overview-table")
@@ -219,9 +246,18 @@ fn table(ui: &mut egui::Ui, doc: &Document) {
             .columns(Column::exact(FIGURE_W), style::LINE_COLUMNS.len())
             .header(20.0, |mut h| {
                 let first = ("Cluster / ICB", "Each cluster, then its member ICBs");
-                for (title, hover) in std::iter::once(first).chain(style::LINE_COLUMNS) {
+                for (i, (title, hover)) in std::iter::once(first).chain(style::LINE_COLUMNS).enumerate() {
+                    // In the glossary's words where it has the term; figures' headings stand
+                    // right, over the figures.
+                    let hover = Some(help::meaning(title)).filter(|m| !m.is_empty()).unwrap_or(hover);
                     h.col(|ui| {
-                        ui.strong(title).on_hover_text(hover);
+                        if i == 0 {
+                            ui.strong(title).on_hover_text(hover);
+                        } else {
+                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                ui.strong(title).on_hover_text(hover);
+                            });
+                        }
                     });
                 }
             })

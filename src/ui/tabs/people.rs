@@ -128,7 +128,9 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
             .selected_text(view.bulk_kind.map_or("choose…", OutcomeKind::label))
             .show_ui(ui, |ui| {
                 for k in OutcomeKind::ALL {
-                    ui.selectable_value(&mut view.bulk_kind, Some(k), k.label());
+                    // Each outcome explained in the glossary's words.
+                    ui.selectable_value(&mut view.bulk_kind, Some(k), k.label())
+                        .on_hover_text(crate::report::help::meaning(k.label()));
                 }
             });
         if view.bulk_kind.is_some_and(OutcomeKind::needs_post) {

@@ -86,49 +86,45 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut TeamsView, cmd
         doc.summary.posts.iter().filter(|p| p.cluster == ci).collect();
     let mut k = 0;
     // Both ways: a wide team's columns scroll under the people panel's edge, never over it.
-    egui::ScrollArea::both()
-        .id_salt("teams-posts")
-        .auto_shrink([false, false])
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, |ui| {
-            for (ti, t) in c.teams.iter().enumerate() {
-                let cost: Pence = posts_of_cluster
-                    .iter()
-                    .skip(k)
-                    .take(t.posts.len())
-                    .filter(|p| p.counted)
-                    .map(|p| p.cost.to_icb())
-                    .sum();
-                egui::CollapsingHeader::new(format!(
-                    "{} — {} posts, {} a year",
-                    t.name,
-                    t.posts.len(),
-                    format_pounds(cost)
-                ))
-                .id_salt(("team", ci, ti))
-                .default_open(ti == 0)
-                .show(ui, |ui| {
-                    team_buttons(ui, doc, (ci, ti), &mut view.renaming, cmds);
-                    egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(8 + members.len()).show(ui, |ui| {
-                        // The row's buttons come first, so a narrow window still shows them.
-                        ui.label("");
-                        for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
-                            ui.strong(h);
-                        }
-                        for m in &members {
-                            ui.strong(format!("{m} share"));
-                        }
+    egui::ScrollArea::both().id_salt("teams-posts").auto_shrink([false, false]).show(ui, |ui| {
+        for (ti, t) in c.teams.iter().enumerate() {
+            let cost: Pence = posts_of_cluster
+                .iter()
+                .skip(k)
+                .take(t.posts.len())
+                .filter(|p| p.counted)
+                .map(|p| p.cost.to_icb())
+                .sum();
+            egui::CollapsingHeader::new(format!(
+                "{} — {} posts, {} a year",
+                t.name,
+                t.posts.len(),
+                format_pounds(cost)
+            ))
+            .id_salt(("team", ci, ti))
+            .default_open(ti == 0)
+            .show(ui, |ui| {
+                team_buttons(ui, doc, (ci, ti), &mut view.renaming, cmds);
+                egui::Grid::new(("posts", ci, ti)).striped(true).num_columns(8 + members.len()).show(ui, |ui| {
+                    // The row's buttons come first, so a narrow window still shows them.
+                    ui.label("");
+                    for h in ["Post", "Title", "Pay", "WTE", "Host", "Cost with on-costs", "Held by"] {
+                        ui.strong(h);
+                    }
+                    for m in &members {
+                        ui.strong(format!("{m} share"));
+                    }
+                    ui.end_row();
+                    for (pi, p) in t.posts.iter().enumerate() {
+                        let pc = posts_of_cluster.get(k + pi).copied();
+                        post_row(ui, doc, pc, (ci, ti, pi), p, &mut view.editing, cmds);
                         ui.end_row();
-                        for (pi, p) in t.posts.iter().enumerate() {
-                            let pc = posts_of_cluster.get(k + pi).copied();
-                            post_row(ui, doc, pc, (ci, ti, pi), p, &mut view.editing, cmds);
-                            ui.end_row();
-                        }
-                    });
+                    }
                 });
-                k += t.posts.len();
-            }
-        });
+            });
+            k += t.posts.len();
+        }
+    });
 }
 
 /// Rename (Enter or OK to apply) and Delete (asks first) for a team.

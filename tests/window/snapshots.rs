@@ -1,0 +1,53 @@
+//! Image snapshots of every tab, on the 2-ICB example and on the 42-ICB, 25,000-person
+//! stress file, at a laptop's 1024 × 700 and at 1400 × 900, drawn by wgpu (Mesa's CPU
+//! renderer where there is no GPU) and compared with the images in `tests/snapshots/`. A
+//! change that moves what is drawn fails here; look at the `.diff.png` beside the image.
+//! When the change is meant, regenerate them all with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test window snapshots` and look at each before committing.
+
+use cluster_planner::ui::{ClusterPlannerApp, Tab};
+use egui_kittest::{Harness, SnapshotOptions};
+
+fn snapshots_of(make: fn() -> ClusterPlannerApp, name: &str) {
+    let mut failed = Vec::new();
+    // A colour difference a rendering library's rounding can make, and no more than a few
+    // dozen such pixels: any real change of layout moves thousands.
+    let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(60);
+    for (w, h) in [(1024.0, 700.0), (1400.0, 900.0)] {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(w, h))
+            .wgpu()
+            .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), make());
+        for tab in Tab::ALL {
+            harness.state_mut().tab = tab;
+            for _ in 0..3 {
+                harness.step();
+            }
+            harness.run();
+            let image = format!("{name}-{}-{w}x{h}", tab.label().to_lowercase());
+            if let Err(e) = harness.try_snapshot_options(&image, &options) {
+                failed.push(format!("{image}: {e}"));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{} of the snapshots differ:\n{}", failed.len(), failed.join("\n"));
+}
+
+#[test]
+fn every_tab_of_the_two_icb_example_looks_as_it_did() {
+    snapshots_of(ClusterPlannerApp::with_built_in_example, "lnr");
+}
+
+#[test]
+fn every_tab_of_the_stress_file_looks_as_it_did() {
+    snapshots_of(
+        || {
+            ClusterPlannerApp::new(cluster_planner::edit::Document::new(
+                cluster_planner::examples::england_stress(),
+                None,
+                "england-stress-25k.ron",
+            ))
+        },
+        "stress",
+    )
+}
