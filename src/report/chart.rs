@@ -109,6 +109,9 @@ pub struct BarChartSpec {
     pub bars: Vec<BarItem>,
     pub marker_label: String,
     pub reference: Option<Reference>,
+    /// How the bars are ordered, when it is not the plan's own order ("furthest over target
+    /// first"): said under the title on screen and in the subtitle on paper.
+    pub order: Option<&'static str>,
 }
 
 impl BarChartSpec {
@@ -149,7 +152,9 @@ impl BarChartSpec {
     fn sorted_by_gap(mut self) -> BarChartSpec {
         if self.as_rows() {
             self.bars.sort_by_key(|b| b.marker.map_or((1, 0), |m| (0, -(b.value - m))));
-            self.subtitle += " · furthest over target first";
+            let order = "sorted by gap: furthest over target first, furthest under last";
+            self.subtitle = format!("{} · {order}", self.subtitle);
+            self.order = Some(order);
         }
         self
     }
@@ -174,6 +179,9 @@ pub struct LineChartSpec {
     /// (x label, value)
     pub points: Vec<(String, i64)>,
     pub reference: Option<Reference>,
+    /// Where the line ends against the target, in words, and that the line adds all ICBs
+    /// together (so one's surplus offsets another's gap here, as it does nowhere else).
+    pub note: String,
 }
 
 impl LineChartSpec {
@@ -331,6 +339,7 @@ pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
         unit: Unit::Pence,
         marker_label: "Target".into(),
         reference: None,
+        order: None,
         bars: icb_order(sum)
             .into_iter()
             .map(|i| {
@@ -360,6 +369,7 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
         unit: Unit::Pence,
         marker_label: "Target".into(),
         reference: None,
+        order: None,
         bars: sum
             .clusters
             .iter()
@@ -373,6 +383,23 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
                 explicit: None,
                 colour: None,
             })
+            // An ICB in scope but in no cluster is a bar of its own, so the chart covers what
+            // the headline covers.
+            .chain(
+                sum.organisations
+                    .iter()
+                    .filter(|o| o.in_scope && !sum.clusters.iter().any(|c| c.members.contains(&o.code)))
+                    .map(|o| BarItem {
+                        label: format!("{} (in no cluster)", short_name(&o.name)),
+                        short: o.code.clone(),
+                        value: o.line.planned,
+                        marker: o.line.target,
+                        note: gap_note(&o.line),
+                        over: o.line.still_to_save > 0,
+                        explicit: explicit_reason(s, o),
+                        colour: None,
+                    }),
+            )
             .collect(),
     }
     .sorted_by_gap()
@@ -393,7 +420,27 @@ pub fn trajectory(s: &Scenario, sum: &Summary) -> LineChartSpec {
             .map(|(d, v): (&NaiveDate, &Pence)| (d.format("%b %y").to_string(), *v))
             .collect(),
         reference: sum.totals.target.map(|t| Reference { value: t, label: format!("Target {}", format_headline(t)) }),
+        note: trajectory_note(sum),
     }
+}
+
+/// "At the end, Dec 25: £36,626,000 a year against the total target of £36,300,000. The line
+/// adds all ICBs together; ICB by ICB, £412,000 is still to save."
+fn trajectory_note(sum: &Summary) -> String {
+    let (Some(last), Some(month)) = (sum.trajectory.total.last(), sum.trajectory.months.last()) else {
+        return String::new();
+    };
+    let mut note = format!("At the end, {}: {} a year", month.format("%b %y"), format_pounds(*last));
+    if let Some(t) = sum.totals.target {
+        note += &format!(
+            " against the total target of {}. The line adds all ICBs together; ICB by ICB, {} is still to save.",
+            format_pounds(t),
+            format_pounds(sum.totals.still_to_save)
+        );
+    } else {
+        note.push('.');
+    }
+    note
 }
 
 /// People by outcome.
@@ -405,6 +452,7 @@ pub fn outcomes(s: &Scenario, sum: &Summary) -> BarChartSpec {
         unit: Unit::People,
         marker_label: String::new(),
         reference: None,
+        order: None,
         bars: sum
             .outcomes
             .iter()
@@ -434,6 +482,7 @@ pub fn per_head(s: &Scenario, sum: &Summary) -> BarChartSpec {
         unit: Unit::PencePerHead,
         marker_label: "Target per head".into(),
         reference: Some(Reference { value: envelope, label: format!("Envelope {}", format_pounds_pence(envelope)) }),
+        order: None,
         bars: icb_order(sum)
             .into_iter()
             .filter_map(|i| {

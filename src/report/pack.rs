@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::engine::Summary;
 use crate::model::Scenario;
-use crate::model::money::{Wte, format_pounds, format_pounds_pence};
+use crate::model::money::{Wte, format_count, format_pounds, format_pounds_pence};
 use crate::report::chart::{Chart, ChartKind};
 use crate::report::measure;
 use crate::report::render::{ExportError, pdf_of};
@@ -144,7 +144,8 @@ impl Table<'_> {
                 .filter_map(|(cells, strong)| cells.get(i).map(|c| measure::width(c, TABLE_FONT, *strong)))
                 .chain(std::iter::once(measure::width(h, TABLE_FONT, true)))
                 .fold(0.0, f64::max);
-            w[i] = w[i].max(widest + 10.0);
+            // Room for a gap before the next column's right-aligned figures.
+            w[i] = w[i].max(widest + 16.0);
         }
         let over = w.iter().sum::<f64>() - self.room;
         let text: f64 = w.iter().take(self.numeric_from).sum();
@@ -168,11 +169,10 @@ impl Table<'_> {
                         #[allow(clippy::cast_precision_loss)]
                         let room = widths[i] - 6.0 - 3.0 * indent as f64;
                         if i < self.numeric_from {
-                            let mut lines = measure::wrap(c.trim_start(), TABLE_FONT, *strong, room);
-                            if let Some(first) = lines.first_mut() {
-                                *first = format!("{}{first}", &c[..indent]);
-                            }
-                            lines
+                            let lines = measure::wrap(c.trim_start(), TABLE_FONT, *strong, room);
+                            // Every line keeps the indent, so a wrapped ICB name never
+                            // reads as a cluster's.
+                            lines.into_iter().map(|l| format!("{}{l}", &c[..indent])).collect()
                         } else {
                             vec![c.clone()]
                         }
@@ -281,6 +281,14 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
             y += laid[end].height;
             end += 1;
         }
+        // A heading row (a cluster) is not left at the foot of a page without its rows, and
+        // a closing total does not go over to a page on its own.
+        if end < laid.len() && end - start > 1 && laid[end - 1].strong && !laid[end].strong {
+            end -= 1;
+        }
+        if end + 1 == laid.len() && laid[end].strong && end - start > 1 {
+            end -= 1;
+        }
         body.push_str(&table.draw(&widths, &laid[start..end], top));
         let t = if pages.is_empty() { title.to_owned() } else { format!("{title} (continued)") };
         pages.push(Page { title: t, body });
@@ -303,8 +311,18 @@ fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {
 fn chart_pages(kind: ChartKind, s: &Scenario, sum: &Summary) -> Vec<Page> {
     let chart: Chart = kind.build(s, sum);
     let scale = (PAGE_W - 2.0 * MARGIN) / svg::WIDTH;
+    // Where allowances stand in for baselines every chart page says so under its caption:
+    // a page lifted out of the pack must not tell the story the figures do not.
+    let allowances = sum.allowance_baselines();
+    let caveat = if allowances > 0 {
+        measure::wrap(&crate::report::style::allowance_caveat(allowances), 9.5, true, PAGE_W - 2.0 * MARGIN)
+    } else {
+        Vec::new()
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let caveat_h = 12.0 * caveat.len() as f64;
     // The chart's room between the top of the page and the caption above the footer.
-    let room = (PAGE_H - 70.0 - 60.0) / scale;
+    let room = (PAGE_H - 70.0 - 60.0 - caveat_h) / scale;
     let parts: Vec<(String, f64)> = match &chart {
         Chart::Bars(b) if b.as_rows() => {
             let mut pages = 1;
@@ -330,6 +348,15 @@ fn chart_pages(kind: ChartKind, s: &Scenario, sum: &Summary) -> Vec<Page> {
                 70.0 + height * scale + 18.0,
                 esc(kind.caption())
             );
+            for (k, line) in caveat.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let y = 70.0 + height * scale + 32.0 + 12.0 * k as f64;
+                let _ = write!(
+                    body,
+                    r#"<text x="{MARGIN}" y="{y:.1}" font-size="9.5" font-weight="bold" fill="{OVER}">{}</text>"#,
+                    esc(line)
+                );
+            }
             Page { title: String::new(), body }
         })
         .collect()
@@ -369,44 +396,49 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         let y = 212.0 + 15.0 * i as f64;
         let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="12" fill="{MUTED}">{}</text>"#, esc(line));
     }
+    // Where allowances stand in for baselines, the surplus is not real: it is not shown in
+    // the colour of good news, its caption says so, and the caveat follows the figures.
+    let allowances = sum.allowance_baselines();
+    let surplus_caption = if allowances > 0 { "Surplus, not comparable" } else { "Surplus, not netted" };
+    let payback = sum.payback_months().map_or_else(|| "none (no saving)".to_owned(), |m| format!("{m} months"));
     let heads = [
-        ("Baseline", format_pounds(t.baseline)),
-        ("Planned", format_pounds(t.planned)),
-        ("Target", opt_pounds(t.target)),
-        ("Still to save", format_pounds(t.still_to_save)),
-        ("Surplus, not netted", format_pounds(t.surplus)),
-        ("One-off costs", format_pounds(sum.one_off.total())),
+        ("Baseline", format_pounds(t.baseline), INK),
+        ("Planned", format_pounds(t.planned), INK),
+        ("Target", opt_pounds(t.target), INK),
+        ("Still to save", format_pounds(t.still_to_save), if t.still_to_save > 0 { OVER } else { INK }),
+        (surplus_caption, format_pounds(t.surplus), if t.surplus > 0 && allowances == 0 { UNDER } else { INK }),
+        ("Moved out, not saved", format_pounds(t.transferred_out), INK),
+        ("One-off costs", format_pounds(sum.one_off.total()), INK),
+        ("Net recurrent saving a year", format_pounds(t.net_recurrent_saving()), INK),
+        ("Payback", payback, INK),
     ];
     // Three figures a row, each in its own box; a figure too wide for its box (billions)
     // is set smaller rather than run into the next.
     let box_w = (PAGE_W - 2.0 * MARGIN) / 3.0;
-    for (i, (k, v)) in heads.iter().enumerate() {
+    for (i, (k, v, color)) in heads.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let (x, y) = (MARGIN + box_w * (i % 3) as f64, 250.0 + 58.0 * (i / 3) as f64);
+        let (x, y) = (MARGIN + box_w * (i % 3) as f64, 250.0 + 50.0 * (i / 3) as f64);
         let _ = write!(body, r#"<text x="{x:.1}" y="{y:.1}" font-size="10" fill="{MUTED}">{}</text>"#, esc(k));
-        let color = match *k {
-            "Still to save" if t.still_to_save > 0 => OVER,
-            "Surplus, not netted" if t.surplus > 0 => UNDER,
-            _ => INK,
-        };
-        let size = measure::fitting_size(v, 22.0, true, box_w - 16.0);
+        let size = measure::fitting_size(v, 20.0, true, box_w - 16.0);
         let _ = write!(
             body,
             r#"<text x="{x:.1}" y="{:.1}" font-size="{size:.1}" font-weight="bold" fill="{color}">{}</text>"#,
-            y + 26.0,
+            y + 23.0,
             esc(v)
         );
     }
-    // Where allowances stand in for baselines, the cover says the comparison is not valid.
-    let mut top = 388.0;
-    let allowances = sum.allowance_baselines();
+    let mut top = 418.0;
     let width = PAGE_W - 2.0 * MARGIN;
     if allowances > 0 {
         let caveat = crate::report::style::allowance_caveat(allowances);
-        for (i, line) in measure::wrap(&caveat, 10.0, false, width).iter().enumerate() {
+        for (i, line) in measure::wrap(&caveat, 10.5, true, width).iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let y = 380.0 + 13.0 * i as f64;
-            let _ = write!(body, r#"<text x="{MARGIN}" y="{y:.1}" font-size="10" fill="{OVER}">{}</text>"#, esc(line));
+            let y = 410.0 + 14.0 * i as f64;
+            let _ = write!(
+                body,
+                r#"<text x="{MARGIN}" y="{y:.1}" font-size="10.5" font-weight="bold" fill="{OVER}">{}</text>"#,
+                esc(line)
+            );
             top = y + 22.0;
         }
     }
@@ -493,11 +525,11 @@ fn outcome_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
     let mut rows: Vec<(Vec<String>, bool)> = sum
         .outcomes
         .iter()
-        .map(|(k, tally)| (vec![k.label().to_owned(), tally.count.to_string(), wte(tally.wte)], false))
+        .map(|(k, tally)| (vec![k.label().to_owned(), format_count(tally.count as usize), wte(tally.wte)], false))
         .collect();
     let people: u32 = sum.outcomes.iter().map(|(_, x)| x.count).sum();
     let all_wte: u64 = sum.outcomes.iter().map(|(_, x)| x.wte).sum();
-    rows.push((vec!["All people".into(), people.to_string(), wte(all_wte)], true));
+    rows.push((vec!["All people".into(), format_count(people as usize), wte(all_wte)], true));
     rows
 }
 
@@ -556,12 +588,18 @@ fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
         ];
         let table = Table::new(&columns, 5);
         const MAX_ROWS: usize = 240;
-        let exits: Vec<usize> = (0..s.people.len()).filter(|i| s.people[*i].outcome.kind().is_paid_exit()).collect();
-        let rows: Vec<(Vec<String>, bool)> = exits
+        let one_off = |i: usize| sum.person_one_off.get(i).copied().unwrap_or(0);
+        let mut exits: Vec<usize> =
+            (0..s.people.len()).filter(|i| s.people[*i].outcome.kind().is_paid_exit()).collect();
+        // The largest payments first: what a board asks about (ties in the file's order).
+        exits.sort_by_key(|&i| std::cmp::Reverse(one_off(i)));
+        let paid = exits.iter().filter(|&&i| one_off(i) > 0).count();
+        let total: i64 = exits.iter().map(|&i| one_off(i)).sum();
+        let mut rows: Vec<(Vec<String>, bool)> = exits
             .iter()
             .take(MAX_ROWS)
-            .map(|i| {
-                let p = &s.people[*i];
+            .map(|&i| {
+                let p = &s.people[i];
                 (
                     vec![
                         p.name.clone().unwrap_or_default(),
@@ -570,20 +608,40 @@ fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
                         p.title.clone(),
                         p.outcome.kind().label().to_owned(),
                         format_pounds(p.salary_pence),
-                        format_pounds_pence(sum.person_one_off.get(*i).copied().unwrap_or(0)),
+                        format_pounds_pence(one_off(i)),
                     ],
                     false,
                 )
             })
             .collect();
-        let intro = if exits.len() > MAX_ROWS {
+        let all = crate::model::money::format_count(exits.len());
+        rows.push((
+            vec![
+                format!("All {all} people"),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                format_pounds_pence(total),
+            ],
+            true,
+        ));
+        let listed = if exits.len() > MAX_ROWS {
             format!(
-                "The first {MAX_ROWS} of {} people leaving with a payment; the full list is in the scenario.",
-                exits.len()
+                " The {MAX_ROWS} largest payments are listed; the total is of all {all}, and the full list is in the scenario and the workbook."
             )
         } else {
-            format!("{} people leaving with a payment. Contains personal data: handle as marked.", exits.len())
+            String::new()
         };
+        let intro = format!(
+            "{all} people leaving by redundancy or MARS: {} with a payment, {} with too little service for one.{listed} Contains personal data: handle as marked.",
+            crate::model::money::format_count(paid),
+            crate::model::money::format_count(exits.len() - paid),
+        );
+        if exits.is_empty() {
+            rows.clear();
+        }
         if !rows.is_empty() {
             pages.extend(table_pages("Exits register", &table, &rows, &intro));
         }

@@ -342,7 +342,7 @@ fn bars(spec: &BarChartSpec) -> String {
         let y = f.y(unit.scale(r.value));
         let _ = write!(
             out,
-            r#"<line class="reference" data-value="{}" x1="{}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 5"/>"#,
+            r#"<line class="reference" data-value="{}" x1="{}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="{MUTED}" stroke-width="2" stroke-dasharray="2 3"/>"#,
             r.value, f.x0, f.x1
         );
         let _ = write!(
@@ -419,7 +419,7 @@ fn line(spec: &LineChartSpec) -> String {
     let top = spec.top();
     let tick_values = ticks(unit.scale(top) * 1.08);
     let max = tick_values.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
-    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: 470.0, max };
+    let f = Frame { x0: 90.0, x1: WIDTH - 30.0, y0: 95.0, y1: 450.0, max };
     axes(&mut out, &f, &tick_values, unit.axis());
     #[allow(clippy::cast_precision_loss)]
     let n = spec.points.len().max(1) as f64;
@@ -460,14 +460,13 @@ fn line(spec: &LineChartSpec) -> String {
             esc(label)
         );
     }
-    if let (Some((_, first)), Some((_, last))) = (spec.points.first(), spec.points.last()) {
-        let _ = write!(
-            out,
-            r#"<text x="40" y="{:.1}" font-size="12" fill="{INK}">From {} to {} a year</text>"#,
-            HEIGHT - 46.0,
-            esc(&unit.exact(*first)),
-            esc(&unit.exact(*last))
-        );
+    if let Some((_, first)) = spec.points.first() {
+        let text = format!("From {} a year. {}", unit.exact(*first), spec.note);
+        for (k, line) in measure::wrap(&text, 12.0, false, WIDTH - 80.0).iter().take(2).enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y = HEIGHT - 60.0 + 15.0 * k as f64;
+            let _ = write!(out, r#"<text x="40" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(line));
+        }
     }
     legend(&mut out, &spec.legend(), HEIGHT - 22.0);
     out

@@ -16,10 +16,25 @@ pub fn colour(c: style::Colour) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// A style colour for figures written in it: lightened on a dark background so it reads
+/// (the app's orange and green are chosen for white paper).
+#[must_use]
+pub fn text_colour(ui: &egui::Ui, c: style::Colour) -> Color32 {
+    let base = colour(c);
+    if ui.visuals().dark_mode { base.lerp_to_gamma(Color32::WHITE, 0.45) } else { base }
+}
+
 /// Bars with their markers (targets) and notes (gaps), from the same spec the exports use.
 pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
     ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
+    if let Some(order) = spec.order {
+        ui.label(RichText::new(format!("Bars {order}.")).weak());
+    }
     legend(ui, &spec.legend());
+    if spec.bars.iter().all(|b| b.value == 0 && b.marker.is_none()) {
+        ui.label(RichText::new("Nothing to draw yet: no one in this plan has an outcome. File ▸ Import people… brings in a staff list.").weak().italics());
+        return;
+    }
     if spec.as_rows() {
         rows_chart(ui, spec);
         return;
@@ -41,6 +56,7 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
     let top = spec.top();
     let marker = ui.visuals().strong_text_color();
     let body = ui.text_style_height(&egui::TextStyle::Body);
+    let weak = ui.visuals().weak_text_color();
     money_plot("bar-chart", unit.scale(top) * 1.15, unit.axis(), labels)
         .x_grid_spacer(uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         // No upright gridlines: they would run through the bars' notes.
@@ -70,7 +86,9 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
                 }
             }
             if let Some(r) = &spec.reference {
-                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(marker).width(1.5));
+                // Dotted and muted, as its legend entry shows it (a target marker is solid).
+                let dotted = egui_plot::LineStyle::dotted_dense();
+                pui.hline(HLine::new(r.label.clone(), unit.scale(r.value)).color(weak).width(1.5).style(dotted));
             }
         });
 }
@@ -79,6 +97,7 @@ pub fn bar_chart(ui: &mut egui::Ui, spec: &BarChartSpec) {
 pub fn line_chart(ui: &mut egui::Ui, spec: &LineChartSpec) {
     ui.label(RichText::new(&spec.title).strong()).on_hover_text(&spec.subtitle);
     legend(ui, &spec.legend());
+    ui.label(RichText::new(&spec.note).weak());
     let unit: Unit = spec.unit;
     let months: Vec<String> = spec.points.iter().map(|(l, _)| l.clone()).collect();
     #[allow(clippy::cast_precision_loss)]

@@ -9,7 +9,7 @@ use crate::engine::Summary;
 use crate::model::money::{Pence, Wte, format_bp, format_count, format_headline, format_pounds, format_pounds_pence};
 use crate::report::chart::ChartKind;
 use crate::report::{help, style};
-use crate::ui::charts::{bar_chart, colour, line_chart};
+use crate::ui::charts::{bar_chart, line_chart, text_colour};
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
@@ -60,9 +60,12 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
         );
         return;
     }
-    let allowances = sum.allowance_baselines();
-    if allowances > 0 {
-        ui.label(RichText::new(style::allowance_caveat(allowances)).color(ui.visuals().warn_fg_color));
+    let allowance_count = sum.allowance_baselines();
+    // Where allowances stand in for baselines the surplus is not real: said first, in bold,
+    // and the surplus is not shown in the colour of good news.
+    let allowances = allowance_count > 0;
+    if allowances {
+        ui.label(RichText::new(style::allowance_caveat(allowance_count)).strong().color(ui.visuals().warn_fg_color));
     }
     if n < all {
         ui.label(format!(
@@ -89,12 +92,13 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
         stat(ui, "Planned", format_headline(t.planned), exact(t.planned, "Planned"), None);
         if let Some(target) = t.target {
             stat(ui, "Target", format_headline(target), exact(target, "Target"), None);
-            let over = (t.still_to_save > 0).then(|| colour(style::OVER));
+            let over = (t.still_to_save > 0).then(|| text_colour(ui, style::OVER));
             let hover = format!("{}: {}", style::STILL_TO_SAVE, format_pounds(t.still_to_save));
             stat(ui, "Still to save", format_headline(t.still_to_save), hover, over);
-            let under = (t.surplus > 0).then(|| colour(style::UNDER));
+            let under = (t.surplus > 0 && !allowances).then(|| text_colour(ui, style::UNDER));
             let hover = format!("{}: {}", style::SURPLUS, format_pounds(t.surplus));
-            stat(ui, "Surplus, not netted", format_headline(t.surplus), hover, under);
+            let caption = if allowances { "Surplus, not comparable" } else { "Surplus, not netted" };
+            stat(ui, caption, format_headline(t.surplus), hover, under);
         }
         if let Some(bp) = t.reduction_bp() {
             stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into(), None);
@@ -237,6 +241,9 @@ fn table_layout<'a>(ui: &egui::Ui, doc: &'a Document) -> TableLayout<'a> {
 
 fn table(ui: &mut egui::Ui, doc: &Document, layout: TableLayout<'_>) {
     let TableLayout { rows, heights, name_w } = layout;
+    // A surplus against an allowance baseline is not real: not in the colour of good news.
+    let allowances = doc.summary.allowance_baselines() > 0;
+    let (over, under) = (text_colour(ui, style::OVER), text_colour(ui, style::UNDER));
     crate::ui::widgets::sideways(ui, "overview-scroll", |ui| {
         TableBuilder::new(ui)
             .id_salt("overview-table")
@@ -285,8 +292,8 @@ fn table(ui: &mut egui::Ui, doc: &Document, layout: TableLayout<'_>) {
                         // of scope is greyed.
                         let color = match i {
                             _ if r.out_of_scope => None,
-                            style::STILL_TO_SAVE_COLUMN if r.line.still_to_save > 0 => Some(colour(style::OVER)),
-                            style::SURPLUS_COLUMN if r.line.surplus > 0 => Some(colour(style::UNDER)),
+                            style::STILL_TO_SAVE_COLUMN if r.line.still_to_save > 0 => Some(over),
+                            style::SURPLUS_COLUMN if r.line.surplus > 0 && !allowances => Some(under),
                             _ => None,
                         };
                         row.col(|ui| money_cell(ui, text, color, r.strong, r.out_of_scope));

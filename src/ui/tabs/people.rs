@@ -196,6 +196,16 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
     search_bar(ui, doc, view);
     view.refresh(doc);
     bulk_bar(ui, doc, view, cmds);
+    if doc.scenario.people.is_empty() {
+        ui.add_space(12.0);
+        ui.label(
+            egui::RichText::new(
+                "No people in this plan yet. File ▸ Import people… brings in a staff list (ESR or a finance extract).",
+            )
+            .italics(),
+        );
+        return;
+    }
     // Wider than a laptop screen: the columns scroll sideways, so none is out of reach.
     sideways(ui, "people-scroll", |ui| {
         TableBuilder::new(ui)
@@ -242,7 +252,8 @@ fn search_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView) {
         .on_hover_text(
             "Shows the people whose id, name, title, grade, ICB, function, outcome or post contains this text",
         );
-        ui.label(format!("{} of {} people", view.rows.len(), doc.scenario.people.len()));
+        let count = crate::model::money::format_count;
+        ui.label(format!("{} of {} people", count(view.rows.len()), count(doc.scenario.people.len())));
     });
 }
 

@@ -69,7 +69,8 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView, cmds: &mut 
     ui.separator();
     egui::Panel::right("teams-people")
         .resizable(true)
-        .default_size(300.0)
+        // Narrower on a laptop, so a team's posts keep the room.
+        .default_size((ui.available_width() * 0.26).clamp(220.0, 320.0))
         .show(ui, |ui| people_to_place(ui, doc, view));
     if c.teams.is_empty() {
         ui.label("This cluster has no teams yet: type a name in New team above and press Enter (for example \"Cluster executive\"); then add its posts.");
