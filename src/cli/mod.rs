@@ -128,6 +128,10 @@ pub enum Command {
         #[arg(value_parser = examples::NAMES)]
         name: String,
         out: PathBuf,
+        /// For england-stress-25k: this many people instead of 25,000 (e.g. 200000 for the
+        /// benchmarks at national scale), in proportion to population as before.
+        #[arg(long, value_name = "N")]
+        people: Option<usize>,
     },
     /// Write the board pack as a PDF (A4 landscape).
     Report {
@@ -248,7 +252,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Summary { file, json }) => summary::run(&file, json),
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Format { file }) => format::run(&file),
-        Some(Command::Generate { name, out }) => generate::run(&name, &out),
+        Some(Command::Generate { name, out, people }) => generate::run(&name, &out, people),
         Some(Command::Bench { file, runs, ui, import }) => bench::run(&file, runs, ui, import.as_deref()),
         Some(Command::Import { scenario, people, org, profile, map, actual_pay, sheet, out }) => {
             let opts = import::Options { org, profile, map, actual_pay, sheet };

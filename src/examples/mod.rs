@@ -467,15 +467,23 @@ fn choose_unclustered(s: &mut Scenario) {
 /// population: for benchmarks and stress tests. Not committed; `generate` writes it.
 #[must_use]
 pub fn england_stress() -> Scenario {
+    england_stress_of(25_000)
+}
+
+/// The stress file with about `people` people (200,000 for the benchmarks at national
+/// scale), generated the same way.
+#[must_use]
+pub fn england_stress_of(people: usize) -> Scenario {
     let codes: Vec<String> = reference::icbs().into_iter().map(|o| o.code).collect();
     let code_refs: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let n = u64::try_from(people).unwrap_or(u64::MAX);
     let mut s = generated(
-        "England stress test: 25,000 people (generated)",
+        &format!("England stress test: {} people (generated)", crate::model::money::format_count(people)),
         "GENERATED for performance testing: every person, post and decision is made up.",
         &code_refs,
         reference::clusters_2025_26(),
-        // 25,000 people in proportion to the England allocation population of 63,849,324.
-        &|o| usize::try_from(o.population.unwrap_or(0) * 25_000 / 63_849_324).unwrap_or(0),
+        // People in proportion to the England allocation population of 63,849,324.
+        &|o| usize::try_from(o.population.unwrap_or(0).saturating_mul(n) / 63_849_324).unwrap_or(0),
         42,
     );
     illustrative_non_pay(&mut s, 3000);

@@ -29,8 +29,8 @@ pub const FORMAT_NAME: &str = "cluster-planner-scenario";
 /// The file format version this program writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 /// Files larger than this are refused before they are read (a national scenario of
-/// 25,000 people is about 10 MB).
-pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// 25,000 people is about 16 MB, of 200,000 people about 130 MB).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {

@@ -1,8 +1,6 @@
 //! Checks of each person: id, employer, salary, WTE, function, the post their outcome
 //! names, service for an exit payment, and dates; then each post's holders and pools.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Severity::{Error, Info, Warning};
@@ -15,10 +13,12 @@ use crate::model::{Assumptions, Function, Grade, Outcome, Person};
 struct Seen<'a> {
     /// id -> index of the first person with it
     ids: HashMap<&'a str, usize>,
-    /// post id -> who holds it (slotted or appointed)
-    holders: BTreeMap<&'a str, Vec<&'a str>>,
+    /// post id -> who holds it (slotted or appointed). Hashed, not ordered: an ordered map
+    /// made each person's lookup grow with the number of posts; the reports sort the few
+    /// posts they name.
+    holders: HashMap<&'a str, Vec<&'a str>>,
     /// post id -> how many are ring-fenced for it
-    pools: BTreeMap<&'a str, u32>,
+    pools: HashMap<&'a str, u32>,
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
@@ -211,8 +211,10 @@ fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) 
 /// job-shared).
 fn posts_filled_once(cx: &Context<'_>, seen: &Seen<'_>, out: &mut Findings) {
     out.kind = "Posts filled twice";
-    for (post, hs) in &seen.holders {
-        if hs.len() > 1 {
+    let mut twice: Vec<(&&str, &Vec<&str>)> = seen.holders.iter().filter(|(_, hs)| hs.len() > 1).collect();
+    twice.sort_unstable_by_key(|(post, _)| **post);
+    for (post, hs) in twice {
+        {
             let (c, t, i) = cx.ix.posts[post];
             let wte = cx.s.clusters[c].teams[t].posts[i].wte;
             let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
@@ -225,7 +227,9 @@ fn posts_filled_once(cx: &Context<'_>, seen: &Seen<'_>, out: &mut Findings) {
 
 fn ring_fenced_pools(seen: &Seen<'_>, out: &mut Findings) {
     out.kind = "Ring-fenced pools";
-    for (post, n) in &seen.pools {
+    let mut pools: Vec<(&&str, &u32)> = seen.pools.iter().collect();
+    pools.sort_unstable_by_key(|(post, _)| **post);
+    for (post, n) in pools {
         out.push(
             Info,
             Subject::Post((*post).to_owned()),

@@ -160,6 +160,22 @@ fn generate_writes_a_scenario_that_checks_clean() {
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(committed).unwrap());
 }
 
+/// The stress file at any size, for the benchmarks at national scale: 2,000 people shared
+/// by population (each ICB's share rounded down, so a few fewer), and only for that example.
+#[test]
+fn generate_makes_the_stress_file_at_a_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.ron");
+    let o = run(&["generate", "england-stress-25k", out.to_str().unwrap(), "--people", "2000"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = cluster_planner::files::load(&out).unwrap();
+    assert!((1958..=2000).contains(&s.people.len()), "{} people", s.people.len());
+    assert_eq!(s.name, "England stress test: 2,000 people (generated)");
+    let o = run(&["generate", "lnr-cluster", out.to_str().unwrap(), "--people", "2000"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--people is for england-stress-25k"));
+}
+
 #[test]
 fn import_a_staff_list_and_export_the_result() {
     let dir = tempfile::tempdir().unwrap();

@@ -153,12 +153,12 @@ fn inconsistent_files_load_and_report_errors() {
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
-    // A sparse 200 MB file: costs no disk space, and is refused by its size alone.
+    // A sparse 600 MB file: costs no disk space, and is refused by its size alone.
     let f = fs::File::create(&path).unwrap();
-    f.set_len(200 * 1024 * 1024).unwrap();
+    f.set_len(600 * 1024 * 1024).unwrap();
     let err = file::load(&path).unwrap_err();
     assert!(matches!(err, LoadError::TooLarge { .. }));
-    assert!(err.to_string().contains("the file is 200.0 MB; scenario files are limited to 100 MB"), "{err}");
+    assert!(err.to_string().contains("the file is 600.0 MB; scenario files are limited to 512 MB"), "{err}");
 }
 
 #[test]

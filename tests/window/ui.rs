@@ -350,7 +350,7 @@ fn drag_a_person_onto_a_post() {
     h.get_by_label("Find:").click();
     h.get_by_label("Find:").type_text(&id);
     h.run();
-    h.get_by_label("1 people");
+    h.get_by_label("1 person");
     let from = h.get_by_label(&format!("{id} — drag onto a post")).rect().center();
     let to = h.get_by_label("vacant").rect().center();
     drag(&mut h, from, to);
@@ -360,6 +360,13 @@ fn drag_a_person_onto_a_post() {
     );
     assert_eq!(before - h.state().session.doc.summary.org(&org).unwrap().line.planned, 6_419_000);
     assert_eq!(h.state().session.doc.history.undo_label().unwrap(), "Undo assign 1 person to Head of Test");
+    // The list of people to place (kept between frames, not rescanned every frame) follows
+    // the change, and the undo.
+    h.run();
+    h.get_by_label("0 people");
+    h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
+    h.run();
+    h.get_by_label("1 person");
 }
 
 #[test]

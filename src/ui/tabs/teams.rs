@@ -28,6 +28,18 @@ pub struct TeamsView {
     pub editing: Option<PostEditor>,
     /// A team being renamed: (cluster, team, the name as typed).
     pub renaming: Option<(usize, usize, String)>,
+    /// The people to place, worked out once per change of the scenario, cluster or search
+    /// (not every frame: at 25,000 people a scan a frame is the tab's whole cost).
+    place: Option<PlaceList>,
+}
+
+/// Who is listed to place, and for what: the document's revision, the cluster, the search.
+#[derive(Debug)]
+struct PlaceList {
+    revision: u64,
+    cluster: usize,
+    needle: String,
+    rows: Vec<usize>,
 }
 
 fn pay_text(doc: &Document, pay: &Pay) -> String {
@@ -247,20 +259,29 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
     )
     .labelled_by(l.id);
     let needle = view.people_search.trim().to_lowercase();
-    let rows: Vec<usize> = (0..s.people.len())
-        .filter(|i| {
-            let p = &s.people[*i];
-            members.contains(&p.org)
-                && p.outcome.holds_post().is_none()
-                && !p.outcome.is_exit()
-                && (needle.is_empty()
-                    || p.id.to_lowercase().contains(&needle)
-                    || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
-                    || p.title.to_lowercase().contains(&needle)
-                    || p.grade.to_string().to_lowercase().contains(&needle))
-        })
-        .collect();
-    ui.label(format!("{} people", rows.len()));
+    let fresh = view
+        .place
+        .as_ref()
+        .is_some_and(|l| l.revision == doc.revision && l.cluster == view.cluster && l.needle == needle);
+    if !fresh {
+        let rows: Vec<usize> = (0..s.people.len())
+            .filter(|i| {
+                let p = &s.people[*i];
+                members.contains(&p.org)
+                    && p.outcome.holds_post().is_none()
+                    && !p.outcome.is_exit()
+                    && (needle.is_empty()
+                        || p.id.to_lowercase().contains(&needle)
+                        || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
+                        || p.title.to_lowercase().contains(&needle)
+                        || p.grade.to_string().to_lowercase().contains(&needle))
+            })
+            .collect();
+        view.place = Some(PlaceList { revision: doc.revision, cluster: view.cluster, needle, rows });
+    }
+    let rows: &[usize] = view.place.as_ref().map_or(&[], |l| &l.rows);
+    let n = rows.len();
+    ui.label(format!("{} {}", crate::model::money::format_count(n), if n == 1 { "person" } else { "people" }));
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     egui::ScrollArea::vertical().id_salt("place-list").auto_shrink([false, false]).show_rows(
         ui,
