@@ -922,3 +922,23 @@ fn enter_applies_the_assumptions() {
     h.run();
     assert_eq!(h.state().session.doc.scenario.assumptions.envelope_per_head_pence, 2000);
 }
+
+/// A cluster's card gives still to save and surplus apart, never netted: LLR is £412,000
+/// over its target and Northamptonshire £86,000 under, which is never "£326,000 over". The
+/// Functions tab totals its columns, and its moved-out total is the Overview's (every person
+/// who transfers out in the example works in a function).
+#[test]
+fn a_cluster_card_never_nets_and_the_functions_are_totalled() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("Clusters").click();
+    h.run();
+    assert!(h.query_by_label_contains("still to save £412,000, surplus £86,000").is_some());
+    assert!(h.query_by_label_contains("£326,000").is_none());
+    h.get_by_label("Functions").click();
+    h.run();
+    h.get_by_label("All functions");
+    let moved = h.state().session.doc.summary.totals.transferred_out;
+    assert_eq!(moved, 492_770_660, "£4,927,706.60 moved out: the Overview's £4,927,707");
+    h.get_by_label(&cluster_planner::model::money::format_pounds(moved));
+}

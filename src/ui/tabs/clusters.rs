@@ -6,7 +6,7 @@ use egui::RichText;
 use crate::edit::Document;
 use crate::edit::Edit;
 use crate::model::money::Rate;
-use crate::model::money::{format_pounds, format_pounds_pence};
+use crate::model::money::{format_count, format_pounds, format_pounds_pence};
 use crate::model::{Apportionment, Cluster, Share};
 use crate::report::short_name;
 use crate::ui::command::Commands;
@@ -177,12 +177,24 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
         }
     });
     if let Some(f) = doc.summary.clusters.get(ci) {
+        // Still to save and surplus side by side, never netted (the member ICBs are separate
+        // bodies): the same rule as the Overview's.
+        let gap = match f.line.target {
+            None => "no target".to_owned(),
+            Some(_) => {
+                format!(
+                    "still to save {}, surplus {}",
+                    format_pounds(f.line.still_to_save),
+                    format_pounds(f.line.surplus)
+                )
+            }
+        };
         ui.label(format!(
-            "Planned {} against target {} · {} posts, {} vacant · posts cost {}",
+            "Planned {}, target {}: {gap} · {} posts, {} vacant · posts cost {}",
             format_pounds(f.line.planned),
             f.line.target.map_or_else(|| "n/a".into(), format_pounds),
-            f.posts,
-            f.vacant_posts,
+            format_count(f.posts as usize),
+            format_count(f.vacant_posts as usize),
             format_pounds(f.posts_cost)
         ));
     }
