@@ -50,6 +50,18 @@ fn from_file_new_to_the_board_pack() {
     h.key_press(egui::Key::Tab);
     h.run();
     assert_eq!(h.state().session.doc.scenario.organisation("QK1").unwrap().baseline_non_pay_pence, 1_000_000_000);
+    // The cell then reads as money, and the population with its thousands: 1,238,148.
+    h.run();
+    let value = |h: &egui_kittest::Harness<'_, _>, label: &str| h.get_by_label(label).value().unwrap_or_default();
+    assert_eq!(value(&h, "QK1 Baseline non-pay"), "£10,000,000");
+    assert_eq!(value(&h, "QK1 Population"), "1,238,148");
+    // Leaving a cell as it reads changes nothing (no edit, nothing to undo).
+    let undo_before = h.state().session.doc.history.undo_label();
+    h.get_by_label("QK1 Population").click();
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().session.doc.history.undo_label(), undo_before);
 
     // A team and a post (band 8a point 1, £55,690, hosted by the first member, QPM).
     h.get_by_label("Teams").click();

@@ -10,7 +10,7 @@ use crate::ui::widgets::sideways;
 
 use crate::edit::{Document, Edit};
 use crate::model::Organisation;
-use crate::model::money::{format_pounds, parse_pounds};
+use crate::model::money::{format_count, format_pounds, format_pounds_pence, parse_pounds};
 use crate::report::short_name;
 use crate::ui::command::Commands;
 
@@ -33,17 +33,15 @@ pub struct IcbsView {
     pub error: Option<(String, String)>,
 }
 
+/// Money as a cell shows it: "£13,542,277.27", or "£5,000,000" when whole pounds (read back
+/// the same, as typed figures are).
 fn pounds_text(p: Option<i64>) -> String {
-    p.map(|p| {
-        let (pounds, pence) = (p / 100, p % 100);
-        if pence == 0 { pounds.to_string() } else { format!("{pounds}.{pence:02}") }
-    })
-    .unwrap_or_default()
+    p.map(|p| if p % 100 == 0 { format_pounds(p) } else { format_pounds_pence(p) }).unwrap_or_default()
 }
 
 fn cells_of(o: &Organisation) -> [String; 6] {
     [
-        o.population.map(|p| p.to_string()).unwrap_or_default(),
+        o.population.map(|p| format_count(usize::try_from(p).unwrap_or(usize::MAX))).unwrap_or_default(),
         o.population_basis.clone(),
         pounds_text(Some(o.baseline_non_pay_pence)),
         pounds_text(o.planned_non_pay_pence),
@@ -117,9 +115,9 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut IcbsView, cmds: &mut C
             .resizable(true)
             .column(Column::auto().at_least(70.0))
             .column(Column::initial(290.0).clip(true))
-            .column(Column::initial(90.0))
+            .column(Column::initial(100.0))
             .column(Column::initial(230.0).clip(true))
-            .columns(Column::initial(110.0), 3)
+            .columns(Column::initial(135.0), 3)
             .column(Column::remainder().at_least(160.0))
             .header(20.0, |mut h| {
                 h.col(|ui| {
@@ -178,6 +176,9 @@ fn cell_ui(ui: &mut egui::Ui, o: &Organisation, i: usize, cell: usize, view: &mu
         field
     };
     let r = ui.add(field);
+    // A text longer than its cell (a population's basis, a target's reason) reads in full on
+    // hover.
+    let r = if matches!(cell, 1 | 5) && !cells[cell].is_empty() { r.on_hover_text(cells[cell].clone()) } else { r };
     // Named by its ICB and column, for screen readers and tests: "QK1 Population".
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{} {}", o.code, CELLS[cell].0)));
     if r.lost_focus() && cells[cell] != cells_of(o)[cell] {
