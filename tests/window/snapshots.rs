@@ -51,3 +51,33 @@ fn every_tab_of_the_stress_file_looks_as_it_did() {
         "stress",
     )
 }
+
+/// The help dialogs at 1024 × 700, over the example. (The app's own file chooser shows the
+/// machine's folders, so it is tested by what it does, in `help_and_files.rs`.)
+#[test]
+fn the_help_dialogs_look_as_they_did() {
+    use cluster_planner::ui::command::Command;
+    use cluster_planner::ui::dialogs::help::HelpPage;
+    let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(60);
+    let app = ClusterPlannerApp::with_built_in_example();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), app);
+    let mut failed = Vec::new();
+    for (name, command) in
+        [("dialog-guide", Command::Help(HelpPage::Guide)), ("dialog-glossary", Command::Help(HelpPage::Glossary))]
+    {
+        harness.state_mut().commands.push(command);
+        for _ in 0..4 {
+            harness.step();
+        }
+        harness.run();
+        if let Err(e) = harness.try_snapshot_options(name, &options) {
+            failed.push(format!("{name}: {e}"));
+        }
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

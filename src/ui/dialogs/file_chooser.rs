@@ -58,6 +58,8 @@ impl FileChooser {
             .filter(|f| f.is_dir())
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("/"));
+        // A whole path, so the folder shown is unambiguous and Up always has somewhere to go.
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
         let name = request.file_name.clone().unwrap_or_default();
         let mut c = FileChooser { request, folder, name, entries: Vec::new(), problem: None, replace: None };
         c.read_folder();
