@@ -68,27 +68,63 @@ impl Document {
 
     /// Applies an edit (undoable), recomputes, and returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, Refused> {
+        let before = self.people_before(&edit);
         let label = self.history.apply(&mut self.scenario, edit)?;
-        self.stepped();
+        self.stepped(before);
         Ok(label)
     }
 
     pub fn undo(&mut self) -> Option<String> {
+        let before = self.history.next_undo().and_then(|e| self.people_before(e));
         let label = self.history.undo(&mut self.scenario)?;
-        self.stepped();
+        self.stepped(before);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
+        let before = self.history.next_redo().and_then(|e| self.people_before(e));
         let label = self.history.redo(&mut self.scenario)?;
-        self.stepped();
+        self.stepped(before);
         Some(label)
     }
 
-    /// After a step of the history: unsaved unless back at the saved state; new figures.
-    fn stepped(&mut self) {
+    /// For an edit that changes only some people's outcomes or their dates: those people as
+    /// they are now (by position), so the figures can be updated for them alone.
+    fn people_before(&self, edit: &Edit) -> Option<Vec<(usize, crate::model::Person)>> {
+        let ids: rustc_hash::FxHashSet<&str> = match edit {
+            Edit::SetOutcomes { ids, .. } | Edit::SetDates { ids, .. } => ids.iter().map(String::as_str).collect(),
+            Edit::RestoreOutcomes { changes } => changes.iter().map(|(id, _, _)| id.as_str()).collect(),
+            _ => return None,
+        };
+        Some(
+            self.scenario
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| ids.contains(p.id.as_str()))
+                .map(|(i, p)| (i, p.clone()))
+                .collect(),
+        )
+    }
+
+    /// After a step of the history: unsaved unless back at the saved state; new figures,
+    /// updated for the people changed when that is all that changed.
+    fn stepped(&mut self, people_before: Option<Vec<(usize, crate::model::Person)>>) {
         self.dirty = self.clean_state != Some(self.history.state());
-        self.recompute();
+        match people_before {
+            Some(before) => {
+                self.revision = next_revision();
+                crate::engine::update_people(&self.scenario, &mut self.summary, &before);
+                // Every update is checked against a full recompute in a debug build (and
+                // so in every test that edits people).
+                debug_assert!(
+                    self.summary == compute(&self.scenario),
+                    "the updated figures differ from a full recompute"
+                );
+                self.findings = validate(&self.scenario);
+            }
+            None => self.recompute(),
+        }
     }
 
     /// The scenario was changed directly, outside the history (tests, set-up): new figures,

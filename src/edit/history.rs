@@ -92,6 +92,18 @@ impl History {
         }
     }
 
+    /// The edit Undo would apply next (the inverse of the last step).
+    #[must_use]
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.inverse)
+    }
+
+    /// The edit Redo would apply next.
+    #[must_use]
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.redo)
+    }
+
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();

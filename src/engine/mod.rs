@@ -26,10 +26,12 @@ mod people;
 mod posts;
 mod summary;
 mod trajectory;
+mod update;
 
 pub use index::{Index, apportion_weights};
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;
+pub use update::update_people;
 
 use crate::model::{OutcomeKind, Scenario};
 

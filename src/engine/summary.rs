@@ -177,6 +177,21 @@ impl OneOff {
     pub fn total(&self) -> Pence {
         self.redundancy + self.mars
     }
+
+    /// Adds (`sign` 1) or takes out (-1) one person's counts.
+    pub(super) fn add(&mut self, o: &OneOff, sign: i64) {
+        let count = |v: u32, by: u32| {
+            let v = i64::from(v) + sign * i64::from(by);
+            u32::try_from(v.max(0)).unwrap_or(u32::MAX)
+        };
+        self.redundancy += sign * o.redundancy;
+        self.mars += sign * o.mars;
+        self.redundancy_people = count(self.redundancy_people, o.redundancy_people);
+        self.mars_people = count(self.mars_people, o.mars_people);
+        self.not_eligible = count(self.not_eligible, o.not_eligible);
+        self.no_icb += sign * o.no_icb;
+        self.no_icb_people = count(self.no_icb_people, o.no_icb_people);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

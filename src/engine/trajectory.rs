@@ -101,6 +101,8 @@ pub(super) fn close_clusters(
 ) -> Vec<Vec<Pence>> {
     let mut out = Vec::with_capacity(clusters.len());
     for cf in clusters {
+        // From the start each time, so the lines can be closed again after an update.
+        cf.line = Line::start();
         let mut series = vec![0; n_months];
         let mut seen: Vec<usize> = Vec::new();
         for m in &cf.members {

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use cluster_planner::edit::{Edit, History};
+use cluster_planner::edit::{Document, Edit, History};
 use cluster_planner::examples;
 use cluster_planner::model::money::Rate;
 use cluster_planner::model::{Apportionment, Disposition, Outcome, Post, Scenario, Share};
@@ -221,5 +221,29 @@ proptest! {
             prop_assert!(h.undo(&mut s).is_some());
         }
         prop_assert!(s == start, "undoing {done} edits did not give back the start");
+    }
+
+    /// After an edit of people's outcomes or dates (and its undo and redo) the figures are
+    /// updated for those people alone; they must equal a full recompute, to the penny, after
+    /// any sequence, with other edits (recomputed in full) in between.
+    #[test]
+    fn figures_updated_for_the_people_changed_equal_a_full_recompute(
+        picks in proptest::collection::vec(pick(), 1..9)
+    ) {
+        let mut doc = Document::new(examples::lnr_cluster(), None, "lnr.ron");
+        for p in &picks {
+            let step = match p.kind % 7 {
+                0 => format!("{:?}", doc.apply(Edit::SetOutcomes { ids: target(&doc.scenario, p).ids, outcome: outcome(&doc.scenario, p), effective: date(p) })),
+                1 => format!("{:?}", doc.apply(Edit::SetDates { ids: target(&doc.scenario, p).ids, effective: date(p) })),
+                2 => format!("{:?}", doc.apply(Edit::RestoreOutcomes {
+                    changes: target(&doc.scenario, p).ids.into_iter().map(|id| (id, outcome(&doc.scenario, p), date(p))).collect(),
+                })),
+                3 => format!("undo {:?}", doc.undo()),
+                4 => format!("redo {:?}", doc.redo()),
+                _ => format!("{:?}", doc.apply(make(&doc.scenario, p))),
+            };
+            let full = cluster_planner::engine::compute(&doc.scenario);
+            prop_assert!(doc.summary == full, "after {step} the figures differ from a full recompute");
+        }
     }
 }
