@@ -8,7 +8,7 @@ use crate::edit::{Edit, History, Refused};
 use crate::engine::{Summary, compute};
 use crate::files::{self as file, LoadError, SaveError};
 use crate::model::Scenario;
-use crate::validate::{Finding, validate};
+use crate::validate::{Checked, Finding, check, recheck_people};
 
 #[derive(Debug)]
 pub struct Document {
@@ -23,6 +23,8 @@ pub struct Document {
     clean_state: Option<u64>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
+    /// The checks behind `findings`, kept so an edit of some people re-checks them alone.
+    checked: Checked,
     /// Changes on every edit and for every document, so views can cache what they derive.
     pub revision: u64,
     pub history: History,
@@ -37,7 +39,8 @@ impl Document {
     #[must_use]
     pub fn new(scenario: Scenario, path: Option<PathBuf>, untitled_name: &str) -> Document {
         let summary = compute(&scenario);
-        let findings = validate(&scenario);
+        let checked = check(&scenario);
+        let findings = checked.findings();
         Document {
             scenario,
             path,
@@ -46,6 +49,7 @@ impl Document {
             clean_state: Some(0),
             summary,
             findings,
+            checked,
             revision: next_revision(),
             history: History::default(),
         }
@@ -115,13 +119,19 @@ impl Document {
             Some(before) => {
                 self.revision = next_revision();
                 crate::engine::update_people(&self.scenario, &mut self.summary, &before);
+                let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
+                recheck_people(&self.scenario, &mut self.checked, &changed);
+                self.findings = self.checked.findings();
                 // Every update is checked against a full recompute in a debug build (and
                 // so in every test that edits people).
                 debug_assert!(
                     self.summary == compute(&self.scenario),
                     "the updated figures differ from a full recompute"
                 );
-                self.findings = validate(&self.scenario);
+                debug_assert!(
+                    self.checked == check(&self.scenario),
+                    "the findings re-checked differ from a full check"
+                );
             }
             None => self.recompute(),
         }
@@ -137,7 +147,8 @@ impl Document {
     fn recompute(&mut self) {
         self.revision = next_revision();
         self.summary = compute(&self.scenario);
-        self.findings = validate(&self.scenario);
+        self.checked = check(&self.scenario);
+        self.findings = self.checked.findings();
     }
 
     /// Marks the document as differing from any file (restored unsaved work), until saved.

@@ -98,22 +98,55 @@ struct Context<'a> {
     ix: Index<'a>,
 }
 
-/// The groups of checks, in the order of the file.
-const GROUPS: [fn(&Context<'_>, &mut Findings); 6] =
-    [assumptions::check, organisations::check, clusters::check, posts::check, functions::check, people::check];
+/// The groups of checks that do not look at people, in the order of the file; the checks of
+/// people (`people.rs`) come last.
+const GROUPS: [fn(&Context<'_>, &mut Findings); 5] =
+    [assumptions::check, organisations::check, clusters::check, posts::check, functions::check];
 
-/// Checks a scenario. Findings come errors first, then warnings, then information, each
-/// group in the order of the file.
+/// A scenario's checks, kept so that a change to some people's outcomes or dates re-checks
+/// those people alone ([`recheck_people`]); [`Checked::findings`] puts them in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// The findings of the groups that do not look at people.
+    head: Vec<Finding>,
+    people: people::PeopleChecks,
+}
+
+impl Checked {
+    /// The findings, errors first, then warnings, then information, each group in the
+    /// order of the file.
+    #[must_use]
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut v: Vec<Finding> =
+            self.head.iter().chain(self.people.each.iter().flatten()).chain(&self.people.across).cloned().collect();
+        v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
+        v
+    }
+}
+
+/// Checks a scenario, keeping what a later re-check of some people needs.
 #[must_use]
-pub fn validate(s: &Scenario) -> Vec<Finding> {
+pub fn check(s: &Scenario) -> Checked {
     let cx = Context { s, ix: Index::new(s) };
     let mut out = Findings::default();
     for group in GROUPS {
         group(&cx, &mut out);
     }
-    let mut v = out.list;
-    v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
-    v
+    Checked { head: out.list, people: people::check_all(&cx) }
+}
+
+/// After a change to the outcomes or dates of the people at `changed`, and nothing else:
+/// checks those people again (and the checks across people), as [`check`] would.
+pub fn recheck_people(s: &Scenario, checked: &mut Checked, changed: &[usize]) {
+    let cx = Context { s, ix: Index::new(s) };
+    people::recheck(&cx, &mut checked.people, changed);
+}
+
+/// Checks a scenario. Findings come errors first, then warnings, then information, each
+/// group in the order of the file.
+#[must_use]
+pub fn validate(s: &Scenario) -> Vec<Finding> {
+    check(s).findings()
 }
 
 /// "1 error, 0 warnings, 3,668 notes": the counts as the status bar, the command line and

@@ -4,41 +4,107 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Severity::{Error, Info, Warning};
-use super::{Context, Findings, Subject};
+use super::{Context, Finding, Findings, Subject};
 use crate::model::money::{Wte, format_pounds};
 use crate::model::{Assumptions, Function, Grade, Outcome, Person};
 
-/// What the checks of one person gather for the checks across people.
+/// Who holds each post and how many are ring-fenced for it, for the checks across people.
+/// Hashed, not ordered: an ordered map made each person's lookup grow with the number of
+/// posts; the reports sort the few posts they name.
 #[derive(Default)]
 struct Seen<'a> {
-    /// id -> index of the first person with it
-    ids: HashMap<&'a str, usize>,
-    /// post id -> who holds it (slotted or appointed). Hashed, not ordered: an ordered map
-    /// made each person's lookup grow with the number of posts; the reports sort the few
-    /// posts they name.
+    /// post id -> who holds it (slotted or appointed)
     holders: HashMap<&'a str, Vec<&'a str>>,
     /// post id -> how many are ring-fenced for it
     pools: HashMap<&'a str, u32>,
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
+/// The checks of people, kept so that a change to some people's outcomes re-checks those
+/// people alone: each person's own findings, the person before each with the same id (a
+/// duplicate id is reported on the later one, in words that depend on both), and the
+/// findings across people (posts filled twice, ring-fenced pools), worked out again from
+/// everyone's outcomes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleChecks {
+    pub(super) each: Vec<Vec<Finding>>,
+    previous_same_id: Vec<Option<usize>>,
+    next_same_id: Vec<Option<usize>>,
+    pub(super) across: Vec<Finding>,
+}
+
+/// Every person checked.
+pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
+    let s = cx.s;
+    let mut previous_same_id = vec![None; s.people.len()];
+    let mut next_same_id = vec![None; s.people.len()];
+    let mut last: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in s.people.iter().enumerate() {
+        if let Some(prev) = last.insert(p.id.as_str(), i) {
+            previous_same_id[i] = Some(prev);
+            next_same_id[prev] = Some(i);
+        }
+    }
+    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, across: Vec::new() };
+    let functions = function_lookup(s);
+    checks.each = (0..s.people.len()).map(|i| check_one(cx, &functions, &checks, i)).collect();
+    checks.across = across(cx);
+    checks
+}
+
+/// After a change to the outcomes or dates of the people at `changed` (and nothing else):
+/// those people, and the next with the same id as any of them, checked again; the checks
+/// across people again.
+pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[usize]) {
+    let functions = function_lookup(cx.s);
+    let mut again: Vec<usize> = changed.iter().copied().filter(|i| *i < checks.each.len()).collect();
+    again.extend(changed.iter().filter_map(|i| checks.next_same_id.get(*i).copied().flatten()));
+    again.sort_unstable();
+    again.dedup();
+    for i in again {
+        checks.each[i] = check_one(cx, &functions, checks, i);
+    }
+    checks.across = across(cx);
+}
+
+fn function_lookup(s: &crate::model::Scenario) -> HashMap<&str, &Function> {
+    s.functions.iter().map(|f| (f.name.as_str(), f)).collect()
+}
+
+/// One person's own checks, in order.
+fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &PeopleChecks, i: usize) -> Vec<Finding> {
     let s = cx.s;
     let a = &s.assumptions;
-    let functions: HashMap<&str, &Function> = s.functions.iter().map(|f| (f.name.as_str(), f)).collect();
+    let p = &s.people[i];
+    let mut out = Findings::default();
+    has_id(i, p, &mut out);
+    id_is_unique(cx, checks.previous_same_id[i], p, &mut out);
+    employer_is_known(cx, p, &mut out);
+    salary_is_plausible(a, p, &mut out);
+    wte_is_plausible(p, &mut out);
+    function_is_known(functions, p, &mut out);
+    post_named_exists_in_their_cluster(cx, p, &mut out);
+    service_enough_for_exit_pay(a, p, &mut out);
+    takes_effect_by_target_date(a, p, &mut out);
+    out.list
+}
+
+/// The checks across people: each post's holders and pools, from everyone's outcomes.
+fn across(cx: &Context<'_>) -> Vec<Finding> {
     let mut seen = Seen::default();
-    for (i, p) in s.people.iter().enumerate() {
-        has_id(i, p, out);
-        id_is_unique(cx, i, p, &mut seen, out);
-        employer_is_known(cx, p, out);
-        salary_is_plausible(a, p, out);
-        wte_is_plausible(p, out);
-        function_is_known(&functions, p, out);
-        post_named_exists_in_their_cluster(cx, p, &mut seen, out);
-        service_enough_for_exit_pay(a, p, out);
-        takes_effect_by_target_date(a, p, out);
+    for p in &cx.s.people {
+        let Some(post) = p.outcome.post() else { continue };
+        if cx.ix.posts.contains_key(post) {
+            if p.outcome.holds_post().is_some() {
+                seen.holders.entry(post).or_default().push(p.id.as_str());
+            } else {
+                *seen.pools.entry(post).or_default() += 1;
+            }
+        }
     }
-    posts_filled_once(cx, &seen, out);
-    ring_fenced_pools(&seen, out);
+    let mut out = Findings::default();
+    posts_filled_once(cx, &seen, &mut out);
+    ring_fenced_pools(&seen, &mut out);
+    out.list
 }
 
 fn subject(p: &Person) -> Subject {
@@ -52,9 +118,9 @@ fn has_id(i: usize, p: &Person, out: &mut Findings) {
     }
 }
 
-fn id_is_unique<'a>(cx: &Context<'_>, i: usize, p: &'a Person, seen: &mut Seen<'a>, out: &mut Findings) {
+fn id_is_unique(cx: &Context<'_>, previous: Option<usize>, p: &Person, out: &mut Findings) {
     out.kind = "Ids of people";
-    if let Some(first) = seen.ids.insert(p.id.as_str(), i) {
+    if let Some(first) = previous {
         let both_in_posts = cx.s.people[first].outcome.holds_post().is_some() && p.outcome.holds_post().is_some();
         if both_in_posts {
             out.push(Error, subject(p), "this person is in two posts (the id appears twice, each in a post)".into());
@@ -141,7 +207,7 @@ fn function_is_known(functions: &HashMap<&str, &Function>, p: &Person, out: &mut
 }
 
 /// The post an outcome names exists, in a cluster the person's ICB is in.
-fn post_named_exists_in_their_cluster<'a>(cx: &Context<'_>, p: &'a Person, seen: &mut Seen<'a>, out: &mut Findings) {
+fn post_named_exists_in_their_cluster(cx: &Context<'_>, p: &Person, out: &mut Findings) {
     out.kind = "Placements in posts";
     let Some(post) = p.outcome.post() else { return };
     match cx.ix.posts.get(post) {
@@ -163,11 +229,6 @@ fn post_named_exists_in_their_cluster<'a>(cx: &Context<'_>, p: &'a Person, seen:
                         p.org, c.name, p.org
                     ),
                 );
-            }
-            if p.outcome.holds_post().is_some() {
-                seen.holders.entry(post).or_default().push(p.id.as_str());
-            } else {
-                *seen.pools.entry(post).or_default() += 1;
             }
         }
     }

@@ -224,10 +224,11 @@ proptest! {
     }
 
     /// After an edit of people's outcomes or dates (and its undo and redo) the figures are
-    /// updated for those people alone; they must equal a full recompute, to the penny, after
-    /// any sequence, with other edits (recomputed in full) in between.
+    /// updated and the findings re-checked for those people alone; they must equal a full
+    /// recompute and a full check, to the penny and the word, after any sequence, with other
+    /// edits (recomputed in full) in between.
     #[test]
-    fn figures_updated_for_the_people_changed_equal_a_full_recompute(
+    fn figures_and_findings_updated_for_the_people_changed_equal_a_full_recompute(
         picks in proptest::collection::vec(pick(), 1..9)
     ) {
         let mut doc = Document::new(examples::lnr_cluster(), None, "lnr.ron");
@@ -244,6 +245,27 @@ proptest! {
             };
             let full = cluster_planner::engine::compute(&doc.scenario);
             prop_assert!(doc.summary == full, "after {step} the figures differ from a full recompute");
+            let checked = cluster_planner::validate::validate(&doc.scenario);
+            prop_assert!(doc.findings == checked, "after {step} the findings differ from a full check");
         }
     }
+}
+
+/// Two people with one id (a data error validation reports on the later one, in words that
+/// depend on both): an edit of that id re-checks both, as a full check would.
+#[test]
+fn a_duplicated_id_is_re_checked_with_its_twin() {
+    let mut s = examples::lnr_cluster();
+    let twin = s.people[4].id.clone();
+    s.people[9].id = twin.clone();
+    let mut doc = Document::new(s, None, "dup.ron");
+    let post = doc.scenario.posts().next().map(|(_, _, p)| p.id.clone()).unwrap();
+    for outcome in [Outcome::SlottedInto(post), Outcome::AtRisk] {
+        doc.apply(Edit::SetOutcomes { ids: vec![twin.clone()], outcome, effective: None }).unwrap();
+        assert_eq!(doc.findings, cluster_planner::validate::validate(&doc.scenario));
+        assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
+    }
+    let said: Vec<&str> =
+        doc.findings.iter().filter(|f| f.kind == "Ids of people").map(|f| f.message.as_str()).collect();
+    assert_eq!(said, vec!["two people have this id"]);
 }
