@@ -25,22 +25,37 @@ pub struct Violation {
     pub message: String,
 }
 
-fn money(anchor: Option<String>, who: String, field: &'static str, v: i64, max: i64) -> Option<Violation> {
+/// The words of a violation are only written when there is one: the check runs after every
+/// edit, over every person, and writing them for each person was most of its cost.
+fn money(
+    anchor: impl FnOnce() -> Option<String>,
+    who: impl FnOnce() -> String,
+    field: &'static str,
+    v: i64,
+    max: i64,
+) -> Option<Violation> {
     (v.unsigned_abs() > max.unsigned_abs()).then(|| Violation {
-        anchor,
+        anchor: anchor(),
         field,
         message: format!(
-            "`{field}` of {who} is {v} pence; the most a scenario may hold there is {}",
+            "`{field}` of {} is {v} pence; the most a scenario may hold there is {}",
+            who(),
             format_pounds(max)
         ),
     })
 }
 
-fn count(anchor: Option<String>, who: String, field: &'static str, v: u64, max: u64) -> Option<Violation> {
+fn count(
+    anchor: impl FnOnce() -> Option<String>,
+    who: impl FnOnce() -> String,
+    field: &'static str,
+    v: u64,
+    max: u64,
+) -> Option<Violation> {
     (v > max).then(|| Violation {
-        anchor,
+        anchor: anchor(),
         field,
-        message: format!("`{field}` of {who} is {v}; at most {max} is possible"),
+        message: format!("`{field}` of {} is {v}; at most {max} is possible", who()),
     })
 }
 
@@ -58,39 +73,35 @@ pub fn first_violation(s: &Scenario) -> Option<Violation> {
 }
 
 fn in_assumptions(a: &Assumptions) -> Option<Violation> {
-    let mut found = money(
-        None,
-        "the assumptions".into(),
+    let mut found = money(|| None, || "the assumptions".into(),
         "employer_ni_threshold_pence",
         a.employer_ni_threshold_pence,
         MAX_SALARY_PENCE,
     )
     .or_else(|| {
-        money(None, "the assumptions".into(), "envelope_per_head_pence", a.envelope_per_head_pence, MAX_PER_HEAD_PENCE)
+        money(|| None, || "the assumptions".into(), "envelope_per_head_pence", a.envelope_per_head_pence, MAX_PER_HEAD_PENCE)
     })
-    .or_else(|| money(None, "the redundancy terms".into(), "floor_pence", a.redundancy.floor_pence, MAX_SALARY_PENCE))
-    .or_else(|| money(None, "the redundancy terms".into(), "cap_pence", a.redundancy.cap_pence, MAX_SALARY_PENCE))
-    .or_else(|| money(None, "the MARS terms".into(), "cap_pence", a.mars.cap_pence, MAX_SALARY_PENCE))
+    .or_else(|| money(|| None, || "the redundancy terms".into(), "floor_pence", a.redundancy.floor_pence, MAX_SALARY_PENCE))
+    .or_else(|| money(|| None, || "the redundancy terms".into(), "cap_pence", a.redundancy.cap_pence, MAX_SALARY_PENCE))
+    .or_else(|| money(|| None, || "the MARS terms".into(), "cap_pence", a.mars.cap_pence, MAX_SALARY_PENCE))
     .or_else(|| {
-        count(
-            None,
-            "the redundancy terms".into(),
+        count(|| None, || "the redundancy terms".into(),
             "months_per_year",
             a.redundancy.months_per_year.into(),
             MAX_MONTHS.into(),
         )
     })
     .or_else(|| {
-        count(None, "the redundancy terms".into(), "max_months", a.redundancy.max_months.into(), MAX_MONTHS.into())
+        count(|| None, || "the redundancy terms".into(), "max_months", a.redundancy.max_months.into(), MAX_MONTHS.into())
     })
     .or_else(|| {
-        count(None, "the MARS terms".into(), "months_per_year", a.mars.months_per_year.into(), MAX_MONTHS.into())
+        count(|| None, || "the MARS terms".into(), "months_per_year", a.mars.months_per_year.into(), MAX_MONTHS.into())
     })
-    .or_else(|| count(None, "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()));
+    .or_else(|| count(|| None, || "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()));
     for scale in &a.afc_pay {
         for p in &scale.points_pence {
             found = found
-                .or_else(|| money(None, format!("the {} pay table", scale.band), "points_pence", *p, MAX_SALARY_PENCE));
+                .or_else(|| money(|| None, || format!("the {} pay table", scale.band), "points_pence", *p, MAX_SALARY_PENCE));
         }
     }
     found
@@ -102,23 +113,23 @@ fn in_organisations(s: &Scenario) -> Option<Violation> {
         let anchor = || Some(format!("code: \"{}\"", o.code));
         let who = || format!("ICB {}", o.code);
         found = found
-            .or_else(|| money(anchor(), who(), "baseline_non_pay_pence", o.baseline_non_pay_pence, MAX_BUDGET_PENCE))
+            .or_else(|| money(anchor, who, "baseline_non_pay_pence", o.baseline_non_pay_pence, MAX_BUDGET_PENCE))
             .or_else(|| {
-                money(anchor(), who(), "planned_non_pay_pence", o.planned_non_pay_pence.unwrap_or(0), MAX_BUDGET_PENCE)
+                money(anchor, who, "planned_non_pay_pence", o.planned_non_pay_pence.unwrap_or(0), MAX_BUDGET_PENCE)
             })
             .or_else(|| {
-                money(anchor(), who(), "target_override_pence", o.target_override_pence.unwrap_or(0), MAX_BUDGET_PENCE)
+                money(anchor, who, "target_override_pence", o.target_override_pence.unwrap_or(0), MAX_BUDGET_PENCE)
             })
             .or_else(|| {
                 money(
-                    anchor(),
-                    who(),
+                    anchor,
+                    who,
                     "running_cost_allowance_pence",
                     o.running_cost_allowance_pence.unwrap_or(0),
                     MAX_BUDGET_PENCE,
                 )
             })
-            .or_else(|| count(anchor(), who(), "population", o.population.unwrap_or(0), MAX_POPULATION));
+            .or_else(|| count(anchor, who, "population", o.population.unwrap_or(0), MAX_POPULATION));
     }
     found
 }
@@ -129,8 +140,8 @@ fn in_posts(s: &Scenario) -> Option<Violation> {
         if let Pay::Vsm { salary_pence } | Pay::Salary { salary_pence } = &p.pay {
             found = found.or_else(|| {
                 money(
-                    Some(format!("id: \"{}\"", p.id)),
-                    format!("post {}", p.id),
+                    || Some(format!("id: \"{}\"", p.id)),
+                    || format!("post {}", p.id),
                     "salary_pence",
                     *salary_pence,
                     MAX_SALARY_PENCE,
@@ -146,9 +157,9 @@ fn in_people(s: &Scenario) -> Option<Violation> {
     for p in &s.people {
         let anchor = || Some(format!("id: \"{}\"", p.id));
         found = found
-            .or_else(|| money(anchor(), format!("person {}", p.id), "salary_pence", p.salary_pence, MAX_SALARY_PENCE))
+            .or_else(|| money(anchor, || format!("person {}", p.id), "salary_pence", p.salary_pence, MAX_SALARY_PENCE))
             .or_else(|| {
-                count(anchor(), format!("person {}", p.id), "service_years", p.service_years.into(), MAX_YEARS.into())
+                count(anchor, || format!("person {}", p.id), "service_years", p.service_years.into(), MAX_YEARS.into())
             });
         if found.is_some() {
             break;
