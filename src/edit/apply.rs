@@ -31,7 +31,7 @@ pub(super) fn set_outcomes(
         return Err(Refused(format!("there is no post {post}")));
     }
     let mut changes = Vec::with_capacity(ids.len());
-    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let wanted: rustc_hash::FxHashSet<&str> = ids.iter().map(String::as_str).collect();
     for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
         changes.push((p.id.clone(), std::mem::replace(&mut p.outcome, outcome.clone()), p.effective));
         p.effective = effective;
@@ -48,7 +48,7 @@ pub(super) fn restore_outcomes(
     changes: Vec<(String, Outcome, Option<NaiveDate>)>,
 ) -> Result<Edit, Refused> {
     let mut inverse = Vec::with_capacity(changes.len());
-    let by_id: std::collections::HashMap<&str, (&Outcome, Option<NaiveDate>)> =
+    let by_id: rustc_hash::FxHashMap<&str, (&Outcome, Option<NaiveDate>)> =
         changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
     for p in &mut s.people {
         if let Some((o, d)) = by_id.get(p.id.as_str()) {
@@ -284,7 +284,7 @@ pub(super) fn set_in_scope(s: &mut Scenario, org: String, in_scope: bool) -> Res
 
 /// When the outcomes of these people take effect; the inverse restores each one's.
 pub(super) fn set_dates(s: &mut Scenario, ids: Vec<String>, effective: Option<NaiveDate>) -> Result<Edit, Refused> {
-    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let wanted: rustc_hash::FxHashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut changes = Vec::with_capacity(ids.len());
     for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
         changes.push((p.id.clone(), p.outcome.clone(), std::mem::replace(&mut p.effective, effective)));

@@ -118,9 +118,11 @@ impl Document {
         match people_before {
             Some(before) => {
                 self.revision = next_revision();
-                crate::engine::update_people(&self.scenario, &mut self.summary, &before);
+                // One index of the scenario serves the figures and the checks.
+                let ix = crate::engine::Index::new(&self.scenario);
+                crate::engine::update_people(&self.scenario, &ix, &mut self.summary, &before);
                 let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
-                recheck_people(&self.scenario, &mut self.checked, &changed);
+                recheck_people(&self.scenario, ix, &mut self.checked, &changed);
                 self.findings = self.checked.findings();
                 // Every update is checked against a full recompute in a debug build (and
                 // so in every test that edits people).

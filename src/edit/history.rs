@@ -33,10 +33,12 @@ impl History {
     pub fn apply(&mut self, s: &mut Scenario, edit: Edit) -> Result<String, Refused> {
         let label = edit.label(s);
         let redo = edit.clone();
+        // Outcomes and their dates hold no figure that could be out of range.
+        let figures = !matches!(edit, Edit::SetOutcomes { .. } | Edit::SetDates { .. } | Edit::RestoreOutcomes { .. });
         let inverse = edit.apply(s)?;
         // A figure the file could not hold (a typing error such as a £1bn salary) is refused
         // here, not at the next save.
-        if let Some(why) = crate::model::limits::out_of_range(s) {
+        if figures && let Some(why) = crate::model::limits::out_of_range(s) {
             let _ = inverse.apply(s);
             return Err(Refused(why));
         }

@@ -15,9 +15,9 @@ use crate::model::{Person, Scenario};
 
 /// Brings `sum` (the figures of the scenario before the change) up to date with `s`, where
 /// only the people at the given positions changed, and only in their outcome or its date;
-/// `before` holds each as it was. Anything else changed needs [`super::compute`].
-pub fn update_people(s: &Scenario, sum: &mut Summary, before: &[(usize, Person)]) {
-    let ix = Index::new(s);
+/// `before` holds each as it was; `ix` is the scenario's index. Anything else changed
+/// needs [`super::compute`].
+pub fn update_people(s: &Scenario, ix: &Index<'_>, sum: &mut Summary, before: &[(usize, Person)]) {
     let months = Months::new(&s.assumptions);
     let (fn_index, _) = function_figures(s);
     let a = &s.assumptions;
@@ -25,8 +25,8 @@ pub fn update_people(s: &Scenario, sum: &mut Summary, before: &[(usize, Person)]
     let mut posts_touched: HashSet<String> = HashSet::default();
     for (pi, old) in before {
         let Some(now) = s.people.get(*pi) else { continue };
-        let was = part(a, &ix, &months, &fn_index, old);
-        let is = part(a, &ix, &months, &fn_index, now);
+        let was = part(a, ix, &months, &fn_index, old);
+        let is = part(a, ix, &months, &fn_index, now);
         for (p, sign) in [(&was, -1), (&is, 1)] {
             add_part(sum, p, sign);
             if let Some(oi) = p.org {
@@ -43,8 +43,8 @@ pub fn update_people(s: &Scenario, sum: &mut Summary, before: &[(usize, Person)]
             *e = is.exit;
         }
     }
-    holders_again(s, &ix, sum, &posts_touched);
-    close_again(&ix, sum, &orgs_touched);
+    holders_again(s, ix, sum, &posts_touched);
+    close_again(ix, sum, &orgs_touched);
 }
 
 /// One person's part added (`sign` 1) or taken out (-1): tallies, function, one-off

@@ -136,9 +136,10 @@ pub fn check(s: &Scenario) -> Checked {
 }
 
 /// After a change to the outcomes or dates of the people at `changed`, and nothing else:
-/// checks those people again (and the checks across people), as [`check`] would.
-pub fn recheck_people(s: &Scenario, checked: &mut Checked, changed: &[usize]) {
-    let cx = Context { s, ix: Index::new(s) };
+/// checks those people again (and the checks across people), as [`check`] would. `ix` is
+/// the scenario's index (built once for the figures and the checks).
+pub fn recheck_people<'a>(s: &'a Scenario, ix: Index<'a>, checked: &mut Checked, changed: &[usize]) {
+    let cx = Context { s, ix };
     people::recheck(&cx, &mut checked.people, changed);
 }
 
