@@ -8,27 +8,70 @@ use super::{Context, Finding, Findings, Subject};
 use crate::model::money::{Wte, format_pounds};
 use crate::model::{Assumptions, Function, Grade, Outcome, Person};
 
-/// Who holds each post and how many are ring-fenced for it, for the checks across people.
-/// Hashed, not ordered: an ordered map made each person's lookup grow with the number of
-/// posts; the reports sort the few posts they name.
-#[derive(Default)]
-struct Seen<'a> {
-    /// post id -> who holds it (slotted or appointed)
-    holders: HashMap<&'a str, Vec<&'a str>>,
+/// Who holds each post and how many are ring-fenced for it, for the checks across people,
+/// kept between checks and brought up to date person by person. Hashed, not ordered (an
+/// ordered map made each person's lookup grow with the number of posts); the reports sort
+/// the few posts they name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Seen {
+    /// post id -> who holds it (slotted or appointed), by position in the file's order
+    holders: HashMap<String, Vec<usize>>,
     /// post id -> how many are ring-fenced for it
-    pools: HashMap<&'a str, u32>,
+    pools: HashMap<String, u32>,
+    /// What each person was counted in: the post their outcome names (one that exists) and
+    /// whether they hold it.
+    counted: Vec<Option<(String, bool)>>,
+}
+
+impl Seen {
+    fn count(&mut self, i: usize, what: Option<(String, bool)>, sign: i8) {
+        let Some((post, holds)) = what else { return };
+        if holds {
+            let list = self.holders.entry(post.clone()).or_default();
+            if sign > 0 {
+                let at = list.partition_point(|x| *x < i);
+                list.insert(at, i);
+            } else {
+                list.retain(|x| *x != i);
+            }
+            if list.is_empty() {
+                self.holders.remove(&post);
+            }
+        } else {
+            let n = self.pools.entry(post.clone()).or_default();
+            *n = if sign > 0 { *n + 1 } else { n.saturating_sub(1) };
+            if *n == 0 {
+                self.pools.remove(&post);
+            }
+        }
+    }
+
+    /// Person `i` counted again as they are now.
+    fn recount(&mut self, cx: &Context<'_>, i: usize) {
+        let old = self.counted[i].take();
+        self.count(i, old, -1);
+        let now = counted_in(cx, &cx.s.people[i]);
+        self.count(i, now.clone(), 1);
+        self.counted[i] = now;
+    }
+}
+
+/// The post a person's outcome names, when it exists, and whether they hold it.
+fn counted_in(cx: &Context<'_>, p: &Person) -> Option<(String, bool)> {
+    let post = p.outcome.post()?;
+    cx.ix.posts.contains_key(post).then(|| (post.to_owned(), p.outcome.holds_post().is_some()))
 }
 
 /// The checks of people, kept so that a change to some people's outcomes re-checks those
 /// people alone: each person's own findings, the person before each with the same id (a
-/// duplicate id is reported on the later one, in words that depend on both), and the
-/// findings across people (posts filled twice, ring-fenced pools), worked out again from
-/// everyone's outcomes.
+/// duplicate id is reported on the later one, in words that depend on both), who holds and
+/// is ring-fenced for each post, and the findings across people made from them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PeopleChecks {
     pub(super) each: Vec<Vec<Finding>>,
     previous_same_id: Vec<Option<usize>>,
     next_same_id: Vec<Option<usize>>,
+    seen: Seen,
     pub(super) across: Vec<Finding>,
 }
 
@@ -44,10 +87,14 @@ pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
             next_same_id[prev] = Some(i);
         }
     }
-    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, across: Vec::new() };
+    let mut seen = Seen { counted: vec![None; s.people.len()], ..Seen::default() };
+    for i in 0..s.people.len() {
+        seen.recount(cx, i);
+    }
+    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, across: Vec::new() };
     let functions = function_lookup(s);
     checks.each = (0..s.people.len()).map(|i| check_one(cx, &functions, &checks, i)).collect();
-    checks.across = across(cx);
+    checks.across = across(cx, &checks.seen);
     checks
 }
 
@@ -63,7 +110,11 @@ pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[us
     for i in again {
         checks.each[i] = check_one(cx, &functions, checks, i);
     }
-    checks.across = across(cx);
+    let n = checks.seen.counted.len();
+    for &i in changed.iter().filter(|i| **i < n) {
+        checks.seen.recount(cx, i);
+    }
+    checks.across = across(cx, &checks.seen);
 }
 
 fn function_lookup(s: &crate::model::Scenario) -> HashMap<&str, &Function> {
@@ -88,22 +139,11 @@ fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &Pe
     out.list
 }
 
-/// The checks across people: each post's holders and pools, from everyone's outcomes.
-fn across(cx: &Context<'_>) -> Vec<Finding> {
-    let mut seen = Seen::default();
-    for p in &cx.s.people {
-        let Some(post) = p.outcome.post() else { continue };
-        if cx.ix.posts.contains_key(post) {
-            if p.outcome.holds_post().is_some() {
-                seen.holders.entry(post).or_default().push(p.id.as_str());
-            } else {
-                *seen.pools.entry(post).or_default() += 1;
-            }
-        }
-    }
+/// The checks across people: posts filled twice, and each ring-fenced pool.
+fn across(cx: &Context<'_>, seen: &Seen) -> Vec<Finding> {
     let mut out = Findings::default();
-    posts_filled_once(cx, &seen, &mut out);
-    ring_fenced_pools(&seen, &mut out);
+    posts_filled_once(cx, seen, &mut out);
+    ring_fenced_pools(seen, &mut out);
     out.list
 }
 
@@ -270,30 +310,29 @@ fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) 
 
 /// No post has more holders than it has whole posts (a post of more than 1 WTE may be
 /// job-shared).
-fn posts_filled_once(cx: &Context<'_>, seen: &Seen<'_>, out: &mut Findings) {
+fn posts_filled_once(cx: &Context<'_>, seen: &Seen, out: &mut Findings) {
     out.kind = "Posts filled twice";
-    let mut twice: Vec<(&&str, &Vec<&str>)> = seen.holders.iter().filter(|(_, hs)| hs.len() > 1).collect();
-    twice.sort_unstable_by_key(|(post, _)| **post);
+    let mut twice: Vec<(&String, &Vec<usize>)> = seen.holders.iter().filter(|(_, hs)| hs.len() > 1).collect();
+    twice.sort_unstable_by_key(|(post, _)| post.as_str());
     for (post, hs) in twice {
-        {
-            let (c, t, i) = cx.ix.posts[post];
-            let wte = cx.s.clusters[c].teams[t].posts[i].wte;
-            let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
-            if hs.len() > allowed {
-                out.push(Error, Subject::Post((*post).to_owned()), format!("is filled twice: {}", hs.join(", ")));
-            }
+        let Some(&(c, t, i)) = cx.ix.posts.get(post.as_str()) else { continue };
+        let wte = cx.s.clusters[c].teams[t].posts[i].wte;
+        let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
+        if hs.len() > allowed {
+            let ids: Vec<&str> = hs.iter().map(|&h| cx.s.people[h].id.as_str()).collect();
+            out.push(Error, Subject::Post(post.clone()), format!("is filled twice: {}", ids.join(", ")));
         }
     }
 }
 
-fn ring_fenced_pools(seen: &Seen<'_>, out: &mut Findings) {
+fn ring_fenced_pools(seen: &Seen, out: &mut Findings) {
     out.kind = "Ring-fenced pools";
-    let mut pools: Vec<(&&str, &u32)> = seen.pools.iter().collect();
-    pools.sort_unstable_by_key(|(post, _)| **post);
+    let mut pools: Vec<(&String, &u32)> = seen.pools.iter().collect();
+    pools.sort_unstable_by_key(|(post, _)| post.as_str());
     for (post, n) in pools {
         out.push(
             Info,
-            Subject::Post((*post).to_owned()),
+            Subject::Post(post.clone()),
             format!("ring-fenced pool: {n} candidate{} for the post", if *n == 1 { "" } else { "s" }),
         );
     }
