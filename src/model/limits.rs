@@ -73,26 +73,44 @@ pub fn first_violation(s: &Scenario) -> Option<Violation> {
 }
 
 fn in_assumptions(a: &Assumptions) -> Option<Violation> {
-    let mut found = money(|| None, || "the assumptions".into(),
+    let mut found = money(
+        || None,
+        || "the assumptions".into(),
         "employer_ni_threshold_pence",
         a.employer_ni_threshold_pence,
         MAX_SALARY_PENCE,
     )
     .or_else(|| {
-        money(|| None, || "the assumptions".into(), "envelope_per_head_pence", a.envelope_per_head_pence, MAX_PER_HEAD_PENCE)
+        money(
+            || None,
+            || "the assumptions".into(),
+            "envelope_per_head_pence",
+            a.envelope_per_head_pence,
+            MAX_PER_HEAD_PENCE,
+        )
     })
-    .or_else(|| money(|| None, || "the redundancy terms".into(), "floor_pence", a.redundancy.floor_pence, MAX_SALARY_PENCE))
+    .or_else(|| {
+        money(|| None, || "the redundancy terms".into(), "floor_pence", a.redundancy.floor_pence, MAX_SALARY_PENCE)
+    })
     .or_else(|| money(|| None, || "the redundancy terms".into(), "cap_pence", a.redundancy.cap_pence, MAX_SALARY_PENCE))
     .or_else(|| money(|| None, || "the MARS terms".into(), "cap_pence", a.mars.cap_pence, MAX_SALARY_PENCE))
     .or_else(|| {
-        count(|| None, || "the redundancy terms".into(),
+        count(
+            || None,
+            || "the redundancy terms".into(),
             "months_per_year",
             a.redundancy.months_per_year.into(),
             MAX_MONTHS.into(),
         )
     })
     .or_else(|| {
-        count(|| None, || "the redundancy terms".into(), "max_months", a.redundancy.max_months.into(), MAX_MONTHS.into())
+        count(
+            || None,
+            || "the redundancy terms".into(),
+            "max_months",
+            a.redundancy.max_months.into(),
+            MAX_MONTHS.into(),
+        )
     })
     .or_else(|| {
         count(|| None, || "the MARS terms".into(), "months_per_year", a.mars.months_per_year.into(), MAX_MONTHS.into())
@@ -100,8 +118,9 @@ fn in_assumptions(a: &Assumptions) -> Option<Violation> {
     .or_else(|| count(|| None, || "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()));
     for scale in &a.afc_pay {
         for p in &scale.points_pence {
-            found = found
-                .or_else(|| money(|| None, || format!("the {} pay table", scale.band), "points_pence", *p, MAX_SALARY_PENCE));
+            found = found.or_else(|| {
+                money(|| None, || format!("the {} pay table", scale.band), "points_pence", *p, MAX_SALARY_PENCE)
+            });
         }
     }
     found
