@@ -330,6 +330,21 @@ fn icb_order(sum: &Summary) -> Vec<usize> {
     order
 }
 
+/// A bar of planned running cost with its target, its gap in words, and orange while any
+/// of it is still to save.
+fn line_bar(label: String, short: String, l: &Line, explicit: Option<String>) -> BarItem {
+    BarItem {
+        label,
+        short,
+        value: l.planned,
+        marker: l.target,
+        note: gap_note(l),
+        over: l.still_to_save > 0,
+        explicit,
+        colour: None,
+    }
+}
+
 /// Remaining running cost against target, per ICB.
 #[must_use]
 pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
@@ -344,16 +359,7 @@ pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
             .into_iter()
             .map(|i| {
                 let o = &sum.organisations[i];
-                BarItem {
-                    label: short_name(&o.name).to_owned(),
-                    short: o.code.clone(),
-                    value: o.line.planned,
-                    marker: o.line.target,
-                    note: gap_note(&o.line),
-                    over: o.line.still_to_save > 0,
-                    explicit: explicit_reason(s, o),
-                    colour: None,
-                }
+                line_bar(short_name(&o.name).to_owned(), o.code.clone(), &o.line, explicit_reason(s, o))
             })
             .collect(),
     }
@@ -373,33 +379,13 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
         bars: sum
             .clusters
             .iter()
-            .map(|c| BarItem {
-                label: c.name.clone(),
-                short: c.name.chars().take(14).collect(),
-                value: c.line.planned,
-                marker: c.line.target,
-                note: gap_note(&c.line),
-                over: c.line.still_to_save > 0,
-                explicit: None,
-                colour: None,
-            })
+            .map(|c| line_bar(c.name.clone(), c.name.chars().take(14).collect(), &c.line, None))
             // An ICB in scope but in no cluster is a bar of its own, so the chart covers what
             // the headline covers.
-            .chain(
-                sum.organisations
-                    .iter()
-                    .filter(|o| o.in_scope && !sum.clusters.iter().any(|c| c.members.contains(&o.code)))
-                    .map(|o| BarItem {
-                        label: format!("{} (in no cluster)", short_name(&o.name)),
-                        short: o.code.clone(),
-                        value: o.line.planned,
-                        marker: o.line.target,
-                        note: gap_note(&o.line),
-                        over: o.line.still_to_save > 0,
-                        explicit: explicit_reason(s, o),
-                        colour: None,
-                    }),
-            )
+            .chain(sum.organisations.iter().filter(|o| o.in_scope && o.cluster.is_none()).map(|o| {
+                let label = format!("{} (in no cluster)", short_name(&o.name));
+                line_bar(label, o.code.clone(), &o.line, explicit_reason(s, o))
+            }))
             .collect(),
     }
     .sorted_by_gap()

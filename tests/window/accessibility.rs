@@ -9,27 +9,10 @@ use crate::common;
 use std::path::Path;
 
 use cluster_planner::ui::{ClusterPlannerApp, Tab};
-use common::harness;
+use common::{INTERACTIVE, harness};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
-
-const INTERACTIVE: [Role; 14] = [
-    Role::Button,
-    Role::CheckBox,
-    Role::RadioButton,
-    Role::ComboBox,
-    Role::TextInput,
-    Role::MultilineTextInput,
-    Role::SearchInput,
-    Role::SpinButton,
-    Role::Slider,
-    Role::Tab,
-    Role::MenuItem,
-    Role::MenuItemCheckBox,
-    Role::MenuItemRadio,
-    Role::Link,
-];
 
 /// The interactive nodes on screen with no accessible label, described by role and by the
 /// nearest labelled ancestor's text (so a failure says where to look).

@@ -1,6 +1,7 @@
 //! Shared by the window tests.
 
 use cluster_planner::ui::ClusterPlannerApp;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -64,3 +65,22 @@ pub fn click_first(h: &mut Harness<'static, ClusterPlannerApp>, label: &str) {
     h.get_all_by_label(label).next().unwrap_or_else(|| panic!("a control labelled {label}")).click();
     h.run();
 }
+
+/// The roles of the controls a user can reach: the accessibility check names each, and the
+/// layout check keeps each inside the window and off the others.
+pub const INTERACTIVE: [Role; 14] = [
+    Role::Button,
+    Role::CheckBox,
+    Role::RadioButton,
+    Role::ComboBox,
+    Role::TextInput,
+    Role::MultilineTextInput,
+    Role::SearchInput,
+    Role::SpinButton,
+    Role::Slider,
+    Role::Tab,
+    Role::MenuItem,
+    Role::MenuItemCheckBox,
+    Role::MenuItemRadio,
+    Role::Link,
+];

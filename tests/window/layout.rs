@@ -8,22 +8,7 @@
 use crate::common;
 
 use cluster_planner::ui::{ClusterPlannerApp, Tab};
-use egui::Role;
 use egui_kittest::Harness;
-
-const CONTROLS: [Role; 11] = [
-    Role::Button,
-    Role::CheckBox,
-    Role::RadioButton,
-    Role::ComboBox,
-    Role::TextInput,
-    Role::MultilineTextInput,
-    Role::SearchInput,
-    Role::SpinButton,
-    Role::Slider,
-    Role::Tab,
-    Role::Link,
-];
 
 fn laptop(app: ClusterPlannerApp) -> Harness<'static, ClusterPlannerApp> {
     sized(app, egui::vec2(1024.0, 700.0), 1.0)
@@ -55,7 +40,7 @@ fn controls(ctx: &egui::Context) -> Vec<(String, egui::Rect, egui::Rect, egui::L
             .filter_map(|r| {
                 let info = w.info(r.id)?;
                 let rect = r.interact_rect;
-                (CONTROLS.contains(&info.role) && rect.width() >= 1.0 && rect.height() >= 1.0).then(|| {
+                (common::INTERACTIVE.contains(&info.role) && rect.width() >= 1.0 && rect.height() >= 1.0).then(|| {
                     let words = format!("{:?} {:?}", info.role, info.label.clone().unwrap_or_default());
                     (words, r.rect, rect, r.layer_id)
                 })
