@@ -491,7 +491,9 @@ fn cost_table(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
 /// Every chart, one a page.
 fn charts(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
-    for kind in ChartKind::ALL {
+    // With no people there is no one to count by outcome: no page of empty rows.
+    let people: u32 = sum.outcomes.iter().map(|(_, t)| t.count).sum();
+    for kind in ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::Outcomes || people > 0) {
         pages.extend(chart_pages(kind, s, sum));
     }
     pages

@@ -272,3 +272,25 @@ fn a_board_pack_is_offered_under_the_scenario_and_the_day() {
     // A plan never saved has no file name yet: its untitled name stands in.
     assert_eq!(pack_file_name("Untitled.ron", false, day), "Untitled-board-pack-2026-11-24.pdf");
 }
+
+/// A plan with no people yet (the national file) has no page of people by outcome made of
+/// empty rows: its pack has one page fewer than the same plan with people.
+#[test]
+fn a_plan_with_no_people_has_no_empty_outcomes_chart() {
+    let s = examples::national();
+    assert!(s.people.is_empty());
+    let sum = compute(&s);
+    let pages = board_pack_pages(&s, &sum, &PackOptions::new("national-2025-26.ron"));
+    assert!(!pages.iter().any(|p| p.contains(">People by outcome</text>")), "no outcomes chart");
+    let mut with_one = s.clone();
+    // One person not affected (no exit, so no register page either).
+    with_one.people = examples::lnr_cluster()
+        .people
+        .into_iter()
+        .filter(|p| p.outcome == cluster_planner::model::Outcome::NotAffected)
+        .take(1)
+        .collect();
+    let sum = compute(&with_one);
+    let more = board_pack_pages(&with_one, &sum, &PackOptions::new("national-2025-26.ron"));
+    assert_eq!(more.len(), pages.len() + 1, "one person brings the outcomes chart back");
+}
