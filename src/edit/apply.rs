@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::people_at::{PeopleAt, positions};
 use super::{Edit, Refused};
 use crate::model::{Apportionment, Cluster, Disposition, Organisation, Outcome, Person, Post, Scenario, Team};
 
@@ -24,6 +25,7 @@ pub(super) fn set_outcomes(
     ids: Vec<String>,
     outcome: Outcome,
     effective: Option<NaiveDate>,
+    at: Option<&PeopleAt>,
 ) -> Result<Edit, Refused> {
     if let Some(post) = outcome.post()
         && !s.posts().any(|(_, _, p)| p.id == post)
@@ -31,8 +33,8 @@ pub(super) fn set_outcomes(
         return Err(Refused(format!("there is no post {post}")));
     }
     let mut changes = Vec::with_capacity(ids.len());
-    let wanted: rustc_hash::FxHashSet<&str> = ids.iter().map(String::as_str).collect();
-    for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
+    for i in named(s, &ids, at) {
+        let p = &mut s.people[i];
         changes.push((p.id.clone(), std::mem::replace(&mut p.outcome, outcome.clone()), p.effective));
         p.effective = effective;
     }
@@ -42,15 +44,24 @@ pub(super) fn set_outcomes(
     Ok(Edit::RestoreOutcomes { changes })
 }
 
+/// The positions of the people with these ids, in the file's order.
+fn named(s: &Scenario, ids: &[String], at: Option<&PeopleAt>) -> Vec<usize> {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    positions(&s.people, &ids, at)
+}
+
 /// Each person's own outcome and date back.
 pub(super) fn restore_outcomes(
     s: &mut Scenario,
     changes: Vec<(String, Outcome, Option<NaiveDate>)>,
+    at: Option<&PeopleAt>,
 ) -> Result<Edit, Refused> {
     let mut inverse = Vec::with_capacity(changes.len());
     let by_id: rustc_hash::FxHashMap<&str, (&Outcome, Option<NaiveDate>)> =
         changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
-    for p in &mut s.people {
+    let ids: Vec<&str> = changes.iter().map(|(id, _, _)| id.as_str()).collect();
+    for i in positions(&s.people, &ids, at) {
+        let p = &mut s.people[i];
         if let Some((o, d)) = by_id.get(p.id.as_str()) {
             inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, (*o).clone()), p.effective));
             p.effective = *d;
@@ -283,10 +294,15 @@ pub(super) fn set_in_scope(s: &mut Scenario, org: String, in_scope: bool) -> Res
 }
 
 /// When the outcomes of these people take effect; the inverse restores each one's.
-pub(super) fn set_dates(s: &mut Scenario, ids: Vec<String>, effective: Option<NaiveDate>) -> Result<Edit, Refused> {
-    let wanted: rustc_hash::FxHashSet<&str> = ids.iter().map(String::as_str).collect();
+pub(super) fn set_dates(
+    s: &mut Scenario,
+    ids: Vec<String>,
+    effective: Option<NaiveDate>,
+    at: Option<&PeopleAt>,
+) -> Result<Edit, Refused> {
     let mut changes = Vec::with_capacity(ids.len());
-    for p in s.people.iter_mut().filter(|p| wanted.contains(p.id.as_str())) {
+    for i in named(s, &ids, at) {
+        let p = &mut s.people[i];
         changes.push((p.id.clone(), p.outcome.clone(), std::mem::replace(&mut p.effective, effective)));
     }
     if changes.is_empty() {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::edit::people_at::{PeopleAt, positions};
 use crate::edit::{Edit, History, Refused};
 use crate::engine::{Summary, compute};
 use crate::files::{self as file, LoadError, SaveError};
@@ -27,6 +28,9 @@ pub struct Document {
     checked: Checked,
     /// Changes on every edit and for every document, so views can cache what they derive.
     pub revision: u64,
+    /// Where each person is, by id: built at the first edit of outcomes, kept while only
+    /// outcomes and dates change (they move no one), dropped at any other change.
+    people_at: Option<PeopleAt>,
     pub history: History,
 }
 
@@ -51,6 +55,7 @@ impl Document {
             findings,
             checked,
             revision: next_revision(),
+            people_at: None,
             history: History::default(),
         }
     }
@@ -73,42 +78,36 @@ impl Document {
     /// Applies an edit (undoable), recomputes, and returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, Refused> {
         let before = self.people_before(&edit);
-        let label = self.history.apply(&mut self.scenario, edit)?;
+        let label = self.history.apply_at(&mut self.scenario, edit, self.people_at.as_ref())?;
         self.stepped(before);
         Ok(label)
     }
 
     pub fn undo(&mut self) -> Option<String> {
-        let before = self.history.next_undo().and_then(|e| self.people_before(e));
-        let label = self.history.undo(&mut self.scenario)?;
+        let before = self.history.next_undo().cloned().and_then(|e| self.people_before(&e));
+        let label = self.history.undo_at(&mut self.scenario, self.people_at.as_ref())?;
         self.stepped(before);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
-        let before = self.history.next_redo().and_then(|e| self.people_before(e));
-        let label = self.history.redo(&mut self.scenario)?;
+        let before = self.history.next_redo().cloned().and_then(|e| self.people_before(&e));
+        let label = self.history.redo_at(&mut self.scenario, self.people_at.as_ref())?;
         self.stepped(before);
         Some(label)
     }
 
     /// For an edit that changes only some people's outcomes or their dates: those people as
     /// they are now (by position), so the figures can be updated for them alone.
-    fn people_before(&self, edit: &Edit) -> Option<Vec<(usize, crate::model::Person)>> {
-        let ids: rustc_hash::FxHashSet<&str> = match edit {
+    fn people_before(&mut self, edit: &Edit) -> Option<Vec<(usize, crate::model::Person)>> {
+        let ids: Vec<&str> = match edit {
             Edit::SetOutcomes { ids, .. } | Edit::SetDates { ids, .. } => ids.iter().map(String::as_str).collect(),
             Edit::RestoreOutcomes { changes } => changes.iter().map(|(id, _, _)| id.as_str()).collect(),
             _ => return None,
         };
-        Some(
-            self.scenario
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| ids.contains(p.id.as_str()))
-                .map(|(i, p)| (i, p.clone()))
-                .collect(),
-        )
+        let people = &self.scenario.people;
+        let at = self.people_at.get_or_insert_with(|| PeopleAt::new(people));
+        Some(positions(people, &ids, Some(at)).into_iter().map(|i| (i, people[i].clone())).collect())
     }
 
     /// After a step of the history: unsaved unless back at the saved state; new figures,
@@ -148,6 +147,7 @@ impl Document {
 
     fn recompute(&mut self) {
         self.revision = next_revision();
+        self.people_at = None;
         self.summary = compute(&self.scenario);
         self.checked = check(&self.scenario);
         self.findings = self.checked.findings();

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::apply;
+use super::people_at::PeopleAt;
 use crate::files::import::{Plan, Prepared};
 use crate::model::money::format_count;
 use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Person, Post, Scenario};
@@ -218,9 +219,15 @@ impl Edit {
     /// Applies the edit and returns its inverse. On refusal the scenario is unchanged. Each
     /// kind of edit is one function in `apply.rs`.
     pub fn apply(self, s: &mut Scenario) -> Result<Edit, Refused> {
+        self.apply_at(s, None)
+    }
+
+    /// [`Edit::apply`], finding the people an edit of outcomes names through `at` (where
+    /// each person is, by id) when it is given.
+    pub fn apply_at(self, s: &mut Scenario, at: Option<&PeopleAt>) -> Result<Edit, Refused> {
         match self {
-            Edit::SetOutcomes { ids, outcome, effective } => apply::set_outcomes(s, ids, outcome, effective),
-            Edit::RestoreOutcomes { changes } => apply::restore_outcomes(s, changes),
+            Edit::SetOutcomes { ids, outcome, effective } => apply::set_outcomes(s, ids, outcome, effective, at),
+            Edit::RestoreOutcomes { changes } => apply::restore_outcomes(s, changes, at),
             Edit::AddCluster { name } => apply::add_cluster(s, name),
             Edit::RenameCluster { cluster, name } => apply::rename_cluster(s, cluster, name),
             Edit::DeleteCluster { cluster } => apply::delete_cluster(s, cluster),
@@ -241,7 +248,7 @@ impl Edit {
                 apply::set_non_pay(s, org, baseline_pence, planned_pence)
             }
             Edit::SetTarget { org, target_pence, note } => apply::set_target(s, org, target_pence, note),
-            Edit::SetDates { ids, effective } => apply::set_dates(s, ids, effective),
+            Edit::SetDates { ids, effective } => apply::set_dates(s, ids, effective, at),
             Edit::SetDetails { name, year, notes } => {
                 if name.trim().is_empty() {
                     return Err(Refused("a plan needs a name".into()));

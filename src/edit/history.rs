@@ -1,5 +1,6 @@
 //! Undo and redo: each applied edit keeps its inverse and its label.
 
+use super::people_at::PeopleAt;
 use super::{Edit, Refused};
 use crate::model::Scenario;
 
@@ -31,11 +32,16 @@ impl Default for History {
 impl History {
     /// Applies `edit` to `s`. On success it can be undone; returns the label.
     pub fn apply(&mut self, s: &mut Scenario, edit: Edit) -> Result<String, Refused> {
+        self.apply_at(s, edit, None)
+    }
+
+    /// [`History::apply`], finding the people an edit names through `at` when given.
+    pub fn apply_at(&mut self, s: &mut Scenario, edit: Edit, at: Option<&PeopleAt>) -> Result<String, Refused> {
         let label = edit.label(s);
         let redo = edit.clone();
         // Outcomes and their dates hold no figure that could be out of range.
         let figures = !matches!(edit, Edit::SetOutcomes { .. } | Edit::SetDates { .. } | Edit::RestoreOutcomes { .. });
-        let inverse = edit.apply(s)?;
+        let inverse = edit.apply_at(s, at)?;
         // A figure the file could not hold (a typing error such as a £1bn salary) is refused
         // here, not at the next save.
         if figures && let Some(why) = crate::model::limits::out_of_range(s) {
@@ -71,8 +77,13 @@ impl History {
     }
 
     pub fn undo(&mut self, s: &mut Scenario) -> Option<String> {
+        self.undo_at(s, None)
+    }
+
+    /// [`History::undo`], finding the people through `at` when given.
+    pub fn undo_at(&mut self, s: &mut Scenario, at: Option<&PeopleAt>) -> Option<String> {
         let step = self.undo.pop()?;
-        match step.inverse.clone().apply(s) {
+        match step.inverse.clone().apply_at(s, at) {
             Ok(_) => {
                 let label = step.label.clone();
                 self.redo.push(step);
@@ -83,8 +94,13 @@ impl History {
     }
 
     pub fn redo(&mut self, s: &mut Scenario) -> Option<String> {
+        self.redo_at(s, None)
+    }
+
+    /// [`History::redo`], finding the people through `at` when given.
+    pub fn redo_at(&mut self, s: &mut Scenario, at: Option<&PeopleAt>) -> Option<String> {
         let step = self.redo.pop()?;
-        match step.redo.clone().apply(s) {
+        match step.redo.clone().apply_at(s, at) {
             Ok(inverse) => {
                 let label = step.label.clone();
                 self.undo.push(Step { id: step.id, label: label.clone(), inverse, redo: step.redo });

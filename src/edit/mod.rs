@@ -9,6 +9,7 @@ pub mod diff;
 mod document;
 mod edits;
 mod history;
+pub mod people_at;
 mod session;
 
 pub use consequences::{Question, question};

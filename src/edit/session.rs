@@ -125,24 +125,33 @@ impl Session {
     /// Opens `path` unless someone else has it open (then says who, to ask the user). On
     /// failure the current document stays.
     pub fn open(&mut self, path: &Path) -> Result<Opening, LoadError> {
-        // Looking only: no lock taken, no question asked.
-        if !self.look_only
-            && let Some(holder) = lock::held_by_other(path)
-        {
+        if let Some(holder) = self.held_by_other(path) {
             return Ok(Opening::HeldBy(holder));
         }
         self.open_with(path, false).map(Opening::Opened)
     }
 
+    /// Who else has `path` open, if anyone (looking only: no one is asked about).
+    #[must_use]
+    pub fn held_by_other(&self, path: &Path) -> Option<Holder> {
+        if self.look_only { None } else { lock::held_by_other(path) }
+    }
+
     /// Opens `path`, taking its lock unless read-only. Returns the words for the status bar.
     pub fn open_with(&mut self, path: &Path, read_only: bool) -> Result<String, LoadError> {
         let doc = Document::open(path)?;
+        Ok(self.adopt(doc, path, read_only))
+    }
+
+    /// Makes `doc`, opened from `path` (on a worker thread, say), the session's document,
+    /// taking the file's lock unless read-only. Returns the words for the status bar.
+    pub fn adopt(&mut self, doc: Document, path: &Path, read_only: bool) -> String {
         let counts = counts_text(&doc.findings);
         self.doc = doc;
         self.read_only = read_only;
         self.lock = if read_only || self.look_only { None } else { Lock::take(path) };
         self.remember(path);
-        Ok(format!("Opened {} ({counts})", path.display()))
+        format!("Opened {} ({counts})", path.display())
     }
 
     /// Where Save writes, or `None` when it must ask (a new file, or read-only).

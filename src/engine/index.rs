@@ -9,10 +9,28 @@ use crate::model::{Apportionment, Scenario};
 #[derive(Debug, Default)]
 pub struct Index<'a> {
     pub orgs: HashMap<&'a str, usize>,
-    /// post id -> (cluster, team, post)
-    pub posts: HashMap<&'a str, (usize, usize, usize)>,
+    /// post id -> the place of its first listing in `listings` (small, so the table
+    /// stays in the processor's cache at national scale: see [`Index::post`])
+    pub posts: HashMap<&'a str, u32>,
     /// org code -> first cluster listing it
     pub cluster_of: HashMap<&'a str, usize>,
+    /// Every listing of a post, in the order of [`Scenario::posts`] (and of the summary's
+    /// posts): where it is, with `n` the place of the first listing of its id. A listing
+    /// is the first of its id when `listings[n].n == n` ([`Index::first_listing`]); holders
+    /// are counted on the first listing only.
+    pub listings: Vec<PostAt>,
+    /// Each cluster's members as positions in `organisations` (`None`: not a known ICB).
+    pub members: Vec<Vec<Option<usize>>>,
+}
+
+/// Where a post is: its cluster, team and place in the team, and `n`, its place among all
+/// the scenario's posts (the order of [`Scenario::posts`] and of the summary's posts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostAt {
+    pub cluster: usize,
+    pub team: usize,
+    pub index: usize,
+    pub n: usize,
 }
 
 impl<'a> Index<'a> {
@@ -25,17 +43,34 @@ impl<'a> Index<'a> {
         for (i, o) in s.organisations.iter().enumerate() {
             ix.orgs.entry(o.code.as_str()).or_insert(i);
         }
+        ix.listings.reserve(n_posts);
         for (ci, c) in s.clusters.iter().enumerate() {
             for m in &c.members {
                 ix.cluster_of.entry(m.as_str()).or_insert(ci);
             }
+            let members = c.members.iter().map(|m| ix.orgs.get(m.as_str()).copied()).collect();
+            ix.members.push(members);
             for (ti, t) in c.teams.iter().enumerate() {
                 for (pi, p) in t.posts.iter().enumerate() {
-                    ix.posts.entry(p.id.as_str()).or_insert((ci, ti, pi));
+                    let n = ix.listings.len();
+                    let first = *ix.posts.entry(p.id.as_str()).or_insert(u32::try_from(n).unwrap_or(u32::MAX));
+                    ix.listings.push(PostAt { cluster: ci, team: ti, index: pi, n: first as usize });
                 }
             }
         }
         ix
+    }
+
+    /// Where the post with this id is (its first listing).
+    #[must_use]
+    pub fn post(&self, id: &str) -> Option<PostAt> {
+        self.posts.get(id).and_then(|n| self.listings.get(*n as usize)).copied()
+    }
+
+    /// Whether the post listed `n`th is the first listing of its id.
+    #[must_use]
+    pub fn first_listing(&self, n: usize) -> bool {
+        self.listings.get(n).is_some_and(|at| at.n == n)
     }
 }
 
@@ -46,7 +81,7 @@ impl<'a> Index<'a> {
 #[must_use]
 pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u64> {
     let c = &s.clusters[cluster];
-    let known: Vec<Option<usize>> = c.members.iter().map(|m| ix.orgs.get(m.as_str()).copied()).collect();
+    let known = &ix.members[cluster];
     let mut w: Vec<u64> = match &c.apportionment {
         Apportionment::Population => {
             let pops: Vec<Option<u64>> = known.iter().map(|k| k.and_then(|i| s.organisations[i].population)).collect();
@@ -60,7 +95,7 @@ pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u6
         Apportionment::Custom(shares) => c
             .members
             .iter()
-            .zip(&known)
+            .zip(known)
             .map(|(m, k)| {
                 if k.is_none() {
                     return 0;

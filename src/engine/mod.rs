@@ -21,6 +21,7 @@
 //!   target date).
 
 mod index;
+mod parallel;
 mod pay;
 mod people;
 mod posts;
@@ -28,7 +29,8 @@ mod summary;
 mod trajectory;
 mod update;
 
-pub use index::{Index, apportion_weights};
+pub use index::{Index, PostAt, apportion_weights};
+pub use parallel::{join as join_when_large, map as map_in_chunks};
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;
 pub use update::update_people;
@@ -43,13 +45,19 @@ use crate::model::{OutcomeKind, Scenario};
 /// closed, ICB by ICB and cluster by cluster (`trajectory.rs`).
 #[must_use]
 pub fn compute(s: &Scenario) -> Summary {
+    compute_in(s, &parallel::chunks(s.people.len()))
+}
+
+/// [`compute`] with the people costed in the given chunks (one thread each).
+fn compute_in(s: &Scenario, chunks: &[std::ops::Range<usize>]) -> Summary {
     let ix = Index::new(s);
     let months = trajectory::Months::new(&s.assumptions);
     let mut orgs = starting_figures(s, &ix);
     // Per-ICB changes of the run-rate by month; added up when the lines close.
     let mut delta = vec![vec![0_i64; months.len()]; orgs.len()];
-    let people = people::cost_people(s, &ix, &months, &mut orgs, &mut delta);
-    let (posts, mut clusters) = posts::cost_posts(s, &ix, &months, &people.post_holders, &mut orgs, &mut delta);
+    let mut people = people::cost_people_in(s, &ix, &months, &mut orgs, &mut delta, chunks);
+    let (mut posts, mut clusters) = posts::cost_posts(s, &ix, &months, &mut orgs, &mut delta);
+    posts::hold(&ix, &mut people.post_holders, &mut posts, &mut clusters);
     let org_series = trajectory::close_organisations(s, &months, &mut orgs, delta);
     let totals = trajectory::totals(&orgs);
     let cluster_series = trajectory::close_clusters(&ix, &orgs, &org_series, &mut clusters, months.len());
@@ -98,4 +106,23 @@ fn starting_figures(s: &Scenario, ix: &Index<'_>) -> Vec<OrgFigures> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Costing the people in chunks on threads gives exactly the figures of one thread: on
+    /// the stress file's make-up (every outcome, every ICB, posts held and ring-fenced), with
+    /// chunk edges falling inside ICBs and inside the holders of a post.
+    #[test]
+    fn people_costed_in_chunks_give_exactly_the_one_thread_figures() {
+        let s = crate::examples::england_stress_of(3_001);
+        let one = compute_in(&s, &parallel::split(s.people.len(), 1));
+        assert!(one.outcomes.iter().filter(|(_, t)| t.count > 0).count() >= 5, "a mix of outcomes");
+        assert!(one.posts.iter().any(|p| p.holders > 0) && one.posts.iter().any(|p| p.ring_fenced > 0));
+        for parts in [2, 3, 7] {
+            assert_eq!(compute_in(&s, &parallel::split(s.people.len(), parts)), one, "in {parts} chunks");
+        }
+    }
 }

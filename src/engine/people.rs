@@ -13,7 +13,7 @@ use crate::model::{Assumptions, Outcome, OutcomeKind, Person, Scenario};
 
 /// What costing the people gives, for the summary and for costing the posts.
 #[derive(Debug)]
-pub(super) struct People<'a> {
+pub(super) struct People {
     /// Each person's annual cost to the ICB, aligned with `scenario.people`.
     pub cost: Vec<Pence>,
     /// Each person's one-off exit cost (0 when none).
@@ -21,8 +21,9 @@ pub(super) struct People<'a> {
     pub one_off: OneOff,
     /// Indexed by `OutcomeKind as usize` (the order of `OutcomeKind::ALL`).
     pub tallies: [Tally; OutcomeKind::ALL.len()],
-    /// post id -> (who holds it, how many are ring-fenced for it)
-    pub post_holders: HashMap<&'a str, (Vec<usize>, u32)>,
+    /// For each post, by its place `n` among the scenario's posts (see [`super::index::PostAt`]):
+    /// who holds it and how many are ring-fenced for it (on the first listing of an id).
+    pub post_holders: Vec<(Vec<usize>, u32)>,
     pub functions: Vec<FunctionFigures>,
 }
 
@@ -30,7 +31,7 @@ pub(super) struct People<'a> {
 /// update after a change to a few people takes each one's part out as it was and adds it
 /// back as it is (`update.rs`), through this same arithmetic.
 #[derive(Debug)]
-pub(super) struct Part<'a> {
+pub(super) struct Part {
     /// Annual cost to the ICB.
     pub cost: Pence,
     /// One-off exit cost (0 when none), and this person's counts towards the one-off totals.
@@ -38,8 +39,9 @@ pub(super) struct Part<'a> {
     pub one_off: OneOff,
     pub kind: OutcomeKind,
     pub wte: u64,
-    /// The post the outcome names, and whether the person holds it (or is ring-fenced).
-    pub post: Option<(&'a str, bool)>,
+    /// The post the outcome names, by its place among the scenario's posts, when it
+    /// exists, and whether the person holds it (or is ring-fenced).
+    pub post: Option<(usize, bool)>,
     pub function: Option<usize>,
     /// The ICB, when it is one of the scenario's.
     pub org: Option<usize>,
@@ -49,39 +51,70 @@ pub(super) struct Part<'a> {
     pub month: Option<usize>,
 }
 
-impl Part<'_> {
+impl Part {
     /// Whether the person's cost is in their ICB's run-rate at the end of month `j`.
     pub(super) fn in_run_rate(&self, j: usize) -> bool {
         !self.leaves || self.month.is_none_or(|k| j < k)
     }
 }
 
+/// Finds a person's ICB and function by name. Staff lists come grouped by ICB and
+/// function, so the last answer is kept and usually serves the next person without a hash.
+#[derive(Debug)]
+pub(super) struct Lookup<'s> {
+    functions: HashMap<&'s str, usize>,
+    last_org: Option<(&'s str, Option<usize>)>,
+    last_function: Option<(&'s str, Option<usize>)>,
+}
+
+impl<'s> Lookup<'s> {
+    pub(super) fn new(functions: HashMap<&'s str, usize>) -> Self {
+        Lookup { functions, last_org: None, last_function: None }
+    }
+
+    fn org(&mut self, ix: &Index<'_>, code: &'s str) -> Option<usize> {
+        match self.last_org {
+            Some((c, found)) if c == code => found,
+            _ => {
+                let found = ix.orgs.get(code).copied();
+                self.last_org = Some((code, found));
+                found
+            }
+        }
+    }
+
+    fn function(&mut self, name: &'s str) -> Option<usize> {
+        match self.last_function {
+            Some((f, found)) if f == name => found,
+            _ => {
+                let found = self.functions.get(name).copied();
+                self.last_function = Some((name, found));
+                found
+            }
+        }
+    }
+}
+
 /// One person's part of the figures.
-pub(super) fn part<'a>(
-    a: &Assumptions,
-    ix: &Index<'_>,
-    months: &Months,
-    fn_index: &HashMap<&str, usize>,
-    p: &'a Person,
-) -> Part<'a> {
+pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &mut Lookup<'s>, p: &'s Person) -> Part {
     let cost = pay_cost(a, p.salary_pence, p.wte).to_icb();
     let mut one_off = OneOff::default();
     let exit = exit_cost(a, p, &mut one_off);
-    let org = ix.orgs.get(p.org.as_str()).copied();
+    let org = look.org(ix, &p.org);
     if org.is_none() && exit != 0 {
         one_off.no_icb += exit;
         one_off.no_icb_people += 1;
     }
-    let post_exists = p.outcome.post().is_some_and(|id| ix.posts.contains_key(id));
-    let leaves = p.outcome.leaves_current_role(post_exists);
+    let post = p.outcome.post().and_then(|id| ix.posts.get(id)).map(|n| *n as usize);
+    let leaves = p.outcome.leaves_current_role(post.is_some());
     Part {
         cost,
         exit,
         one_off,
         kind: p.outcome.kind(),
         wte: u64::from(p.wte.0),
-        post: p.outcome.post().map(|id| (id, p.outcome.holds_post().is_some())),
-        function: p.function.as_deref().and_then(|f| fn_index.get(f)).copied(),
+        post: post.map(|n| (n, p.outcome.holds_post().is_some())),
+        function: p.function.as_deref().and_then(|f| look.function(f)),
         org,
         leaves,
         month: if leaves { months.land(p.effective) } else { None },
@@ -89,33 +122,108 @@ pub(super) fn part<'a>(
 }
 
 /// Costs every person into `orgs` (baseline and planned people, headcount, WTE, one-off,
-/// moved out) and lands each change of run-rate in `delta`.
-pub(super) fn cost_people<'a>(
-    s: &'a Scenario,
+/// moved out) and lands each change of run-rate in `delta`. A large staff list is costed
+/// in consecutive chunks, one thread each (`parallel.rs`), and the chunks' sums added in
+/// order: every figure is a sum of whole pence, so the result is exactly the one-thread
+/// result (a test in `engine::tests` checks it).
+pub(super) fn cost_people_in(
+    s: &Scenario,
     ix: &Index<'_>,
     months: &Months,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
-) -> People<'a> {
+    chunks: &[std::ops::Range<usize>],
+) -> People {
+    let Some((first, rest)) = chunks.split_first() else {
+        return cost_chunk(s, ix, months, 0..0, orgs, delta);
+    };
+    if rest.is_empty() {
+        return cost_chunk(s, ix, months, first.clone(), orgs, delta);
+    }
+    let blank_orgs: Vec<OrgFigures> = orgs.iter().map(OrgFigures::without_people).collect();
+    let blank_delta: Vec<Vec<Pence>> = delta.iter().map(|d| vec![0; d.len()]).collect();
+    std::thread::scope(|scope| {
+        let rest: Vec<_> = rest
+            .iter()
+            .cloned()
+            .map(|range| {
+                let (mut o, mut d) = (blank_orgs.clone(), blank_delta.clone());
+                scope.spawn(move || {
+                    let people = cost_chunk(s, ix, months, range, &mut o, &mut d);
+                    (people, o, d)
+                })
+            })
+            .collect();
+        let mut out = cost_chunk(s, ix, months, first.clone(), orgs, delta);
+        for handle in rest {
+            // A panic in a chunk is a bug in the engine: carry it on as one.
+            let (people, o, d) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            out.append(people);
+            for (into, from) in orgs.iter_mut().zip(&o) {
+                into.add_people(from);
+            }
+            for (into, from) in delta.iter_mut().zip(&d) {
+                for (x, y) in into.iter_mut().zip(from) {
+                    *x += y;
+                }
+            }
+        }
+        out
+    })
+}
+
+impl People {
+    /// Adds the next chunk of people (later in the file) to these.
+    fn append(&mut self, next: People) {
+        self.cost.extend(next.cost);
+        self.one_off_each.extend(next.one_off_each);
+        self.one_off.add(&next.one_off, 1);
+        for (t, u) in self.tallies.iter_mut().zip(next.tallies) {
+            t.count += u.count;
+            t.wte += u.wte;
+        }
+        for (h, g) in self.post_holders.iter_mut().zip(next.post_holders) {
+            h.0.extend(g.0);
+            h.1 += g.1;
+        }
+        for (f, g) in self.functions.iter_mut().zip(next.functions) {
+            f.people += g.people;
+            f.wte += g.wte;
+            f.baseline_cost += g.baseline_cost;
+            f.transferred_out += g.transferred_out;
+        }
+    }
+}
+
+/// Costs the people at the positions in `range`.
+fn cost_chunk(
+    s: &Scenario,
+    ix: &Index<'_>,
+    months: &Months,
+    range: std::ops::Range<usize>,
+    orgs: &mut [OrgFigures],
+    delta: &mut [Vec<Pence>],
+) -> People {
     let a = &s.assumptions;
     let (fn_index, functions) = function_figures(s);
+    let mut look = Lookup::new(fn_index);
     let mut out = People {
-        cost: Vec::with_capacity(s.people.len()),
-        one_off_each: Vec::with_capacity(s.people.len()),
+        cost: Vec::with_capacity(range.len()),
+        one_off_each: Vec::with_capacity(range.len()),
         one_off: OneOff::default(),
         tallies: [Tally::default(); OutcomeKind::ALL.len()],
-        post_holders: HashMap::default(),
+        post_holders: vec![(Vec::new(), 0); ix.listings.len()],
         functions,
     };
-    for (pi, p) in s.people.iter().enumerate() {
-        let part = part(a, ix, months, &fn_index, p);
+    for (pi, p) in s.people.iter().enumerate().skip(range.start).take(range.len()) {
+        let part = part(a, ix, months, &mut look, p);
         out.cost.push(part.cost);
         out.one_off_each.push(part.exit);
         let t = &mut out.tallies[part.kind as usize];
         t.count += 1;
         t.wte += part.wte;
         if let Some((post, holds)) = part.post {
-            let e = out.post_holders.entry(post).or_default();
+            let e = &mut out.post_holders[post];
             if holds {
                 e.0.push(pi);
             } else {
@@ -139,7 +247,7 @@ pub(super) fn cost_people<'a>(
 }
 
 /// A person's part of their function's figures, added (`sign` 1) or taken out (-1).
-pub(super) fn into_function(part: &Part<'_>, f: &mut FunctionFigures, sign: i64) {
+pub(super) fn into_function(part: &Part, f: &mut FunctionFigures, sign: i64) {
     f.people = add_u32(f.people, sign);
     f.wte = add_u64(f.wte, part.wte, sign);
     f.baseline_cost += sign * part.cost;
@@ -151,7 +259,7 @@ pub(super) fn into_function(part: &Part<'_>, f: &mut FunctionFigures, sign: i64)
 /// A person's cost in their ICB's figures, added (`sign` 1) or taken out (-1): in the
 /// baseline; in the plan unless they leave their current role (the run-rate is the
 /// caller's: a change landing in `delta`, or the series updated).
-pub(super) fn into_organisation(part: &Part<'_>, of: &mut OrgFigures, sign: i64) {
+pub(super) fn into_organisation(part: &Part, of: &mut OrgFigures, sign: i64) {
     of.baseline_people += sign * part.cost;
     of.headcount = add_u32(of.headcount, sign);
     of.wte = add_u64(of.wte, part.wte, sign);

@@ -2,8 +2,6 @@
 //! across the cluster's member ICBs by the apportionment rule (exact to the penny), who
 //! holds it, and each cluster's count of posts and vacancies.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::index::{Index, apportion_weights};
 use super::pay::{pay_cost, post_salary};
 use super::summary::{ClusterFigures, Line, OrgFigures, PostCost};
@@ -11,8 +9,9 @@ use super::trajectory::Months;
 use crate::model::money::{Pence, split_by_weights};
 use crate::model::{Funding, Scenario};
 
-/// post id -> (who holds it, how many are ring-fenced for it), from costing the people.
-pub(super) type Holders<'a> = HashMap<&'a str, (Vec<usize>, u32)>;
+/// For each post by its place among the scenario's posts: who holds it, how many are
+/// ring-fenced for it (from costing the people; taken as the posts are costed).
+pub(super) type Holders = [(Vec<usize>, u32)];
 
 /// Costs every post into its cluster's members (`orgs`, and the run-rate changes in
 /// `delta` on each post's effective date); returns the posts and the clusters' figures.
@@ -20,24 +19,39 @@ pub(super) fn cost_posts(
     s: &Scenario,
     ix: &Index<'_>,
     months: &Months,
-    holders: &Holders<'_>,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
 ) -> (Vec<PostCost>, Vec<ClusterFigures>) {
-    let mut posts = Vec::new();
+    let mut posts = Vec::with_capacity(ix.listings.len());
     let mut clusters: Vec<ClusterFigures> = Vec::with_capacity(s.clusters.len());
     for ci in 0..s.clusters.len() {
-        clusters.push(cost_cluster(s, ix, months, holders, ci, orgs, delta, &mut posts));
+        clusters.push(cost_cluster(s, ix, months, ci, orgs, delta, &mut posts));
     }
     (posts, clusters)
 }
 
-#[allow(clippy::too_many_arguments)] // the engine's working state, passed down one level
+/// Who holds each post and how many are ring-fenced for it (`holders`, from costing the
+/// people, taken here), on the first listing of each id; and each cluster's vacant posts.
+pub(super) fn hold(ix: &Index<'_>, holders: &mut Holders, posts: &mut [PostCost], clusters: &mut [ClusterFigures]) {
+    for (n, pc) in posts.iter_mut().enumerate() {
+        if ix.first_listing(n)
+            && let Some(h) = holders.get_mut(n)
+        {
+            (pc.held_by, pc.ring_fenced) = std::mem::take(h);
+            pc.holders = u32::try_from(pc.held_by.len()).unwrap_or(u32::MAX);
+        }
+        if pc.holders == 0
+            && let Some(cf) = clusters.get_mut(pc.cluster)
+        {
+            cf.vacant_posts += 1;
+        }
+    }
+}
+
 fn cost_cluster(
     s: &Scenario,
     ix: &Index<'_>,
     months: &Months,
-    holders: &Holders<'_>,
     ci: usize,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
@@ -62,26 +76,18 @@ fn cost_cluster(
         let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);
         // A post listed twice under one id is costed each time it is listed (it is in the
         // structure twice); validation flags the duplicate id.
-        let (held_by, ring_fenced) = if ix.posts.get(p.id.as_str()).is_some_and(|x| x.0 == ci) {
-            holders.get(p.id.as_str()).cloned().unwrap_or_default()
-        } else {
-            (Vec::new(), 0)
-        };
-        let n_holders = u32::try_from(held_by.len()).unwrap_or(u32::MAX);
         cf.posts += 1;
-        if n_holders == 0 {
-            cf.vacant_posts += 1;
-        }
         if counted {
             cf.posts_cost += cost.to_icb();
         }
-        for (m, share) in c.members.iter().zip(&shares) {
-            if let Some(&oi) = ix.orgs.get(m.as_str()) {
+        let landed = months.land(p.effective);
+        for (m, share) in ix.members[ci].iter().zip(&shares) {
+            if let Some(oi) = *m {
                 orgs[oi].planned_posts += share;
                 if p.funding == Funding::Programme {
                     orgs[oi].planned_programme_posts += share;
                 }
-                if let Some(k) = months.land(p.effective) {
+                if let Some(k) = landed {
                     delta[oi][k] += share;
                 }
             }
@@ -92,9 +98,9 @@ fn cost_cluster(
             cost,
             shares,
             counted,
-            holders: n_holders,
-            held_by,
-            ring_fenced,
+            holders: 0,
+            held_by: Vec::new(),
+            ring_fenced: 0,
         });
     }
     cf.weights = weights;

@@ -102,6 +102,31 @@ pub struct OrgFigures {
     pub baseline_is_allowance: bool,
 }
 
+impl OrgFigures {
+    /// The same ICB before any person is costed (for costing people in chunks).
+    pub(super) fn without_people(&self) -> OrgFigures {
+        OrgFigures {
+            line: Line { one_off: 0, transferred_out: 0, ..self.line },
+            baseline_people: 0,
+            planned_people: 0,
+            headcount: 0,
+            wte: 0,
+            ..self.clone()
+        }
+    }
+
+    /// Adds what another chunk's people added to the same ICB (the fields that
+    /// `people::into_organisation` adds to).
+    pub(super) fn add_people(&mut self, o: &OrgFigures) {
+        self.baseline_people += o.baseline_people;
+        self.planned_people += o.planned_people;
+        self.headcount += o.headcount;
+        self.wte += o.wte;
+        self.line.one_off += o.line.one_off;
+        self.line.transferred_out += o.line.transferred_out;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterFigures {
     pub name: String,

@@ -8,7 +8,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::index::Index;
-use super::people::{Part, function_figures, into_function, into_organisation, part};
+use super::people::{Lookup, Part, function_figures, into_function, into_organisation, part};
 use super::summary::Summary;
 use super::trajectory::{self, Months};
 use crate::model::{Person, Scenario};
@@ -20,20 +20,20 @@ use crate::model::{Person, Scenario};
 pub fn update_people(s: &Scenario, ix: &Index<'_>, sum: &mut Summary, before: &[(usize, Person)]) {
     let months = Months::new(&s.assumptions);
     let (fn_index, _) = function_figures(s);
+    let mut look = Lookup::new(fn_index);
     let a = &s.assumptions;
     let mut orgs_touched: HashSet<usize> = HashSet::default();
-    let mut posts_touched: HashSet<String> = HashSet::default();
     for (pi, old) in before {
         let Some(now) = s.people.get(*pi) else { continue };
-        let was = part(a, ix, &months, &fn_index, old);
-        let is = part(a, ix, &months, &fn_index, now);
+        let was = part(a, ix, &months, &mut look, old);
+        let is = part(a, ix, &months, &mut look, now);
         for (p, sign) in [(&was, -1), (&is, 1)] {
             add_part(sum, p, sign);
             if let Some(oi) = p.org {
                 orgs_touched.insert(oi);
             }
-            if let Some((post, _)) = p.post {
-                posts_touched.insert(post.to_owned());
+            if let Some((n, holds)) = p.post {
+                hold(sum, n, *pi, holds, sign);
             }
         }
         if let Some(c) = sum.person_cost.get_mut(*pi) {
@@ -43,14 +43,12 @@ pub fn update_people(s: &Scenario, ix: &Index<'_>, sum: &mut Summary, before: &[
             *e = is.exit;
         }
     }
-    holders_again(s, ix, sum, &posts_touched);
     close_again(ix, sum, &orgs_touched);
 }
 
 /// One person's part added (`sign` 1) or taken out (-1): tallies, function, one-off
-/// counts, their ICB's figures and run-rate, and the post they hold or are ring-fenced for
-/// (its holders are listed again in `holders_again`).
-fn add_part(sum: &mut Summary, p: &Part<'_>, sign: i64) {
+/// counts, their ICB's figures and run-rate (the post they hold is `hold`'s).
+fn add_part(sum: &mut Summary, p: &Part, sign: i64) {
     if let Some((_, t)) = sum.outcomes.iter_mut().find(|(k, _)| *k == p.kind) {
         t.count = super::people::add_u32(t.count, sign);
         t.wte = super::people::add_u64(t.wte, p.wte, sign);
@@ -73,43 +71,30 @@ fn add_part(sum: &mut Summary, p: &Part<'_>, sign: i64) {
     }
 }
 
-/// Lists again who holds and who is ring-fenced for each post a changed person named,
-/// before or after, and recounts the vacancies of those posts' clusters. As in a full
-/// recompute, the holders are counted on the posts of the cluster the id first names.
-fn holders_again(s: &Scenario, ix: &Index<'_>, sum: &mut Summary, posts: &HashSet<String>) {
-    if posts.is_empty() {
+/// Person `pi` added to (`sign` 1) or taken from (-1) the holders of post `n` (its first
+/// listing, where a full recompute counts them), or its ring-fenced count; the cluster's
+/// vacancies follow. Holders stay in the file's order, as a full recompute lists them.
+fn hold(sum: &mut Summary, n: usize, pi: usize, holds: bool, sign: i64) {
+    let Some(pc) = sum.posts.get_mut(n) else { return };
+    let was_vacant = pc.holders == 0;
+    if !holds {
+        pc.ring_fenced = super::people::add_u32(pc.ring_fenced, sign);
         return;
     }
-    let mut held: rustc_hash::FxHashMap<&str, (Vec<usize>, u32)> = rustc_hash::FxHashMap::default();
-    for (pi, p) in s.people.iter().enumerate() {
-        let Some(post) = p.outcome.post() else { continue };
-        if !posts.contains(post) {
-            continue;
+    match (pc.held_by.binary_search(&pi), sign > 0) {
+        (Err(at), true) => pc.held_by.insert(at, pi),
+        (Ok(at), false) => {
+            pc.held_by.remove(at);
         }
-        let e = held.entry(post).or_default();
-        if p.outcome.holds_post().is_some() {
-            e.0.push(pi);
-        } else {
-            e.1 += 1;
-        }
+        _ => {}
     }
-    let mut clusters: HashSet<usize> = HashSet::default();
-    for pc in &mut sum.posts {
-        if !posts.contains(pc.id.as_str()) {
-            continue;
-        }
-        let first = ix.posts.get(pc.id.as_str()).is_some_and(|x| x.0 == pc.cluster);
-        let (held_by, ring_fenced) =
-            if first { held.get(pc.id.as_str()).cloned().unwrap_or_default() } else { (Vec::new(), 0) };
-        pc.holders = u32::try_from(held_by.len()).unwrap_or(u32::MAX);
-        pc.held_by = held_by;
-        pc.ring_fenced = ring_fenced;
-        clusters.insert(pc.cluster);
-    }
-    for ci in clusters {
-        let vacant = sum.posts.iter().filter(|pc| pc.cluster == ci && pc.holders == 0).count();
-        if let Some(cf) = sum.clusters.get_mut(ci) {
-            cf.vacant_posts = u32::try_from(vacant).unwrap_or(u32::MAX);
+    pc.holders = u32::try_from(pc.held_by.len()).unwrap_or(u32::MAX);
+    let vacant = pc.holders == 0;
+    if let Some(cf) = sum.clusters.get_mut(pc.cluster) {
+        match (was_vacant, vacant) {
+            (true, false) => cf.vacant_posts = cf.vacant_posts.saturating_sub(1),
+            (false, true) => cf.vacant_posts = cf.vacant_posts.saturating_add(1),
+            _ => {}
         }
     }
 }

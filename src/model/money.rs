@@ -72,7 +72,8 @@ impl Wte {
     /// importer, the window and the checks all use, with the hours hint where the figure
     /// looks like hours a week (up to 48).
     pub fn at_most_full_time(self) -> Result<Wte, String> {
-        self.at_most_full_time_as(&self.to_string())
+        // Written out only when there is something to say (this runs for every person).
+        if self.0 <= Self::SCALE { Ok(self) } else { self.at_most_full_time_as(&self.to_string()) }
     }
 
     /// [`Wte::at_most_full_time`], naming the figure as the user wrote it ("37.5").

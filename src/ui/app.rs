@@ -12,7 +12,7 @@ use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
 use super::window::Screenshot;
-use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Opening, Question, Session};
+use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Question, Session};
 use crate::report::chart::ChartKind;
 use crate::validate::Subject;
 
@@ -52,6 +52,18 @@ pub struct ClusterPlannerApp {
     pub(super) frames: u64,
     pub(super) screenshot: Option<Screenshot>,
     last_title: String,
+    /// A file being opened on a worker thread.
+    pub opening: Option<PendingOpen>,
+}
+
+/// A scenario file being read, checked and costed on a worker thread (a second or more at
+/// national scale), so the window stays responsive; Cancel leaves the open document as it
+/// was.
+#[derive(Debug)]
+pub struct PendingOpen {
+    pub path: PathBuf,
+    read_only: bool,
+    rx: std::sync::mpsc::Receiver<Result<Document, crate::files::LoadError>>,
 }
 
 impl ClusterPlannerApp {
@@ -89,6 +101,7 @@ impl ClusterPlannerApp {
             frames: 0,
             screenshot: None,
             last_title: String::new(),
+            opening: None,
         }
     }
 
@@ -108,30 +121,72 @@ impl ClusterPlannerApp {
         self.notice = Some(Notice { text, error });
     }
 
-    /// Opens the file named at start: on failure, the start screen says which file and why.
+    /// Opens the file named at start (before the first frame, so there is nothing to keep
+    /// responsive): on failure, the start screen says which file and why.
     pub fn open_at_start(&mut self, path: &Path) {
-        self.open_path(path);
+        self.open_now(path);
         if self.notice.as_ref().is_some_and(|n| n.error) {
             let why = self.notice.take().map(|n| n.text).unwrap_or_default();
             self.start_problem = Some((path.to_owned(), why));
         }
     }
 
-    /// Opens `path`; on failure the current document stays and the error is shown. If
-    /// someone else has the file open, asks first (read-only, anyway, or cancel).
+    /// Opens `path` on a worker thread: the window stays responsive and says it is
+    /// opening, with Cancel, until the file is read, checked and costed. On failure the
+    /// current document stays and the error is shown. If someone else has the file open,
+    /// asks first (read-only, anyway, or cancel).
     pub fn open_path(&mut self, path: &Path) {
-        match self.session.open(path) {
-            Ok(Opening::Opened(text)) => self.say(text, false),
-            Ok(Opening::HeldBy(holder)) => self.safety.lock_question = Some((path.to_owned(), holder)),
-            Err(err) => self.say(err.to_string(), true),
+        match self.session.held_by_other(path) {
+            Some(holder) => self.safety.lock_question = Some((path.to_owned(), holder)),
+            None => self.start_opening(path, false),
         }
+    }
+
+    /// [`ClusterPlannerApp::open_path`], waiting for the file to be open.
+    pub fn open_now(&mut self, path: &Path) {
+        self.open_path(path);
+        self.finish_opening(true);
     }
 
     fn open_with(&mut self, path: &Path, read_only: bool) {
         self.safety.lock_question = None;
-        match self.session.open_with(path, read_only) {
-            Ok(text) => self.say(text, false),
+        self.start_opening(path, read_only);
+    }
+
+    fn start_opening(&mut self, path: &Path, read_only: bool) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let file = path.to_owned();
+        std::thread::spawn(move || {
+            // The receiver is gone when the user cancelled: nothing to do then.
+            let _ = tx.send(Document::open(&file));
+        });
+        self.opening = Some(PendingOpen { path: path.to_owned(), read_only, rx });
+    }
+
+    /// Takes the opened file when the worker has finished (waiting for it when `block`).
+    pub fn finish_opening(&mut self, block: bool) {
+        let Some(pending) = &self.opening else { return };
+        let done = if block { pending.rx.recv().ok() } else { pending.rx.try_recv().ok() };
+        let Some(done) = done else {
+            if block || matches!(pending.rx.try_recv(), Err(std::sync::mpsc::TryRecvError::Disconnected)) {
+                self.opening = None; // the worker stopped without an answer
+            }
+            return;
+        };
+        let Some(pending) = self.opening.take() else { return };
+        match done {
+            Ok(doc) => {
+                let text = self.session.adopt(doc, &pending.path, pending.read_only);
+                self.say(text, false);
+            }
             Err(err) => self.say(err.to_string(), true),
+        }
+    }
+
+    /// Cancel on "Opening…": the open document stays as it was.
+    fn cancel_opening(&mut self) {
+        if let Some(pending) = self.opening.take() {
+            self.say(format!("Did not open {}", pending.path.display()), false);
         }
     }
 
@@ -305,6 +360,7 @@ impl ClusterPlannerApp {
             Command::OpenPath(p) => self.open_path(&p),
             Command::OpenReadOnly(p) => self.open_with(&p, true),
             Command::OpenAnyway(p) => self.open_with(&p, false),
+            Command::CancelOpening => self.cancel_opening(),
             Command::Save => self.save(),
             Command::SaveAs => {
                 self.safety.save_failed = None;
@@ -407,6 +463,7 @@ impl ClusterPlannerApp {
             self.central(ui);
             self.dialogs(&ctx);
             self.run_commands(&ctx);
+            self.finish_opening(false);
             self.screenshot_step(&ctx);
             return;
         }
@@ -426,6 +483,8 @@ impl ClusterPlannerApp {
         self.central(ui);
         self.dialogs(&ctx);
         self.run_commands(&ctx);
+        // After drawing: a file opening is shown as opening for at least one frame.
+        self.finish_opening(false);
         self.screenshot_step(&ctx);
     }
 
@@ -467,6 +526,11 @@ impl ClusterPlannerApp {
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
         help::show(ctx, &mut self.help);
         file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
+        if let Some(pending) = &self.opening {
+            opening_dialog(ctx, &pending.path, &mut self.commands);
+            // Look for the worker's answer again soon, even if nothing else happens.
+            ctx.request_repaint_after(std::time::Duration::from_millis(20));
+        }
     }
 
     /// Writes the recovery copy now (on quit with unsaved changes, or after a panic).
@@ -502,4 +566,22 @@ fn start_screen(ui: &mut egui::Ui, path: &Path, why: &str, cmds: &mut Commands) 
             }
         });
     });
+}
+
+/// "Opening FILE…" while the worker reads it, with Cancel (or Esc).
+fn opening_dialog(ctx: &egui::Context, path: &Path, cmds: &mut Commands) {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let modal = egui::Modal::new(egui::Id::unique("opening-file")).show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.heading(format!("Opening {name}…"));
+        });
+        ui.label("Reading the file, checking it and working out its figures.");
+        if ui.button("Cancel").on_hover_text("Keep the scenario that is open now").clicked() {
+            cmds.push(Command::CancelOpening);
+        }
+    });
+    if modal.should_close() {
+        cmds.push(Command::CancelOpening);
+    }
 }

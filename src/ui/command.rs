@@ -92,6 +92,8 @@ pub enum Command {
     OpenReadOnly(PathBuf),
     /// Opens a file someone else has open, taking it over.
     OpenAnyway(PathBuf),
+    /// Cancel on "Opening…": keep the open scenario.
+    CancelOpening,
     Save,
     SaveAs,
     /// File ▸ Import people…: asks which staff list.

@@ -213,7 +213,7 @@ pub fn run(o: WindowOptions) -> eframe::Result {
                 app.session.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
                 // With no file named, open on the last file when it still opens.
                 if !opened_file && let Some(last) = app.session.last_file() {
-                    app.open_path(&last);
+                    app.open_now(&last);
                 }
             }
             Ok(Box::new(app))

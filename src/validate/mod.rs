@@ -122,6 +122,15 @@ impl Checked {
         v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
         v
     }
+
+    /// [`Checked::findings`], moved out instead of copied (nothing is re-checked after).
+    #[must_use]
+    pub fn into_findings(self) -> Vec<Finding> {
+        let mut v: Vec<Finding> =
+            self.head.into_iter().chain(self.people.each.into_iter().flatten()).chain(self.people.across).collect();
+        v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
+        v
+    }
 }
 
 /// Checks a scenario, keeping what a later re-check of some people needs.
@@ -147,7 +156,7 @@ pub fn recheck_people<'a>(s: &'a Scenario, ix: Index<'a>, checked: &mut Checked,
 /// group in the order of the file.
 #[must_use]
 pub fn validate(s: &Scenario) -> Vec<Finding> {
-    check(s).findings()
+    check(s).into_findings()
 }
 
 /// "1 error, 0 warnings, 3,668 notes": the counts as the status bar, the command line and

@@ -6,43 +6,42 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Severity::{Error, Info, Warning};
 use super::{Context, Finding, Findings, Subject};
 use crate::model::money::{Wte, format_pounds};
-use crate::model::{Assumptions, Function, Grade, Outcome, Person};
+use crate::model::{Assumptions, Function, Grade, Outcome, Person, Post};
 
 /// Who holds each post and how many are ring-fenced for it, for the checks across people,
-/// kept between checks and brought up to date person by person. Hashed, not ordered (an
-/// ordered map made each person's lookup grow with the number of posts); the reports sort
-/// the few posts they name.
+/// kept between checks and brought up to date person by person. By the post's place among
+/// the listings (its first listing: see [`crate::engine::PostAt`]), so counting a person
+/// is one lookup of their post's id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Seen {
-    /// post id -> who holds it (slotted or appointed), by position in the file's order
-    holders: HashMap<String, Vec<usize>>,
-    /// post id -> how many are ring-fenced for it
-    pools: HashMap<String, u32>,
+    /// who holds each post (slotted or appointed), by position in the file's order
+    holders: Vec<Vec<usize>>,
+    /// how many are ring-fenced for each post
+    pools: Vec<u32>,
     /// What each person was counted in: the post their outcome names (one that exists) and
     /// whether they hold it.
-    counted: Vec<Option<(String, bool)>>,
+    counted: Vec<Option<(usize, bool)>>,
 }
 
 impl Seen {
-    fn count(&mut self, i: usize, what: Option<(String, bool)>, sign: i8) {
+    fn new(cx: &Context<'_>) -> Seen {
+        let posts = cx.ix.listings.len();
+        Seen { holders: vec![Vec::new(); posts], pools: vec![0; posts], counted: vec![None; cx.s.people.len()] }
+    }
+
+    fn count(&mut self, i: usize, what: Option<(usize, bool)>, sign: i8) {
         let Some((post, holds)) = what else { return };
         if holds {
-            let list = self.holders.entry(post.clone()).or_default();
-            if sign > 0 {
-                let at = list.partition_point(|x| *x < i);
-                list.insert(at, i);
-            } else {
-                list.retain(|x| *x != i);
+            let Some(list) = self.holders.get_mut(post) else { return };
+            match (list.binary_search(&i), sign > 0) {
+                (Err(at), true) => list.insert(at, i),
+                (Ok(at), false) => {
+                    list.remove(at);
+                }
+                _ => {}
             }
-            if list.is_empty() {
-                self.holders.remove(&post);
-            }
-        } else {
-            let n = self.pools.entry(post.clone()).or_default();
+        } else if let Some(n) = self.pools.get_mut(post) {
             *n = if sign > 0 { *n + 1 } else { n.saturating_sub(1) };
-            if *n == 0 {
-                self.pools.remove(&post);
-            }
         }
     }
 
@@ -51,15 +50,15 @@ impl Seen {
         let old = self.counted[i].take();
         self.count(i, old, -1);
         let now = counted_in(cx, &cx.s.people[i]);
-        self.count(i, now.clone(), 1);
+        self.count(i, now, 1);
         self.counted[i] = now;
     }
 }
 
 /// The post a person's outcome names, when it exists, and whether they hold it.
-fn counted_in(cx: &Context<'_>, p: &Person) -> Option<(String, bool)> {
-    let post = p.outcome.post()?;
-    cx.ix.posts.contains_key(post).then(|| (post.to_owned(), p.outcome.holds_post().is_some()))
+fn counted_in(cx: &Context<'_>, p: &Person) -> Option<(usize, bool)> {
+    let n = *cx.ix.posts.get(p.outcome.post()?)? as usize;
+    Some((n, p.outcome.holds_post().is_some()))
 }
 
 /// The checks of people, kept so that a change to some people's outcomes re-checks those
@@ -75,27 +74,43 @@ pub struct PeopleChecks {
     pub(super) across: Vec<Finding>,
 }
 
-/// Every person checked.
+/// Every person checked. On a large staff list the ids are matched on one thread while
+/// each person's post is looked up on others, and each person's own checks are shared
+/// between threads (`engine::parallel`): the result is the one-thread result.
 pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
     let s = cx.s;
+    let n = s.people.len();
+    let ((previous_same_id, next_same_id), counted) = crate::engine::join_when_large(
+        n,
+        || same_ids(s),
+        || crate::engine::map_in_chunks(n, |i| counted_in(cx, &s.people[i])),
+    );
+    let mut seen = Seen::new(cx);
+    for (i, what) in counted.iter().enumerate() {
+        seen.count(i, *what, 1);
+    }
+    seen.counted = counted;
+    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, across: Vec::new() };
+    let functions = function_lookup(s);
+    let checks_so_far = &checks;
+    checks.each = crate::engine::map_in_chunks(n, |i| check_one(cx, &functions, checks_so_far, i));
+    checks.across = across(cx, &checks.seen);
+    checks
+}
+
+/// For each person, the person before and after with the same id.
+fn same_ids(s: &crate::model::Scenario) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut previous_same_id = vec![None; s.people.len()];
     let mut next_same_id = vec![None; s.people.len()];
     let mut last: HashMap<&str, usize> = HashMap::default();
+    last.reserve(s.people.len());
     for (i, p) in s.people.iter().enumerate() {
         if let Some(prev) = last.insert(p.id.as_str(), i) {
             previous_same_id[i] = Some(prev);
             next_same_id[prev] = Some(i);
         }
     }
-    let mut seen = Seen { counted: vec![None; s.people.len()], ..Seen::default() };
-    for i in 0..s.people.len() {
-        seen.recount(cx, i);
-    }
-    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, across: Vec::new() };
-    let functions = function_lookup(s);
-    checks.each = (0..s.people.len()).map(|i| check_one(cx, &functions, &checks, i)).collect();
-    checks.across = across(cx, &checks.seen);
-    checks
+    (previous_same_id, next_same_id)
 }
 
 /// After a change to the outcomes or dates of the people at `changed` (and nothing else):
@@ -107,12 +122,13 @@ pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[us
     again.extend(changed.iter().filter_map(|i| checks.next_same_id.get(*i).copied().flatten()));
     again.sort_unstable();
     again.dedup();
-    for i in again {
-        checks.each[i] = check_one(cx, &functions, checks, i);
-    }
     let n = checks.seen.counted.len();
     for &i in changed.iter().filter(|i| **i < n) {
         checks.seen.recount(cx, i);
+    }
+    // After the recount: a person's own checks read the post they were counted in.
+    for i in again {
+        checks.each[i] = check_one(cx, &functions, checks, i);
     }
     checks.across = across(cx, &checks.seen);
 }
@@ -133,7 +149,7 @@ fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &Pe
     salary_is_plausible(a, p, &mut out);
     wte_is_plausible(p, &mut out);
     function_is_known(functions, p, &mut out);
-    post_named_exists_in_their_cluster(cx, p, &mut out);
+    post_named_exists_in_their_cluster(cx, checks.seen.counted[i], p, &mut out);
     service_enough_for_exit_pay(a, p, &mut out);
     takes_effect_by_target_date(a, p, &mut out);
     out.list
@@ -143,7 +159,7 @@ fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &Pe
 fn across(cx: &Context<'_>, seen: &Seen) -> Vec<Finding> {
     let mut out = Findings::default();
     posts_filled_once(cx, seen, &mut out);
-    ring_fenced_pools(seen, &mut out);
+    ring_fenced_pools(cx, seen, &mut out);
     out.list
 }
 
@@ -246,11 +262,17 @@ fn function_is_known(functions: &HashMap<&str, &Function>, p: &Person, out: &mut
     }
 }
 
-/// The post an outcome names exists, in a cluster the person's ICB is in.
-fn post_named_exists_in_their_cluster(cx: &Context<'_>, p: &Person, out: &mut Findings) {
+/// The post an outcome names exists, in a cluster the person's ICB is in. `counted`: the
+/// post the person was counted in (`Seen`), when it exists.
+fn post_named_exists_in_their_cluster(
+    cx: &Context<'_>,
+    counted: Option<(usize, bool)>,
+    p: &Person,
+    out: &mut Findings,
+) {
     out.kind = "Placements in posts";
     let Some(post) = p.outcome.post() else { return };
-    match cx.ix.posts.get(post) {
+    match counted {
         None => out.push(
             Error,
             subject(p),
@@ -258,8 +280,8 @@ fn post_named_exists_in_their_cluster(cx: &Context<'_>, p: &Person, out: &mut Fi
                 "outcome names post {post}, which does not exist; the person is still costed in their current role"
             ),
         ),
-        Some((ci, _, _)) => {
-            let c = &cx.s.clusters[*ci];
+        Some((n, _)) => {
+            let c = &cx.s.clusters[cx.ix.listings[n].cluster];
             if !c.members.contains(&p.org) {
                 out.push(
                     Error,
@@ -309,31 +331,51 @@ fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) 
 }
 
 /// No post has more holders than it has whole posts (a post of more than 1 WTE may be
-/// job-shared).
+/// job-shared). Posts in the order of their ids.
 fn posts_filled_once(cx: &Context<'_>, seen: &Seen, out: &mut Findings) {
     out.kind = "Posts filled twice";
-    let mut twice: Vec<(&String, &Vec<usize>)> = seen.holders.iter().filter(|(_, hs)| hs.len() > 1).collect();
-    twice.sort_unstable_by_key(|(post, _)| post.as_str());
-    for (post, hs) in twice {
-        let Some(&(c, t, i)) = cx.ix.posts.get(post.as_str()) else { continue };
-        let wte = cx.s.clusters[c].teams[t].posts[i].wte;
-        let allowed = usize::try_from(wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
+    let mut twice: Vec<(&str, &Post, &Vec<usize>)> = seen
+        .holders
+        .iter()
+        .enumerate()
+        .filter(|(_, hs)| hs.len() > 1)
+        .map(|(n, hs)| {
+            let p = post_listed(cx, n);
+            (p.id.as_str(), p, hs)
+        })
+        .collect();
+    twice.sort_unstable_by_key(|(id, _, _)| *id);
+    for (id, post, hs) in twice {
+        let allowed = usize::try_from(post.wte.0.div_ceil(Wte::SCALE)).unwrap_or(1).max(1);
         if hs.len() > allowed {
             let ids: Vec<&str> = hs.iter().map(|&h| cx.s.people[h].id.as_str()).collect();
-            out.push(Error, Subject::Post(post.clone()), format!("is filled twice: {}", ids.join(", ")));
+            out.push(Error, Subject::Post(id.to_owned()), format!("is filled twice: {}", ids.join(", ")));
         }
     }
 }
 
-fn ring_fenced_pools(seen: &Seen, out: &mut Findings) {
+/// The post listed `n`th.
+fn post_listed<'a>(cx: &Context<'a>, n: usize) -> &'a Post {
+    let at = cx.ix.listings[n];
+    &cx.s.clusters[at.cluster].teams[at.team].posts[at.index]
+}
+
+/// Each ring-fenced pool, in the order of the posts' ids.
+fn ring_fenced_pools(cx: &Context<'_>, seen: &Seen, out: &mut Findings) {
     out.kind = "Ring-fenced pools";
-    let mut pools: Vec<(&String, &u32)> = seen.pools.iter().collect();
-    pools.sort_unstable_by_key(|(post, _)| post.as_str());
-    for (post, n) in pools {
+    let mut pools: Vec<(&str, u32)> = seen
+        .pools
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(post, n)| (post_listed(cx, post).id.as_str(), *n))
+        .collect();
+    pools.sort_unstable_by_key(|(id, _)| *id);
+    for (id, n) in pools {
         out.push(
             Info,
-            Subject::Post(post.clone()),
-            format!("ring-fenced pool: {n} candidate{} for the post", if *n == 1 { "" } else { "s" }),
+            Subject::Post(id.to_owned()),
+            format!("ring-fenced pool: {n} candidate{} for the post", if n == 1 { "" } else { "s" }),
         );
     }
 }

@@ -84,3 +84,17 @@ pub const INTERACTIVE: [Role; 14] = [
     Role::MenuItemRadio,
     Role::Link,
 ];
+
+/// Runs frames until the file being opened (on its worker thread) is open, for at most 10 s.
+pub fn settle_open(h: &mut Harness<'static, ClusterPlannerApp>) {
+    h.step();
+    for _ in 0..1000 {
+        if h.state().opening.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(h.state().opening.is_none(), "the file opened within 10 s");
+    h.run();
+}

@@ -89,7 +89,7 @@ fn the_app_s_own_file_chooser_saves_and_opens() {
     h.get_by_label("File name:").click();
     h.get_by_label("File name:").type_text(path.to_str().unwrap());
     h.key_press(egui::Key::Enter);
-    h.run();
+    common::settle_open(&mut h);
     assert_eq!(h.state().session.doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().session.doc.scenario, saved);
 }
@@ -120,6 +120,51 @@ fn the_app_s_own_file_chooser_lists_a_folder_and_says_when_a_file_is_not_there()
     h.get_by_label("lnr.ron").click();
     h.run();
     h.get_by_label("Open").click();
-    h.run();
+    common::settle_open(&mut h);
     assert_eq!(h.state().session.doc.display_name(), "lnr.ron");
+}
+
+/// Opening a file happens on a worker thread: the window says "Opening …" with Cancel
+/// until the file is read, checked and costed, then shows it. Cancel (or Esc) keeps the
+/// scenario that was open, and the file opened late is not swapped in after.
+#[test]
+fn a_file_opens_on_a_worker_with_the_window_responsive_and_cancel_keeps_the_open_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("national.ron");
+    // Large enough to take a while in a debug build (generated, not committed).
+    let s = cluster_planner::examples::england_stress_of(3_000);
+    std::fs::write(&path, cluster_planner::files::to_string(&s)).unwrap();
+
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    let before = h.state().session.doc.scenario.clone();
+    h.state_mut().open_path(&path);
+    assert!(shows_opening(&mut h), "the window says it is opening the file");
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(h.state().opening.is_none(), "Cancel stops waiting");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    h.step();
+    assert_eq!(h.state().session.doc.scenario, before, "the open scenario is kept");
+    assert!(h.query_by_label_contains("Did not open").is_some());
+
+    h.state_mut().open_path(&path);
+    assert!(shows_opening(&mut h));
+    common::settle_open(&mut h);
+    assert_eq!(h.state().session.doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().session.doc.scenario.people.len(), s.people.len());
+    assert!(h.query_by_label_contains("Opening national.ron").is_none());
+}
+
+/// Runs frames until "Opening national.ron…" is on screen (a modal is sized in its first
+/// frame and shown in the next); false if the file opened first.
+fn shows_opening(h: &mut egui_kittest::Harness<'static, ClusterPlannerApp>) -> bool {
+    for _ in 0..10 {
+        h.step();
+        if h.query_by_label("Opening national.ron…").is_some() {
+            return true;
+        }
+    }
+    false
 }

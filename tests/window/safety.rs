@@ -20,7 +20,7 @@ fn recovery_locks_and_failed_saves() {
 
     // --- A recovery copy of unsaved work is offered back, with what differs. ---
     let mut app = ClusterPlannerApp::with_built_in_example();
-    app.open_path(&path);
+    app.open_now(&path);
     assert!(lock::lock_path(&path).exists(), "opening takes the lock");
     app.edit(Edit::RenameCluster { cluster: 0, name: "Renamed by the committee".into() });
     let copy = app.write_recovery_now().unwrap();
@@ -74,12 +74,12 @@ fn recovery_locks_and_failed_saves() {
     };
     std::fs::write(lock::lock_path(&path), ron::to_string(&other).unwrap()).unwrap();
     let mut h = harness(ClusterPlannerApp::with_built_in_example());
-    h.state_mut().open_path(&path);
+    h.state_mut().open_now(&path);
     h.run();
     h.get_by_label("Someone else has this file open");
     h.get_by_label(&format!("{} is open by jsmith on FINANCE-PC-07 since 22 November 2026 09:14.", path.display()));
     h.get_by_label("Open read-only").click();
-    h.run();
+    common::settle_open(&mut h);
     assert!(h.state().session.read_only);
     assert_eq!(h.state().session.doc.display_name(), "plan.ron");
     h.get_by_label("(read-only)");

@@ -52,7 +52,7 @@ fn a_bad_file_shows_its_error_and_keeps_the_document() {
     let mut h = harness(ClusterPlannerApp::with_built_in_example());
     h.run();
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_files/truncated.ron");
-    h.state_mut().open_path(&bad);
+    h.state_mut().open_now(&bad);
     h.run();
     let notice = h.state().notice.clone().unwrap();
     assert!(notice.error);
@@ -77,7 +77,7 @@ fn save_as_then_open_gives_the_same_scenario() {
     assert_eq!(h.state().session.doc.display_name(), "plan.ron");
     let saved = h.state().session.doc.scenario.clone();
     let mut h2 = harness(ClusterPlannerApp::with_built_in_example());
-    h2.state_mut().open_path(&path);
+    h2.state_mut().open_now(&path);
     h2.run();
     assert_eq!(h2.state().session.doc.scenario, saved);
     h2.get_by_label("plan.ron");
