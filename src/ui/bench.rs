@@ -46,18 +46,21 @@ pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
             .collect();
         out.push((format!("one frame, {} tab, median of {n}", tab.label()), median(times)));
     }
-    // An edit: one person's outcome toggled, recomputed, and the next Overview frame drawn.
-    app.tab = Tab::Overview;
+    // An edit: one person's outcome toggled, the figures and findings brought up to date,
+    // and the next frame drawn, on each tab that lists people or posts.
     let Some(id) = app.session.doc.scenario.people.first().map(|p| p.id.clone()) else { return out };
-    let times: Vec<f64> = (0..n.min(100))
-        .map(|k| {
-            let outcome = if k % 2 == 0 { Outcome::AtRisk } else { Outcome::NotAffected };
-            let t = Instant::now();
-            app.edit(Edit::SetOutcomes { ids: vec![id.clone()], outcome, effective: None });
-            frame(&ctx, &mut app);
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    out.push((format!("an edit: recompute + validate + next frame, median of {}", n.min(100)), median(times)));
+    for tab in [Tab::Overview, Tab::People, Tab::Teams] {
+        app.tab = tab;
+        let times: Vec<f64> = (0..n.min(100))
+            .map(|k| {
+                let outcome = if k % 2 == 0 { Outcome::AtRisk } else { Outcome::NotAffected };
+                let t = Instant::now();
+                app.edit(Edit::SetOutcomes { ids: vec![id.clone()], outcome, effective: None });
+                frame(&ctx, &mut app);
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        out.push((format!("an edit and the next {} frame, median of {}", tab.label(), n.min(100)), median(times)));
+    }
     out
 }
