@@ -25,6 +25,7 @@ mod export;
 mod format;
 mod generate;
 mod import;
+mod migrate;
 mod print;
 mod report;
 mod sample_extract;
@@ -201,6 +202,22 @@ pub enum Command {
         #[arg(long, value_name = "OUT.ron")]
         out: PathBuf,
     },
+    /// Move a 2025/26 scenario onto the 36 ICBs of 1 April 2026 (2026/27 populations).
+    /// ICBs that merged whole go across on their own; the people of the three split ICBs
+    /// (QM7, QJG, QNQ) go where --rules says. Prints every person's old and new ICB. Exit 1,
+    /// nothing written, when someone is not placed.
+    Migrate {
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.ron")]
+        out: PathBuf,
+        /// CSV lines `split ICB,cost centre,successor`, `*` as the cost centre for everyone
+        /// else of that ICB (e.g. `QM7,*,S1Y5D`).
+        #[arg(long, value_name = "RULES.csv")]
+        rules: Option<PathBuf>,
+        /// Write the report of every person's move here instead of printing it.
+        #[arg(long, value_name = "REPORT.csv")]
+        report: Option<PathBuf>,
+    },
     /// Export the figures as an XLSX workbook, or people and outcomes as CSV.
     Export {
         file: PathBuf,
@@ -260,6 +277,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Export { file, xlsx, csv, no_names, no_salaries }) => {
             export::run(&file, xlsx.as_deref(), csv.as_deref(), no_names, no_salaries)
+        }
+        Some(Command::Migrate { file, out, rules, report }) => {
+            migrate::run(&file, &out, rules.as_deref(), report.as_deref())
         }
         Some(Command::SampleExtract { out, rows, orgs }) => sample_extract::run(&out, rows, &orgs),
         Some(Command::SaveLoop { file, example }) => save_loop::run(&file, &example),

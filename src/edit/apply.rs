@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::people_at::{PeopleAt, positions};
 use super::{Edit, Refused};
-use crate::model::{Apportionment, Cluster, Disposition, Organisation, Outcome, Person, Post, Scenario, Team};
+use crate::model::{Apportionment, Cluster, Disposition, Merger, Organisation, Outcome, Person, Post, Scenario, Team};
 
 fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
     s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
@@ -81,6 +81,7 @@ pub(super) fn add_cluster(s: &mut Scenario, name: String) -> Result<Edit, Refuse
     }
     let inv = Edit::ReplaceClusters(s.clusters.clone());
     s.clusters.push(Cluster {
+        merger: None,
         name,
         members: Vec::new(),
         apportionment: Apportionment::Population,
@@ -277,11 +278,40 @@ pub(super) fn set_population(
     org: String,
     population: Option<u64>,
     basis: String,
+    weighted: Option<u64>,
 ) -> Result<Edit, Refused> {
     let o = org_mut(s, &org)?;
-    let inv = Edit::SetPopulation { org, population: o.population, basis: std::mem::take(&mut o.population_basis) };
+    let inv = Edit::SetPopulation {
+        org,
+        population: o.population,
+        basis: std::mem::take(&mut o.population_basis),
+        weighted: o.weighted_population,
+    };
     o.population = population;
     o.population_basis = basis;
+    o.weighted_population = weighted;
+    Ok(inv)
+}
+
+/// An ICB's running cost allowance (the 2026/27 ones were not published: typed in).
+pub(super) fn set_allowance(s: &mut Scenario, org: String, allowance_pence: Option<i64>) -> Result<Edit, Refused> {
+    let o = org_mut(s, &org)?;
+    let inv = Edit::SetAllowance { org, allowance_pence: o.running_cost_allowance_pence };
+    o.running_cost_allowance_pence = allowance_pence;
+    Ok(inv)
+}
+
+/// A cluster made a merged ICB from a date, or a cluster again. Its teams, posts and
+/// members carry over unchanged.
+pub(super) fn set_merger(s: &mut Scenario, cluster: usize, merger: Option<Merger>) -> Result<Edit, Refused> {
+    if let Some(m) = &merger
+        && m.name.trim().is_empty()
+    {
+        return Err(Refused("a merged ICB needs a name".into()));
+    }
+    let c = cluster_mut(s, cluster)?;
+    let inv = Edit::SetMerger { cluster, merger: c.merger.clone() };
+    c.merger = merger;
     Ok(inv)
 }
 

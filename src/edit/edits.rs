@@ -8,7 +8,7 @@ use super::apply;
 use super::people_at::PeopleAt;
 use crate::files::import::{Plan, Prepared};
 use crate::model::money::format_count;
-use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Outcome, Person, Post, Scenario};
+use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Merger, Outcome, Person, Post, Scenario};
 
 /// One change, as the user thinks of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,11 +103,22 @@ pub enum Edit {
         baseline_pence: i64,
         planned_pence: Option<i64>,
     },
-    /// An ICB's population and what it is (registered or weighted, and its year).
+    /// An ICB's registered and weighted populations, and what they are (their year and source).
     SetPopulation {
         org: String,
         population: Option<u64>,
         basis: String,
+        weighted: Option<u64>,
+    },
+    /// An ICB's running cost allowance (for reference: not used in the gap).
+    SetAllowance {
+        org: String,
+        allowance_pence: Option<i64>,
+    },
+    /// Makes a cluster a merged ICB from a date (or a cluster again, with `None`).
+    SetMerger {
+        cluster: usize,
+        merger: Option<Merger>,
     },
     /// Puts an ICB in no cluster in the plan's scope, or takes it out.
     SetInScope {
@@ -209,6 +220,11 @@ impl Edit {
             Edit::SetNonPay { org, .. } => format!("change non-pay of {org}"),
             Edit::SetTarget { org, .. } => format!("change the target of {org}"),
             Edit::SetPopulation { org, .. } => format!("change the population of {org}"),
+            Edit::SetAllowance { org, .. } => format!("change the running cost allowance of {org}"),
+            Edit::SetMerger { cluster: c, merger: Some(m) } => {
+                format!("make {} a merged ICB from {}", cluster(c), m.from.format("%-d %B %Y"))
+            }
+            Edit::SetMerger { cluster: c, merger: None } => format!("make {} a cluster again", cluster(c)),
             Edit::SetInScope { org, in_scope: true } => format!("bring {org} into the plan's scope"),
             Edit::SetInScope { org, in_scope: false } => format!("take {org} out of the plan's scope"),
             Edit::ReplaceClusters(_) => "change clusters".to_owned(),
@@ -261,7 +277,11 @@ impl Edit {
                 Ok(inv)
             }
             Edit::MovePost { cluster, team, index, to_team } => apply::move_post(s, cluster, team, index, to_team),
-            Edit::SetPopulation { org, population, basis } => apply::set_population(s, org, population, basis),
+            Edit::SetPopulation { org, population, basis, weighted } => {
+                apply::set_population(s, org, population, basis, weighted)
+            }
+            Edit::SetAllowance { org, allowance_pence } => apply::set_allowance(s, org, allowance_pence),
+            Edit::SetMerger { cluster, merger } => apply::set_merger(s, cluster, merger),
             Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
             Edit::ReplacePeople { people, what } => apply::replace_people(s, people, what),

@@ -4,6 +4,8 @@
 //! read-only mode. The window, the command line and the tests all drive the same session;
 //! nothing here knows about the window.
 
+use crate::model::PopulationBasis;
+use crate::model::reference::ReferenceYear;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -114,12 +116,22 @@ impl Session {
         Session::new(doc)
     }
 
-    /// File ▸ New: the 42 ICBs, no clusters. Returns the words for the status bar.
+    /// File ▸ New on the 2025/26 map: the 42 ICBs, no clusters. Returns the words for the
+    /// status bar.
     pub fn new_scenario(&mut self) -> String {
-        self.doc = Document::new(crate::model::reference::new_scenario(), None, "Untitled.ron");
+        self.new_scenario_for(ReferenceYear::Y2025, PopulationBasis::Registered)
+    }
+
+    /// File ▸ New on a year's map and population basis, no clusters. Returns the words for
+    /// the status bar.
+    pub fn new_scenario_for(&mut self, year: ReferenceYear, basis: PopulationBasis) -> String {
+        let s = year.new_scenario(basis);
+        let n = s.organisations.len();
+        let basis = s.assumptions.population_basis.label();
+        self.doc = Document::new(s, None, "Untitled.ron");
         self.lock = None;
         self.read_only = false;
-        "New scenario: the 42 ICBs, no clusters yet".into()
+        format!("New {} scenario: the {n} ICBs, targets per head of {basis}, no clusters yet", year.label())
     }
 
     /// Opens `path` unless someone else has it open (then says who, to ask the user). On

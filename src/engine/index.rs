@@ -82,9 +82,11 @@ impl<'a> Index<'a> {
 pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u64> {
     let c = &s.clusters[cluster];
     let known = &ix.members[cluster];
+    let basis = s.assumptions.population_basis;
     let mut w: Vec<u64> = match &c.apportionment {
         Apportionment::Population => {
-            let pops: Vec<Option<u64>> = known.iter().map(|k| k.and_then(|i| s.organisations[i].population)).collect();
+            let pops: Vec<Option<u64>> =
+                known.iter().map(|k| k.and_then(|i| s.organisations[i].population_on(basis))).collect();
             if known.iter().zip(&pops).any(|(k, p)| k.is_some() && p.is_none()) {
                 vec![0; c.members.len()]
             } else {

@@ -11,7 +11,13 @@
 //!   non-pay. People who are slotted or appointed are costed through their post; people who
 //!   leave (redeployed, VR, MARS, compulsory redundancy) or transfer out drop out.
 //! - **Transferred out** (moved, not saved) = the cost of people who transfer with a function.
-//! - **Target** = population x envelope per head, or the ICB's explicit override.
+//! - **Target** = population x envelope per head, or the ICB's explicit override. The
+//!   population is registered or weighted, as the assumptions say (`population_basis`).
+//! - **A merged ICB** (a cluster with a merger dated by the target date) is one statutory
+//!   body: its line is its members' added up (one target on the combined population; its
+//!   posts need no split, so how they are apportioned changes none of its figures) and
+//!   netted, and the totals count it once instead of its members. Staff transfer to it by
+//!   statute: no outcome, no cost.
 //! - **Gap** = planned − target: above zero, the ICB is still over its target.
 //! - One-off costs: Section 16 redundancy for voluntary and compulsory redundancy, and the
 //!   MARS parameters for MARS. Net recurrent saving = baseline − planned − transferred out.
@@ -59,8 +65,8 @@ fn compute_in(s: &Scenario, chunks: &[std::ops::Range<usize>]) -> Summary {
     let (mut posts, mut clusters) = posts::cost_posts(s, &ix, &months, &mut orgs, &mut delta);
     posts::hold(&ix, &mut people.post_holders, &mut posts, &mut clusters);
     let org_series = trajectory::close_organisations(s, &months, &mut orgs, delta);
-    let totals = trajectory::totals(&orgs);
     let cluster_series = trajectory::close_clusters(&ix, &orgs, &org_series, &mut clusters, months.len());
+    let totals = trajectory::totals(&orgs, &clusters);
     let total_series = trajectory::total_series(&orgs, &org_series, months.len());
     let outcomes = OutcomeKind::ALL.iter().map(|k| (*k, people.tallies[*k as usize])).collect();
     Summary {
@@ -84,13 +90,14 @@ fn starting_figures(s: &Scenario, ix: &Index<'_>) -> Vec<OrgFigures> {
     s.organisations
         .iter()
         .map(|o| {
+            let population = o.population_on(a.population_basis);
             let target = o.target_override_pence.or_else(|| {
-                o.population.and_then(|p| i64::try_from(p).ok()).map(|p| p.saturating_mul(a.envelope_per_head_pence))
+                population.and_then(|p| i64::try_from(p).ok()).map(|p| p.saturating_mul(a.envelope_per_head_pence))
             });
             OrgFigures {
                 code: o.code.clone(),
                 name: o.name.clone(),
-                line: Line { target, population: o.population, ..Line::default() },
+                line: Line { target, population, ..Line::default() },
                 baseline_people: 0,
                 baseline_non_pay: o.baseline_non_pay_pence,
                 planned_people: 0,

@@ -68,6 +68,8 @@ fn cost_cluster(
         vacant_posts: 0,
         posts_cost: 0,
         weights: Vec::new(),
+        merger_from: c.merger.as_ref().map(|m| m.from),
+        merged: c.merger.as_ref().is_some_and(|m| m.from <= a.target_date),
     };
     for p in c.teams.iter().flat_map(|t| &t.posts) {
         let salary = post_salary(a, &p.pay).unwrap_or(0);

@@ -138,6 +138,12 @@ pub struct ClusterFigures {
     /// How a shared post is split across the members (aligned with `members`): the weights
     /// of the apportionment rule in force, from [`apportion_weights`].
     pub weights: Vec<u64>,
+    /// The date the cluster becomes a merged ICB, when it does.
+    pub merger_from: Option<NaiveDate>,
+    /// Merged by the target date: one statutory body, so its line is netted across the
+    /// members (a surplus in one part meets a shortfall in another), and the totals count
+    /// it as one ICB instead of its members.
+    pub merged: bool,
 }
 
 /// A post's cost and how it is split across the cluster's members.

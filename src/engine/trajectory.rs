@@ -121,6 +121,10 @@ pub(super) fn close_clusters(
             cf.line.target = None;
             cf.line.population = None;
         }
+        if cf.merged {
+            // One statutory body: what it must still save is its own gap, netted.
+            cf.line.split_gap();
+        }
         out.push(series);
     }
     out
@@ -137,11 +141,16 @@ pub(super) fn total_series(orgs: &[OrgFigures], org_series: &[Vec<Pence>], n_mon
     total
 }
 
-/// The whole scenario's line: the sum of the ICBs' in scope.
-pub(super) fn totals(orgs: &[OrgFigures]) -> Line {
+/// The whole scenario's line: the sum of the ICBs in scope, where a merged ICB (merged by
+/// the target date) counts once, as the one body it is, instead of as its members.
+pub(super) fn totals(orgs: &[OrgFigures], clusters: &[ClusterFigures]) -> Line {
     let mut totals = Line::start();
-    for of in orgs.iter().filter(|of| of.in_scope) {
+    let merged = |of: &OrgFigures| of.cluster.and_then(|ci| clusters.get(ci)).is_some_and(|cf| cf.merged);
+    for of in orgs.iter().filter(|of| of.in_scope && !merged(of)) {
         totals.add(&of.line);
+    }
+    for cf in clusters.iter().filter(|cf| cf.merged) {
+        totals.add(&cf.line);
     }
     totals
 }

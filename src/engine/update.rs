@@ -112,6 +112,6 @@ fn close_again(ix: &Index<'_>, sum: &mut Summary, orgs: &HashSet<usize>) {
     let n = sum.trajectory.months.len();
     sum.trajectory.clusters =
         trajectory::close_clusters(ix, &sum.organisations, &sum.trajectory.orgs, &mut sum.clusters, n);
-    sum.totals = trajectory::totals(&sum.organisations);
+    sum.totals = trajectory::totals(&sum.organisations, &sum.clusters);
     sum.trajectory.total = trajectory::total_series(&sum.organisations, &sum.trajectory.orgs, n);
 }

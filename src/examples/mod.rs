@@ -348,6 +348,7 @@ fn settle(s: &mut Scenario, code: &str, baseline: Pence, gap: Pence) {
 #[must_use]
 pub fn lnr_cluster() -> Scenario {
     let clusters = vec![Cluster {
+        merger: None,
         name: "Northamptonshire + Leicester, Leicestershire & Rutland".to_owned(),
         members: vec!["QK1".to_owned(), "QPM".to_owned()],
         apportionment: crate::model::Apportionment::Population,

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Band;
+use super::{Band, PopulationBasis};
 use crate::model::money::{Pence, Rate};
 
 /// Every rate and parameter the cost engine uses. All editable; the defaults and their
@@ -39,6 +39,26 @@ pub struct Assumptions {
     pub pay_year: String,
     /// Agenda for Change pay points per band (full-time annual, pence), entry point first.
     pub afc_pay: Vec<BandScale>,
+    /// Which population the envelope per head applies to: registered (the 2025/26 basis)
+    /// or weighted. Shown wherever a £ per head figure is.
+    #[serde(default, skip_serializing_if = "is_registered")]
+    pub population_basis: PopulationBasis,
+    /// The smallest population a merged ICB should serve (NHS England's proposal of June
+    /// 2026: at least 1.5 million).
+    #[serde(default = "smallest_merged_icb", skip_serializing_if = "is_smallest_merged_icb")]
+    pub merged_icb_min_population: u32,
+}
+
+fn is_registered(b: &PopulationBasis) -> bool {
+    *b == PopulationBasis::Registered
+}
+
+fn smallest_merged_icb() -> u32 {
+    1_500_000
+}
+
+fn is_smallest_merged_icb(n: &u32) -> bool {
+    *n == smallest_merged_icb()
 }
 
 fn yes() -> bool {
@@ -127,6 +147,8 @@ impl Default for Assumptions {
             },
             mars: MarsTerms { months_per_year: 1, max_months: 12, cap_pence: pounds(80_000), min_service_years: 1 },
             pay_year: "2025/26".to_owned(),
+            population_basis: PopulationBasis::Registered,
+            merged_icb_min_population: smallest_merged_icb(),
             afc_pay: vec![
                 scale(Band::Band1, &[24_465]),
                 scale(Band::Band2, &[24_465]),
@@ -163,6 +185,7 @@ pub enum Unit {
     Date,
     Months,
     Years,
+    People,
 }
 
 impl Unit {
@@ -176,6 +199,7 @@ impl Unit {
             Unit::Date => "date",
             Unit::Months => "months",
             Unit::Years => "years",
+            Unit::People => "people",
         }
     }
 }
@@ -232,6 +256,7 @@ impl Setting {
             (Value::Date(d), _) => d.format("%-d %B %Y").to_string(),
             (Value::Count(1), Unit::Months) => "1 month".to_owned(),
             (Value::Count(1), Unit::Years) => "1 year".to_owned(),
+            (Value::Count(n), Unit::People) => format!("{} people", crate::model::money::format_count(n as usize)),
             (Value::Count(n), u) => format!("{n} {}", u.label()),
         }
     }
@@ -287,7 +312,7 @@ macro_rules! setting {
 }
 
 /// Every figure of the assumptions, in the order the tab, the pack and the workbook list them.
-pub const SETTINGS: [Setting; 17] = [
+pub const SETTINGS: [Setting; 18] = [
     setting!("Employer NI rate", Unit::Percent, "gov.uk, from 6 April 2025", Rate, employer_ni_rate),
     setting!("Employer NI threshold", Unit::PoundsAYear, "gov.uk (£96 a week)", Pence, employer_ni_threshold_pence),
     setting!("Employer pension, paid locally", Unit::Percent, "NHSBSA 2025/26", Rate, pension_local_rate),
@@ -329,10 +354,17 @@ pub const SETTINGS: [Setting; 17] = [
     setting!("MARS: most months (placeholder)", Unit::Months, "set from your local scheme", Count, mars.max_months),
     setting!("MARS: salary cap", Unit::PoundsAYear, "NHS Employers Section 20 (£80,000)", Pence, mars.cap_pence),
     setting!("MARS: years of service needed", Unit::Years, "typical local schemes", Count, mars.min_service_years),
+    setting!(
+        "Smallest merged ICB",
+        Unit::People,
+        "NHS England, 2 June 2026: merged ICBs of at least 1.5 million",
+        Count,
+        merged_icb_min_population
+    ),
 ];
 
 /// The yes-or-no assumptions.
-pub const CHOICES: [Choice; 2] = [
+pub const CHOICES: [Choice; 3] = [
     Choice {
         label: "Redundancy month = greater of 1/12 and 4.35 weeks' pay",
         help: "On (the published rule): the greater of one twelfth of annual pay and 4.35 weeks' pay. Off: one twelfth only, for local schemes that use it.",
@@ -350,6 +382,14 @@ pub const CHOICES: [Choice; 2] = [
         shown: ("counted", "left out"),
         get: |a| a.count_programme_posts,
         set: |a, on| a.count_programme_posts = on,
+    },
+    Choice {
+        label: "Envelope per head of weighted population",
+        help: "Off (the 2025/26 basis): targets are the envelope times each ICB's registered population. On: times its weighted population, the figure NHS England used for configuration decisions",
+        source: "NHS England allocation tool, 2026/27",
+        shown: ("weighted population", "registered population"),
+        get: |a| a.population_basis == PopulationBasis::Weighted,
+        set: |a, on| a.population_basis = if on { PopulationBasis::Weighted } else { PopulationBasis::Registered },
     },
 ];
 
@@ -399,7 +439,8 @@ mod tests {
         assert_eq!(shown("Redundancy: most months").as_deref(), Some("24 months"));
         assert_eq!(shown("Redundancy: months per complete year").as_deref(), Some("1 month"));
         assert_eq!(shown("MARS: years of service needed").as_deref(), Some("1 year"));
-        // 17 figures, 2 choices and the pay year: one page of the pack (24 rows a page).
-        assert_eq!(assumption_rows(&a).len(), 20);
+        assert_eq!(shown("Smallest merged ICB").as_deref(), Some("1,500,000 people"));
+        // 18 figures, 3 choices and the pay year: one page of the pack (24 rows a page).
+        assert_eq!(assumption_rows(&a).len(), 22);
     }
 }

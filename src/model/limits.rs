@@ -148,7 +148,8 @@ fn in_organisations(s: &Scenario) -> Option<Violation> {
                     MAX_BUDGET_PENCE,
                 )
             })
-            .or_else(|| count(anchor, who, "population", o.population.unwrap_or(0), MAX_POPULATION));
+            .or_else(|| count(anchor, who, "population", o.population.unwrap_or(0), MAX_POPULATION))
+            .or_else(|| count(anchor, who, "weighted_population", o.weighted_population.unwrap_or(0), MAX_POPULATION));
     }
     found
 }

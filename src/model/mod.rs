@@ -5,6 +5,7 @@
 
 mod assumptions;
 pub mod limits;
+pub mod migrate;
 pub mod money;
 mod outcome;
 pub mod reference;

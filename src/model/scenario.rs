@@ -49,6 +49,14 @@ pub struct Organisation {
     /// What the population figure is and its year, e.g. "2025/26 NHS England allocation population".
     #[serde(default)]
     pub population_basis: String,
+    /// The weighted population of the same year (needs-weighted, as NHS England used for
+    /// configuration decisions), used instead of `population` when the assumptions say so
+    /// ([`Assumptions::population_basis`]). `None` where not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weighted_population: Option<u64>,
+    /// What the ICB was formed from ("QMJ (whole); QRV (whole)"), for ICBs made on 1 April 2026.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub formed_from: String,
     /// The 2025/26 running cost allowance, for reference (not used in the gap).
     #[serde(default)]
     pub running_cost_allowance_pence: Option<Pence>,
@@ -93,6 +101,56 @@ pub struct Cluster {
     pub teams: Vec<Team>,
     #[serde(default)]
     pub notes: String,
+    /// When set, the cluster becomes one merged ICB on that date (a cluster until then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merger: Option<Merger>,
+}
+
+/// A cluster's members becoming one merged ICB: one statutory body, one board, one
+/// allocation, one running-cost target and one employer from `from`. Staff of the members
+/// transfer to it by statute on that date: a transfer, not a redundancy, and no cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merger {
+    /// The date the merged ICB is established, e.g. 2027-04-01.
+    pub from: NaiveDate,
+    /// The merged ICB's name, e.g. "NHS Leicester, Leicestershire, Rutland and Northamptonshire ICB".
+    pub name: String,
+    /// Where it stands: "proposed, awaiting NHS England's decision", "approved".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status: String,
+}
+
+impl Organisation {
+    /// The population on the basis the assumptions use (registered or weighted).
+    #[must_use]
+    pub fn population_on(&self, basis: PopulationBasis) -> Option<u64> {
+        match basis {
+            PopulationBasis::Registered => self.population,
+            PopulationBasis::Weighted => self.weighted_population,
+        }
+    }
+}
+
+/// Which population the £ per head envelope is applied to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PopulationBasis {
+    /// GP-registered population (the 2025/26 basis).
+    #[default]
+    Registered,
+    /// Needs-weighted population (what NHS England used for configuration decisions).
+    Weighted,
+}
+
+impl PopulationBasis {
+    /// "registered population" / "weighted population", as every £ per head figure says it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            PopulationBasis::Registered => "registered population",
+            PopulationBasis::Weighted => "weighted population",
+        }
+    }
 }
 
 /// How the cost of a shared post is split across a cluster's member ICBs.

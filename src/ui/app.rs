@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands, Export, Unsaved};
 use super::dialogs::file_chooser::{self, FileRequest, Purpose};
-use super::dialogs::{confirm, help, import, print, safety, spreadsheet, unsaved};
+use super::dialogs::{confirm, help, import, new_scenario, print, safety, spreadsheet, unsaved};
 use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
@@ -31,6 +31,8 @@ pub struct ClusterPlannerApp {
     pub print: print::PrintDialog,
     pub import: import::ImportDialog,
     pub export_sheet: spreadsheet::ExportDialog,
+    /// File ▸ New: which year's map.
+    pub new_scenario: new_scenario::NewScenarioDialog,
     pub safety: safety::Safety,
     pub chart: ChartKind,
     /// A command (New, Open, Quit) waiting for the answer to "Save changes?".
@@ -89,6 +91,7 @@ impl ClusterPlannerApp {
             print: print::PrintDialog::default(),
             import: import::ImportDialog::default(),
             export_sheet: spreadsheet::ExportDialog::default(),
+            new_scenario: new_scenario::NewScenarioDialog::default(),
             safety: safety::Safety::default(),
             chart: ChartKind::CostByIcb,
             unsaved: None,
@@ -351,8 +354,9 @@ impl ClusterPlannerApp {
                 self.session = Session::built_in_example();
                 self.notice = None;
             }
-            Command::New => {
-                let text = self.session.new_scenario();
+            Command::New => self.new_scenario.open = true,
+            Command::CreateNew(year, basis) => {
+                let text = self.session.new_scenario_for(year, basis);
                 self.say(text, false);
             }
             Command::Open => self.ask_file(self.scenario_request(Purpose::Open, "Open a scenario")),
@@ -524,6 +528,7 @@ impl ClusterPlannerApp {
         print::show(ctx, &mut self.print, &self.session.doc, self.chart, &mut self.commands);
         import::show(ctx, &mut self.import, &self.session.doc, &mut self.commands);
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
+        new_scenario::show(ctx, &mut self.new_scenario, &mut self.commands);
         help::show(ctx, &mut self.help);
         file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
         if let Some(pending) = &self.opening {

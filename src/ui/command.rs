@@ -94,6 +94,8 @@ pub enum Command {
     OpenAnyway(PathBuf),
     /// Cancel on "Opening…": keep the open scenario.
     CancelOpening,
+    /// Create in File ▸ New: a new scenario on that year's map and population basis.
+    CreateNew(crate::model::reference::ReferenceYear, crate::model::PopulationBasis),
     Save,
     SaveAs,
     /// File ▸ Import people…: asks which staff list.

@@ -2,7 +2,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::Severity::{Error, Warning};
+use super::Severity::{Error, Info, Warning};
 use super::{Context, Findings, Subject};
 use crate::model::money::Rate;
 use crate::model::{Apportionment, Cluster, Share};
@@ -19,6 +19,62 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
             Apportionment::Population => populations_known_for_shares(cx, c, out),
             Apportionment::Equal => {}
         }
+        if let Some(m) = &c.merger {
+            merged_icb_serves_enough_people(cx, c, out);
+            merger_by_target_date(cx, c, m, out);
+        }
+    }
+}
+
+/// A merged ICB should serve at least the population NHS England proposed (a setting:
+/// 1.5 million by default), on the basis in use.
+fn merged_icb_serves_enough_people(cx: &Context<'_>, c: &Cluster, out: &mut Findings) {
+    out.kind = "Merged ICBs";
+    let a = &cx.s.assumptions;
+    let basis = a.population_basis;
+    let mut known = Vec::new();
+    for m in &c.members {
+        let Some(&i) = cx.ix.orgs.get(m.as_str()) else { continue };
+        if !known.contains(&i) {
+            known.push(i);
+        }
+    }
+    let pops: Option<Vec<u64>> = known.iter().map(|i| cx.s.organisations[*i].population_on(basis)).collect();
+    let Some(pops) = pops else { return }; // a missing population is reported on its ICB
+    let total: u64 = pops.iter().sum();
+    let least = u64::from(a.merged_icb_min_population);
+    if total < least {
+        let count = |n: u64| crate::model::money::format_count(usize::try_from(n).unwrap_or(usize::MAX));
+        out.push(
+            Warning,
+            subject(c),
+            format!(
+                "the merged ICB would serve {} people ({}), under the {} a merged ICB should serve",
+                count(total),
+                basis.label(),
+                count(least)
+            ),
+        );
+    }
+}
+
+/// A merger after the target date is not in the figures at the target date.
+fn merger_by_target_date(cx: &Context<'_>, c: &Cluster, m: &crate::model::Merger, out: &mut Findings) {
+    out.kind = "Merged ICBs";
+    let target = cx.s.assumptions.target_date;
+    if m.from > target {
+        out.push(
+            Info,
+            subject(c),
+            format!(
+                "merges on {}, after the target date ({}): the figures at the target date are the cluster's",
+                m.from.format("%-d %B %Y"),
+                target.format("%-d %B %Y")
+            ),
+        );
+    }
+    if m.name.trim().is_empty() {
+        out.push(Warning, subject(c), "the merged ICB has no name".into());
     }
 }
 
@@ -94,7 +150,12 @@ fn populations_known_for_shares(cx: &Context<'_>, c: &Cluster, out: &mut Finding
     let missing: Vec<&str> = c
         .members
         .iter()
-        .filter(|m| cx.ix.orgs.get(m.as_str()).is_some_and(|i| cx.s.organisations[*i].population.is_none()))
+        .filter(|m| {
+            cx.ix
+                .orgs
+                .get(m.as_str())
+                .is_some_and(|i| cx.s.organisations[*i].population_on(cx.s.assumptions.population_basis).is_none())
+        })
         .map(String::as_str)
         .collect();
     if !missing.is_empty() {

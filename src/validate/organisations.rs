@@ -4,15 +4,15 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::Severity::{Error, Info};
 use super::{Context, Findings, Subject};
-use crate::model::Organisation;
+use crate::model::{Organisation, PopulationBasis};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
     let mut seen = HashSet::default();
     for o in &cx.s.organisations {
         has_code(o, out);
         code_is_unique(o, &mut seen, out);
-        has_population_or_target(o, out);
-        population_above_zero(o, out);
+        has_population_or_target(cx.s.assumptions.population_basis, o, out);
+        population_above_zero(cx.s.assumptions.population_basis, o, out);
         figures_not_negative(o, out);
         target_set_by_hand_has_note(o, out);
     }
@@ -36,21 +36,22 @@ fn code_is_unique<'a>(o: &'a Organisation, seen: &mut HashSet<&'a str>, out: &mu
     }
 }
 
-fn has_population_or_target(o: &Organisation, out: &mut Findings) {
+/// The population on the basis in use (registered or weighted), or an explicit target.
+fn has_population_or_target(basis: PopulationBasis, o: &Organisation, out: &mut Findings) {
     out.kind = "Populations and targets";
-    if o.population.is_none() && o.target_override_pence.is_none() {
+    if o.population_on(basis).is_none() && o.target_override_pence.is_none() {
         out.push(
             Error,
             subject(o),
-            "population is missing, so the target cannot be worked out (set a population or a target)".into(),
+            format!("{} is missing, so the target cannot be worked out (set a population or a target)", basis.label()),
         );
     }
 }
 
-fn population_above_zero(o: &Organisation, out: &mut Findings) {
+fn population_above_zero(basis: PopulationBasis, o: &Organisation, out: &mut Findings) {
     out.kind = "Populations and targets";
-    if o.population == Some(0) {
-        out.push(Error, subject(o), "population is 0".into());
+    if o.population_on(basis) == Some(0) {
+        out.push(Error, subject(o), format!("{} is 0", basis.label()));
     }
 }
 

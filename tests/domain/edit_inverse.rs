@@ -24,7 +24,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..27, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..29, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -77,13 +77,13 @@ fn target(s: &Scenario, p: &Pick) -> Target {
     }
 }
 
-/// One edit of each of the 26 kinds (and a SetOutcomes naming nobody), with indexes that
+/// One edit of each of the 28 kinds (and a SetOutcomes naming nobody), with indexes that
 /// sometimes run past the end so the refusals are tried too.
 fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
     match p.kind {
         0 | 1 | 19 | 20 | 24 => people_edit(s, p, t),
-        2..=10 | 18 => cluster_edit(s, p, t),
+        2..=10 | 18 | 27 => cluster_edit(s, p, t),
         11..=13 | 25 => post_edit(p, t),
         _ => settings_edit(s, p, t),
     }
@@ -122,6 +122,15 @@ fn cluster_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
         8 => Edit::AddTeam { cluster, name: p.text.clone() },
         9 => Edit::RenameTeam { cluster, team: t.team, name: p.text.clone() },
         10 => Edit::DeleteTeam { cluster, team: t.team },
+        27 => Edit::SetMerger {
+            cluster,
+            merger: (!p.b.is_multiple_of(3)).then(|| cluster_planner::model::Merger {
+                from: NaiveDate::from_ymd_opt(2027, 4, 1).unwrap() - chrono::Days::new(p.c as u64),
+                // An empty name is refused.
+                name: p.text.clone(),
+                status: "proposed".into(),
+            }),
+        },
         _ => {
             let mut c = s.clusters.clone();
             c.truncate(p.b % (t.clusters + 1));
@@ -176,7 +185,9 @@ fn settings_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
             org: t.org,
             population: p.b.is_multiple_of(3).then(|| u64::try_from(p.n.rem_euclid(3_000_000)).unwrap()),
             basis: p.text.clone(),
+            weighted: p.b.is_multiple_of(2).then(|| u64::try_from(p.n.rem_euclid(2_000_000)).unwrap()),
         },
+        28 => Edit::SetAllowance { org: t.org, allowance_pence: p.b.is_multiple_of(2).then_some(p.n) },
         23 => Edit::SetInScope { org: t.org, in_scope: p.b.is_multiple_of(2) },
         26 => Edit::SetDetails { name: p.text.clone(), year: "2026/27".into(), notes: p.text.repeat(2) },
         17 => Edit::SetTarget { org: t.org, target_pence: p.b.is_multiple_of(2).then_some(p.n), note: p.text.clone() },

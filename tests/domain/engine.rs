@@ -28,6 +28,8 @@ fn org(code: &str, population: u64, non_pay: i64) -> Organisation {
         target_note: String::new(),
         in_scope: false,
         baseline_is_allowance: false,
+        weighted_population: None,
+        formed_from: String::new(),
     }
 }
 
@@ -72,6 +74,7 @@ fn small() -> Scenario {
         apportionment: Apportionment::Population,
         teams: vec![Team { name: "Cluster executive".into(), posts: vec![post("P1", "AAA", 100_000)] }],
         notes: String::new(),
+        merger: None,
     }];
     s.people = vec![
         person("1", "AAA", 50_000, 10, Outcome::NotAffected),
@@ -301,6 +304,7 @@ fn validation_finds_the_inconsistencies_a_committee_makes() {
         apportionment: Apportionment::Population,
         teams: vec![Team { name: "T".into(), posts: vec![post("P2", "BBB", 60_000)] }], // hosted outside
         notes: String::new(),
+        merger: None,
     });
     s.people[0].outcome = Outcome::SlottedInto("P1".into());
     s.people.push(person("4", "AAA", 50_000, 3, Outcome::SlottedInto("P1".into()))); // post filled twice

@@ -395,6 +395,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 members,
                 teams: vec![Team { name: "Team".into(), posts }],
                 notes: String::new(),
+                merger: None,
             });
     (
         text(),

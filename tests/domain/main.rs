@@ -17,3 +17,4 @@ mod print;
 mod reliability;
 mod session;
 mod workbook;
+mod years_and_mergers;

@@ -11,15 +11,15 @@ use cluster_planner::model::money::format_pounds;
 use cluster_planner::model::{Outcome, OutcomeKind};
 use cluster_planner::report::pack::{PackOptions, board_pack_pages};
 use cluster_planner::ui::{ClusterPlannerApp, Command, Tab};
-use common::{click_menu, harness, settle_import};
+use common::{harness, settle_import};
 use egui_kittest::kittest::Queryable;
 
 #[test]
 fn from_file_new_to_the_board_pack() {
     let mut h = harness(ClusterPlannerApp::with_built_in_example());
     h.run();
-    // File ▸ New: the 42 ICBs, nothing in scope yet.
-    click_menu(&mut h, "File", "New");
+    // File ▸ New on the 2025/26 map: the 42 ICBs, nothing in scope yet.
+    common::file_new(&mut h, "2025/26");
     assert_eq!(h.state().session.doc.scenario.organisations.len(), 42);
     h.get_by_label("No ICB is in this plan's scope yet: put ICBs in a cluster on the Clusters tab.");
 

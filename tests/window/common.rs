@@ -98,3 +98,13 @@ pub fn settle_open(h: &mut Harness<'static, ClusterPlannerApp>) {
     assert!(h.state().opening.is_none(), "the file opened within 10 s");
     h.run();
 }
+
+/// File ▸ New, choosing the year's map ("2025/26", "2026/27", …), then Create.
+pub fn file_new(h: &mut Harness<'static, ClusterPlannerApp>, year: &str) {
+    click_menu(h, "File", "New");
+    h.get_by_label("New scenario");
+    h.get_by_label(year).click();
+    h.run();
+    h.get_by_label("Create").click();
+    h.run();
+}

@@ -219,12 +219,16 @@ fn unsaved_changes_are_guarded() {
     h.run();
     assert!(h.state().unsaved.is_none());
     assert_eq!(h.state().session.doc.scenario.clusters[0].name, "Renamed");
-    // Don't save: the new scenario replaces it.
+    // Don't save: the new scenario replaces it (on the 2026/27 map, the year offered first).
     click_menu(&mut h, "File", "New");
     h.get_by_label("Don't save").click();
     h.run();
+    h.get_by_label("New scenario");
+    h.get_by_label("Create").click();
+    h.run();
     assert_eq!(h.state().session.doc.display_name(), "Untitled.ron");
-    assert_eq!(h.state().session.doc.scenario.organisations.len(), 42);
+    assert_eq!(h.state().session.doc.scenario.organisations.len(), 36);
+    assert_eq!(h.state().session.doc.scenario.year, "2026/27");
     assert!(!h.state().session.doc.dirty);
 }
 

@@ -26,6 +26,44 @@ pub struct ClustersView {
     pub custom: std::collections::BTreeMap<usize, Vec<String>>,
     pub custom_for: u64,
     pub custom_error: Option<(usize, String)>,
+    /// The cluster being made a merged ICB, and the form as typed so far.
+    pub merging: Option<(usize, MergerForm)>,
+}
+
+/// "Make a merged ICB": the date, the merged ICB's name and where the proposal stands.
+#[derive(Debug, Default, Clone)]
+pub struct MergerForm {
+    pub from: String,
+    pub name: String,
+    pub status: String,
+    pub error: Option<String>,
+}
+
+impl MergerForm {
+    /// Started from the cluster's merger, or from NHS England's proposal: merged ICBs on
+    /// 1 April 2027.
+    fn of(c: &Cluster) -> MergerForm {
+        match &c.merger {
+            Some(m) => {
+                MergerForm { from: m.from.to_string(), name: m.name.clone(), status: m.status.clone(), error: None }
+            }
+            None => MergerForm {
+                from: "2027-04-01".into(),
+                name: format!("NHS {} Integrated Care Board", c.name),
+                status: "proposed, awaiting NHS England's decision".into(),
+                error: None,
+            },
+        }
+    }
+
+    fn merger(&self) -> Result<crate::model::Merger, String> {
+        let from = chrono::NaiveDate::parse_from_str(self.from.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("\"{}\" is not a date written 2027-04-01", self.from))?;
+        if self.name.trim().is_empty() {
+            return Err("a merged ICB needs a name".into());
+        }
+        Ok(crate::model::Merger { from, name: self.name.trim().to_owned(), status: self.status.trim().to_owned() })
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ClustersView, cmds: &mut Commands) {
@@ -176,11 +214,22 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
             }
         }
     });
+    merger_row(ui, doc, ci, view, cmds);
     if let Some(f) = doc.summary.clusters.get(ci) {
-        // Still to save and surplus side by side, never netted (the member ICBs are separate
-        // bodies): the same rule as the Overview's.
+        // Still to save and surplus side by side, never netted while the member ICBs are
+        // separate bodies (the same rule as the Overview's); a merged ICB is one body, so its
+        // own gap is what it must save.
         let gap = match f.line.target {
             None => "no target".to_owned(),
+            Some(_) if f.merged => format!(
+                "as one merged ICB, still to save {}{}",
+                format_pounds(f.line.still_to_save),
+                if f.line.surplus > 0 {
+                    format!(", under target by {}", format_pounds(f.line.surplus))
+                } else {
+                    String::new()
+                }
+            ),
             Some(_) => {
                 format!(
                     "still to save {}, surplus {}",
@@ -229,6 +278,84 @@ fn cluster_card(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut Cluster
             }
         });
     }
+}
+
+/// Whether the cluster becomes a merged ICB, and the action that makes it one (or a
+/// cluster again). Its members, teams and posts carry over unchanged.
+fn merger_row(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut ClustersView, cmds: &mut Commands) {
+    let c = &doc.scenario.clusters[ci];
+    if let Some((i, form)) = &mut view.merging
+        && *i == ci
+    {
+        let mut done = false;
+        ui.group(|ui| {
+            ui.strong("Make a merged ICB");
+            ui.label(
+                "From this date the members are one statutory body: one population, one target, one employer. \
+                 Staff transfer to it by statute (no redundancy, no cost); the teams and posts carry over.",
+            );
+            egui::Grid::new(("merger-form", ci)).num_columns(2).show(ui, |ui| {
+                let l = ui.label("Merged from (date):");
+                ui.add(egui::TextEdit::singleline(&mut form.from).desired_width(110.0)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Name of the merged ICB:");
+                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Where it stands:");
+                ui.add(egui::TextEdit::singleline(&mut form.status).desired_width(320.0))
+                    .labelled_by(l.id)
+                    .on_hover_text("e.g. proposed, awaiting NHS England's decision; approved");
+                ui.end_row();
+            });
+            if let Some(e) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Make it a merged ICB").clicked() {
+                    match form.merger() {
+                        Ok(m) => {
+                            cmds.edit(Edit::SetMerger { cluster: ci, merger: Some(m) });
+                            done = true;
+                        }
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    done = true;
+                }
+            });
+        });
+        if done {
+            view.merging = None;
+        }
+        return;
+    }
+    ui.horizontal_wrapped(|ui| match &c.merger {
+        Some(m) => {
+            let when = m.from.format("%-d %B %Y");
+            let status = if m.status.is_empty() { String::new() } else { format!(" ({})", m.status) };
+            ui.label(RichText::new(format!("Merged ICB from {when}: {}{status}", m.name)).strong());
+            if ui.small_button("Change merger").on_hover_text("Change the date or the name").clicked() {
+                view.merging = Some((ci, MergerForm::of(c)));
+            }
+            if ui
+                .small_button("Make a cluster again")
+                .on_hover_text("The members stay separate statutory bodies sharing posts")
+                .clicked()
+            {
+                cmds.edit(Edit::SetMerger { cluster: ci, merger: None });
+            }
+        }
+        None => {
+            if ui
+                .small_button("Make a merged ICB…")
+                .on_hover_text("From a date the members become one statutory body (NHS England proposed 1 April 2027)")
+                .clicked()
+            {
+                view.merging = Some((ci, MergerForm::of(c)));
+            }
+        }
+    });
 }
 
 /// How the cluster's shared posts are split: by population, equally, or by custom
