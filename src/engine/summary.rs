@@ -266,6 +266,14 @@ impl Summary {
         self.organisations.iter().filter(|o| o.in_scope).count()
     }
 
+    /// The statutory bodies in scope at the target date: a merged ICB counts once.
+    #[must_use]
+    pub fn bodies_in_scope(&self) -> usize {
+        let merged = |o: &OrgFigures| o.cluster.and_then(|ci| self.clusters.get(ci)).is_some_and(|c| c.merged);
+        self.organisations.iter().filter(|o| o.in_scope && !merged(o)).count()
+            + self.clusters.iter().filter(|c| c.merged).count()
+    }
+
     #[must_use]
     pub fn org(&self, code: &str) -> Option<&OrgFigures> {
         self.organisations.iter().find(|o| o.code == code)

@@ -492,6 +492,119 @@ pub fn england_stress_of(people: usize) -> Scenario {
     s
 }
 
+/// The LLR + Northamptonshire cluster as a merger option: the same people, teams and
+/// figures, the cluster becoming one merged ICB on 1 April 2027 as proposed, and the target
+/// date the end of the merged ICB's first year. Beside `lnr-cluster.ron`, a real pair of
+/// options to compare.
+#[must_use]
+pub fn lnr_merger_2027() -> Scenario {
+    let mut s = lnr_cluster();
+    s.name = "Northamptonshire + LLR: merged ICB from April 2027 (illustrative)".to_owned();
+    s.year = "2027/28".to_owned();
+    s.notes = format!(
+        "OPTION: the cluster of lnr-cluster.ron becoming one merged ICB on 1 April 2027, as NHS England proposed \
+         (letter of 2 June 2026) and as LLR and Northamptonshire proposed (board papers, September 2026; awaiting \
+         NHS England's decision). The same people, teams, non-pay and targets; the target date is the end of the \
+         merged ICB's first year (31 March 2028). As one statutory body its surplus in one part meets its shortfall \
+         in the other; staff transfer to it by statute, at no cost.\n\n{}",
+        s.notes
+    );
+    s.assumptions.target_date = date(2028, 3, 31);
+    if let Some(c) = s.clusters.first_mut() {
+        c.merger = Some(crate::model::Merger {
+            from: date(2027, 4, 1),
+            name: "NHS Leicester, Leicestershire, Rutland and Northamptonshire ICB (name not yet decided)".to_owned(),
+            status: "proposed, awaiting NHS England's decision".to_owned(),
+        });
+    }
+    s
+}
+
+/// The clusters of 2026/27 that proposed to become merged ICBs on 1 April 2027 (as of
+/// September 2026, board papers; domain-2026.md §2): (name, members, where it stands).
+const MERGERS_2027: [(&str, &[&str], &str); 8] = [
+    (
+        "Herefordshire & Worcestershire + Coventry & Warwickshire",
+        &["QGH", "QWU"],
+        "proposed merger on the cluster footprint; awaiting NHS England's decision",
+    ),
+    (
+        "Derby & Derbyshire + Lincolnshire + Nottingham & Nottinghamshire",
+        &["QJ2", "QJM", "QT1"],
+        "preparing for merger; awaiting NHS England's decision",
+    ),
+    (
+        "Shropshire Telford & Wrekin + Staffordshire & Stoke-on-Trent",
+        &["QOC", "QNC"],
+        "recommendation submitted, technical merger work; awaiting NHS England's decision",
+    ),
+    ("BNSSG + Gloucestershire", &["QUY", "QR1"], "to merge April 2027; awaiting NHS England's decision"),
+    (
+        "Bath & NE Somerset Swindon & Wiltshire + Dorset + Somerset",
+        &["QOX", "QVV", "QSL"],
+        "full merger April 2027 (BaNES may move to BNSSG); awaiting NHS England's decision",
+    ),
+    (
+        "Cornwall & Isles of Scilly + Devon",
+        &["QT6", "QJK"],
+        "mandated merger; council and MPs object; awaiting NHS England's decision",
+    ),
+    (
+        "Birmingham & Solihull + Black Country",
+        &["QHL", "QUA"],
+        "merger; adding Coventry discussed; awaiting NHS England's decision",
+    ),
+    (
+        "Leicester, Leicestershire & Rutland + Northamptonshire",
+        &["QK1", "QPM"],
+        "merger proposed; awaiting NHS England's decision",
+    ),
+];
+
+/// The 36 ICBs of 2026/27 with the clusters that proposed to merge on 1 April 2027, each as
+/// a proposed merged ICB, and every other ICB in scope on its own. Baselines stand in from
+/// the predecessors' 2025/26 running cost allowances (those of 2026/27 were not published),
+/// carried onto the new map as `migrate` does.
+#[must_use]
+pub fn national_2026_27() -> Scenario {
+    let from_2025 = national();
+    let mut s = match crate::model::migrate::to_2026_map(&from_2025, &crate::model::migrate::SplitRules::default()) {
+        Ok(m) => m.scenario,
+        // The national file has no staff, so no one needs placing.
+        Err(_) => reference::ReferenceYear::Y2026.new_scenario(crate::model::PopulationBasis::Registered),
+    };
+    s.name = "England 2026/27: the 36 ICBs and the mergers proposed for April 2027".to_owned();
+    s.year = "2026/27".to_owned();
+    s.notes = "The 36 ICBs from 1 April 2026 (NHS England ODS change summary, 6 Nov 2025) with 2026/27 registered and \
+        weighted populations (NHS England place-based allocation tool 2026/27-2028/29). The eight clusters are those that \
+        proposed, as of September 2026, to become merged ICBs on 1 April 2027 (board papers; NHS England letter of 2 June \
+        2026): PROPOSALS awaiting NHS England's decision, each shown as a merged ICB from that date; the approved list \
+        was not found. Every other ICB is in scope on its own. No staff lists: each ICB's baseline stands in from its \
+        predecessors' 2025/26 running cost allowances (v1.4; a split ICB's shared by the populations of its parts), as \
+        the 2026/27 allowances were not published; the £18.76 envelope also covers programme pay, so a baseline on the \
+        allowance alone understates the task. The target date is the end of the merged ICBs' first year."
+        .to_owned();
+    s.assumptions.trajectory_start = date(2026, 4, 1);
+    s.assumptions.target_date = date(2028, 3, 31);
+    s.clusters = MERGERS_2027
+        .iter()
+        .map(|(name, members, status)| Cluster {
+            name: (*name).to_owned(),
+            members: members.iter().map(|m| (*m).to_owned()).collect(),
+            apportionment: crate::model::Apportionment::Population,
+            teams: Vec::new(),
+            notes: format!("Position as of September 2026 (board papers): {status}."),
+            merger: Some(crate::model::Merger {
+                from: date(2027, 4, 1),
+                name: format!("{name} merged ICB (name not yet decided)"),
+                status: (*status).to_owned(),
+            }),
+        })
+        .collect();
+    choose_unclustered(&mut s);
+    s
+}
+
 /// The examples by the name of their file in `saves/`.
 #[must_use]
 pub fn by_name(name: &str) -> Option<Scenario> {
@@ -500,8 +613,11 @@ pub fn by_name(name: &str) -> Option<Scenario> {
         "west-midlands" => Some(west_midlands()),
         "national-2025-26" => Some(national()),
         "england-stress-25k" => Some(england_stress()),
+        "national-2026-27" => Some(national_2026_27()),
+        "lnr-merger-2027" => Some(lnr_merger_2027()),
         _ => None,
     }
 }
 
-pub const NAMES: [&str; 4] = ["lnr-cluster", "west-midlands", "national-2025-26", "england-stress-25k"];
+pub const NAMES: [&str; 6] =
+    ["lnr-cluster", "west-midlands", "national-2025-26", "england-stress-25k", "national-2026-27", "lnr-merger-2027"];

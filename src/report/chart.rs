@@ -285,9 +285,10 @@ impl ChartKind {
 
 fn subtitle(s: &Scenario) -> String {
     format!(
-        "{} · envelope {} per head by {}",
+        "{} · envelope {} per head of {} by {}",
         s.name,
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
+        s.assumptions.population_basis.label(),
         s.assumptions.target_date.format("%-d %B %Y")
     )
 }
@@ -418,13 +419,35 @@ fn trajectory_note(sum: &Summary) -> String {
     };
     let mut note = format!("At the end, {}: {} a year", month.format("%b %y"), format_pounds(*last));
     if let Some(t) = sum.totals.target {
+        let by =
+            if sum.clusters.iter().any(|c| c.merged) { "body by body (a merged ICB as one)" } else { "ICB by ICB" };
         note += &format!(
-            " against the total target of {}. The line adds all ICBs together; ICB by ICB, {} is still to save.",
+            " against the total target of {}. The line adds all ICBs together; {by}, {} is still to save.",
             format_pounds(t),
             format_pounds(sum.totals.still_to_save)
         );
     } else {
         note.push('.');
+    }
+    // Both sides of a merger's date: the line runs on unbroken (staff transfer at no cost);
+    // from the date the members are one body.
+    let mergers: Vec<String> = sum
+        .clusters
+        .iter()
+        .filter_map(|c| c.merger_from.map(|d| format!("{} on {}", c.name, d.format("%-d %b %Y"))))
+        .collect();
+    let dates: Vec<chrono::NaiveDate> = sum.clusters.iter().filter_map(|c| c.merger_from).collect();
+    if mergers.len() > 3 {
+        let first = dates.iter().min().map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
+        note += &format!(
+            " {} clusters become merged ICBs (the first on {first}); the line does not step there, as staff transfer at no cost.",
+            mergers.len()
+        );
+    } else if !mergers.is_empty() {
+        note += &format!(
+            " Merging into one ICB: {}; the line does not step there, as staff transfer at no cost.",
+            mergers.join("; ")
+        );
     }
     note
 }

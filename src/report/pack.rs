@@ -384,11 +384,12 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     let _ =
         write!(body, r#"<text x="{MARGIN}" y="186" font-size="{name_size:.1}" fill="{INK}">{}</text>"#, esc(&s.name));
     let produced = format!(
-        "Board pack produced {} from {}{} · envelope {} per head by {}",
+        "Board pack produced {} from {}{} · envelope {} per head of {} by {}",
         o.date.format("%-d %B %Y"),
         o.file_name,
         if s.year.is_empty() { String::new() } else { format!(" · the plan for {}", s.year) },
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
+        s.assumptions.population_basis.label(),
         s.assumptions.target_date.format("%-d %B %Y")
     );
     for (i, line) in measure::wrap(&produced, 12.0, false, PAGE_W - 2.0 * MARGIN).iter().take(2).enumerate() {

@@ -188,6 +188,48 @@ pub fn explicit_reasons(s: &crate::model::Scenario, sum: &Summary) -> Vec<String
         .collect()
 }
 
+/// A cluster's row: its name, and for a merged ICB the date it is one body from (or that
+/// it merges after the target date). On screen, in the pack and on the command line.
+#[must_use]
+pub fn cluster_label(c: &crate::engine::ClusterFigures) -> String {
+    match c.merger_from {
+        Some(from) if c.merged => format!("{}: one merged ICB from {}", c.name, from.format("%-d %b %Y")),
+        Some(from) => format!("{} (merges {}, after the target date)", c.name, from.format("%-d %b %Y")),
+        None => c.name.clone(),
+    }
+}
+
+/// What follows a member's name under a merged ICB: its figures are its own until the date.
+#[must_use]
+pub fn until(c: &crate::engine::ClusterFigures) -> String {
+    match c.merger_from {
+        Some(from) if c.merged => format!(" (until {})", from.format("%-d %b %Y")),
+        _ => String::new(),
+    }
+}
+
+/// The total's row: the ICBs in scope, and how many bodies they are after mergers.
+#[must_use]
+pub fn total_label(sum: &Summary) -> String {
+    match sum.bodies_in_scope() {
+        bodies if bodies != sum.in_scope_count() => {
+            format!("Total of {} ICBs in scope, {bodies} after mergers", sum.in_scope_count())
+        }
+        _ => format!("Total of {} ICBs in scope", sum.in_scope_count()),
+    }
+}
+
+/// How "still to save" is added up, for the notes under a table: ICB by ICB, and a merged
+/// ICB as the one body it is.
+#[must_use]
+pub fn still_to_save_rule(sum: &Summary) -> &'static str {
+    if sum.clusters.iter().any(|c| c.merged) {
+        "Still to save: the sum of each body's shortfall (planned − target above zero), a merged ICB counted as one body.\nSurplus: the sum of each body's amount under target, never taken off what is still to save."
+    } else {
+        "Still to save: the sum of each ICB's shortfall (planned − target above zero).\nSurplus: the sum of each ICB's amount under target, never taken off what is still to save."
+    }
+}
+
 /// The rows of the table of cost by cluster and ICB, on screen and in the pack: each
 /// cluster then its member ICBs, the ICBs in scope in no cluster, the total of the ICBs in
 /// scope, then the ICBs out of scope, apart and saying why.
@@ -199,15 +241,17 @@ pub fn line_rows(sum: &Summary) -> Vec<LineRow<'_>> {
     }
     let mut rows = Vec::new();
     for c in &sum.clusters {
-        rows.push(row(c.name.clone(), &c.line, true));
+        rows.push(row(cluster_label(c), &c.line, true));
+        let before = until(c);
         for o in c.members.iter().filter_map(|m| sum.org(m)) {
-            rows.push(icb(icb_label(o, "    "), o));
+            rows.push(icb(format!("{}{before}", icb_label(o, "    ")), o));
         }
     }
     for o in sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope) {
         rows.push(icb(format!("{} (in scope, no cluster)", icb_label(o, "")), o));
     }
-    rows.push(row(format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals, true));
+    let total = total_label(sum);
+    rows.push(row(total, &sum.totals, true));
     for o in sum.organisations.iter().filter(|o| !o.in_scope) {
         rows.push(icb(format!("{} (out of scope: in no cluster)", icb_label(o, "")), o));
     }

@@ -54,6 +54,12 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
             m.extend(line_json(&c.line));
             m.insert("posts".into(), json!(c.posts));
             m.insert("vacant_posts".into(), json!(c.vacant_posts));
+            // Only for a cluster that becomes a merged ICB (the files before mergers read as
+            // they did).
+            if let Some(from) = c.merger_from {
+                m.insert("merger_from".into(), json!(from.to_string()));
+                m.insert("merged_by_target_date".into(), json!(c.merged));
+            }
             Value::Object(m)
         })
         .collect();
@@ -92,9 +98,11 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
     let _ = writeln!(out, "{}", s.name);
     let _ = writeln!(
         out,
-        "Envelope {} per head by {}. Still to save: the sum of each ICB's shortfall (planned − target above zero).\nSurplus: the sum of each ICB's amount under target, never taken off what is still to save.\n",
+        "Envelope {} per head of {} by {}. {}\n",
         format_pounds_pence(s.assumptions.envelope_per_head_pence),
-        s.assumptions.target_date.format("%-d %B %Y")
+        s.assumptions.population_basis.label(),
+        s.assumptions.target_date.format("%-d %B %Y"),
+        super::style::still_to_save_rule(sum)
     );
     let _ = writeln!(
         out,
@@ -104,10 +112,11 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
     let rule = "-".repeat(44 + 15 * 5 + 10);
     let _ = writeln!(out, "{rule}");
     for c in &sum.clusters {
-        row(&mut out, &c.name, &c.line);
+        row(&mut out, &super::style::cluster_label(c), &c.line);
+        let until = super::style::until(c);
         for m in &c.members {
             if let Some(o) = sum.org(m) {
-                row(&mut out, &format!("  {} {}", o.code, short_name(&o.name)), &o.line);
+                row(&mut out, &format!("  {} {}{until}", o.code, short_name(&o.name)), &o.line);
             }
         }
     }
@@ -119,7 +128,7 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
         }
     }
     let _ = writeln!(out, "{rule}");
-    row(&mut out, &format!("Total of {} ICBs in scope", sum.in_scope_count()), &sum.totals);
+    row(&mut out, &super::style::total_label(sum), &sum.totals);
     let out_of_scope: Vec<_> = sum.organisations.iter().filter(|o| !o.in_scope).collect();
     if !out_of_scope.is_empty() {
         let _ = writeln!(out, "Out of scope (in no cluster, not in the total)");

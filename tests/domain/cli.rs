@@ -47,19 +47,25 @@ fn summary_json_adds_up_for_every_example() {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let orgs = v["organisations"].as_array().unwrap();
         // The totals are the ICBs in scope, added up; still to save and the surplus are each
-        // ICB's shortfall and surplus added up, never netted.
+        // body's shortfall and surplus added up, never netted between bodies (a merged ICB,
+        // merged by the target date, is one body: its members' figures are netted in it).
         let in_scope: Vec<&serde_json::Value> = orgs.iter().filter(|o| o["in_scope"] == true).collect();
-        for key in [
-            "baseline_pence",
-            "planned_pence",
-            "target_pence",
-            "transferred_out_pence",
-            "still_to_save_pence",
-            "surplus_pence",
-            "one_off_pence",
-        ] {
+        let clusters = v["clusters"].as_array().unwrap();
+        let merged: Vec<&serde_json::Value> =
+            clusters.iter().filter(|c| c["merged_by_target_date"] == true).collect();
+        let in_merged = |o: &serde_json::Value| merged.iter().any(|c| c["name"] == o["cluster"]);
+        for key in ["baseline_pence", "planned_pence", "target_pence", "transferred_out_pence", "one_off_pence"] {
             let sum: i64 = in_scope.iter().map(|o| o[key].as_i64().unwrap()).sum();
             assert_eq!(v["totals"][key].as_i64().unwrap(), sum, "{} {key}", f.display());
+        }
+        for key in ["still_to_save_pence", "surplus_pence"] {
+            let sum: i64 = in_scope.iter().filter(|o| !in_merged(o)).map(|o| o[key].as_i64().unwrap()).sum::<i64>()
+                + merged.iter().map(|c| c[key].as_i64().unwrap()).sum::<i64>();
+            assert_eq!(v["totals"][key].as_i64().unwrap(), sum, "{} {key}", f.display());
+        }
+        for c in &merged {
+            let gap = c["gap_pence"].as_i64().unwrap();
+            assert_eq!(c["still_to_save_pence"].as_i64().unwrap(), gap.max(0), "{} {}", f.display(), c["name"]);
         }
         for o in orgs {
             let gap = o["gap_pence"].as_i64().unwrap();

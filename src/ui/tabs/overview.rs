@@ -14,7 +14,7 @@ use crate::ui::charts::{bar_chart, line_chart, text_colour};
 pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
     let envelope = doc.scenario.assumptions.envelope_per_head_pence;
-    headline(ui, sum, envelope);
+    headline(ui, sum, envelope, doc.scenario.assumptions.population_basis);
     exits(ui, sum);
     ui.add_space(6.0);
     let avail = ui.available_height();
@@ -50,7 +50,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     });
 }
 
-fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
+fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence, basis: crate::model::PopulationBasis) {
     let t = &sum.totals;
     let (n, all) = (sum.in_scope_count(), sum.organisations.len());
     if n == 0 {
@@ -104,9 +104,16 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence) {
             stat(ui, "Cut from baseline", format_bp(bp), "(baseline − planned) ÷ baseline".into(), None);
         }
         if let Some(ph) = t.planned_per_head() {
-            let hover =
-                format!("Planned running cost per head, against the envelope of {}", format_pounds_pence(envelope));
-            stat(ui, "Per head", format_pounds_pence(ph), hover, None);
+            let hover = format!(
+                "Planned running cost per head of {}, against the envelope of {}",
+                basis.label(),
+                format_pounds_pence(envelope)
+            );
+            let caption = match basis {
+                crate::model::PopulationBasis::Registered => "Per head",
+                crate::model::PopulationBasis::Weighted => "Per weighted head",
+            };
+            stat(ui, caption, format_pounds_pence(ph), hover, None);
         }
         if t.transferred_out != 0 {
             let hover = format!("{}\n{}", format_pounds(t.transferred_out), help::meaning("Moved, not saved"));
