@@ -122,6 +122,17 @@ impl Session {
         self.new_scenario_for(ReferenceYear::Y2025, PopulationBasis::Registered)
     }
 
+    /// A scenario made here (moved to another map, say) as the open document: untitled,
+    /// unsaved, no lock. Returns the words for the status bar.
+    pub fn new_document(&mut self, s: Scenario, name: &str) -> String {
+        let mut doc = Document::new(s, None, name);
+        doc.mark_unsaved();
+        self.doc = doc;
+        self.lock = None;
+        self.read_only = false;
+        format!("{name}: the scenario on the 36 ICBs of 2026/27, not yet saved")
+    }
+
     /// File ▸ New on a year's map and population basis, no clusters. Returns the words for
     /// the status bar.
     pub fn new_scenario_for(&mut self, year: ReferenceYear, basis: PopulationBasis) -> String {

@@ -349,8 +349,15 @@ fn line_bar(label: String, short: String, l: &Line, explicit: Option<String>) ->
 /// Remaining running cost against target, per ICB.
 #[must_use]
 pub fn cost_by_icb(s: &Scenario, sum: &Summary) -> BarChartSpec {
+    // Where clusters have merged by the target date their members are predecessors, not
+    // bodies: the title says so (the cluster chart shows each merged ICB as one).
+    let title = if sum.clusters.iter().any(|c| c.merged) {
+        "Remaining running cost against target, by ICB as before the mergers"
+    } else {
+        "Remaining running cost against target, by ICB"
+    };
     BarChartSpec {
-        title: "Remaining running cost against target, by ICB".into(),
+        title: title.into(),
         subtitle: subtitle(s),
         unit: Unit::Pence,
         marker_label: "Target".into(),
@@ -380,7 +387,10 @@ pub fn cost_by_cluster(s: &Scenario, sum: &Summary) -> BarChartSpec {
         bars: sum
             .clusters
             .iter()
-            .map(|c| line_bar(c.name.clone(), c.name.chars().take(14).collect(), &c.line, None))
+            .map(|c| {
+                let name = if c.merged { format!("{} (one merged ICB)", c.name) } else { c.name.clone() };
+                line_bar(name, c.name.chars().take(14).collect(), &c.line, None)
+            })
             // An ICB in scope but in no cluster is a bar of its own, so the chart covers what
             // the headline covers.
             .chain(sum.organisations.iter().filter(|o| o.in_scope && o.cluster.is_none()).map(|o| {

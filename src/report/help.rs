@@ -6,11 +6,11 @@
 pub const GUIDE: &[(&str, &str)] = &[
     (
         "1. Start a plan",
-        "File ▸ New starts a plan on the reference map of ICBs (or open a scenario file with File ▸ Open). Give it a name, a financial year and notes on the Assumptions tab.",
+        "File ▸ New asks for the year: 2025/26 (the 42 ICBs) or 2026/27 to 2028/29 (the 36 ICBs from 1 April 2026), and whether targets use the registered or weighted population. Or open a scenario file with File ▸ Open; File ▸ Move to the 2026/27 map… takes a 2025/26 plan onto the 36 ICBs. Give it a name and notes on the Assumptions tab.",
     ),
     (
         "2. Build the clusters",
-        "On the Clusters tab, type a name in New cluster and press Enter, then drag ICBs onto it (or use Add to cluster…). Choose how shared posts are split: by population, equally or by custom percentages.",
+        "On the Clusters tab, type a name in New cluster and press Enter, then drag ICBs onto it (or use Add to cluster…). Choose how shared posts are split: by population, equally or by custom percentages. Make a merged ICB… makes the cluster one body from a date (NHS England proposed 1 April 2027).",
     ),
     (
         "3. Check each ICB's figures",
@@ -74,6 +74,18 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     (
         "Apportionment",
         "How a shared post's cost is split between a cluster's ICBs: by population, equally, or by custom percentages adding to 100.",
+    ),
+    (
+        "Merged ICB",
+        "A cluster's ICBs become one statutory body from a date (NHS England proposed 1 April 2027, at least 1.5 million people): one board, one allocation, one target on the combined population, one employer. Its staff transfer to it by statute: not a redundancy, no cost. Its surplus in one part meets its shortfall in another; its shared posts need no split.",
+    ),
+    (
+        "Weighted population",
+        "The population adjusted for need (age, deprivation, health), as NHS England used for configuration decisions. The envelope per head applies to the registered population unless the Assumptions say weighted.",
+    ),
+    (
+        "Registered population",
+        "People registered with the ICB's GP practices: the 2025/26 basis of the envelope per head.",
     ),
     ("Not affected", "Stays in their current role; the change does not touch their job."),
     ("Slotted in", "Matched to a post in the new structure that is the same or nearly the same as their current job."),

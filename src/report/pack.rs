@@ -480,7 +480,10 @@ fn cost_table(s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let table = Table::new(&columns, 1);
     let rows: Vec<(Vec<String>, bool)> =
         line_rows(sum).into_iter().map(|r| (line_cells(r.label, r.line), r.strong)).collect();
-    let mut intro = "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save. Moved out: cost that transfers with functions (moved, not saved).".to_owned();
+    let mut intro = format!(
+        "{} Moved out: cost that transfers with functions (moved, not saved).",
+        crate::report::style::still_to_save_rule_short(sum)
+    );
     let reasons = crate::report::style::explicit_reasons(s, sum);
     if !reasons.is_empty() {
         intro = format!("{intro} {}: {}", crate::report::style::EXPLICIT_MEANS, reasons.join(" "));

@@ -230,6 +230,16 @@ pub fn still_to_save_rule(sum: &Summary) -> &'static str {
     }
 }
 
+/// [`still_to_save_rule`] in a sentence each, for the pack's table page.
+#[must_use]
+pub fn still_to_save_rule_short(sum: &Summary) -> &'static str {
+    if sum.clusters.iter().any(|c| c.merged) {
+        "Still to save: the sum of each body's planned − target above zero, a merged ICB as one body. Surplus: what bodies under target are under by, never taken off what is still to save."
+    } else {
+        "Still to save: the sum of each ICB's planned − target above zero. Surplus: what ICBs under target are under by, never taken off what is still to save."
+    }
+}
+
 /// The rows of the table of cost by cluster and ICB, on screen and in the pack: each
 /// cluster then its member ICBs, the ICBs in scope in no cluster, the total of the ICBs in
 /// scope, then the ICBs out of scope, apart and saying why.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands, Export, Unsaved};
 use super::dialogs::file_chooser::{self, FileRequest, Purpose};
-use super::dialogs::{confirm, help, import, new_scenario, print, safety, spreadsheet, unsaved};
+use super::dialogs::{confirm, help, import, migrate, new_scenario, print, safety, spreadsheet, unsaved};
 use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
@@ -33,6 +33,8 @@ pub struct ClusterPlannerApp {
     pub export_sheet: spreadsheet::ExportDialog,
     /// File ▸ New: which year's map.
     pub new_scenario: new_scenario::NewScenarioDialog,
+    /// File ▸ Move to the 2026/27 map.
+    pub migrate: migrate::MigrateDialog,
     pub safety: safety::Safety,
     pub chart: ChartKind,
     /// A command (New, Open, Quit) waiting for the answer to "Save changes?".
@@ -92,6 +94,7 @@ impl ClusterPlannerApp {
             import: import::ImportDialog::default(),
             export_sheet: spreadsheet::ExportDialog::default(),
             new_scenario: new_scenario::NewScenarioDialog::default(),
+            migrate: migrate::MigrateDialog::default(),
             safety: safety::Safety::default(),
             chart: ChartKind::CostByIcb,
             unsaved: None,
@@ -183,6 +186,22 @@ impl ClusterPlannerApp {
                 self.say(text, false);
             }
             Err(err) => self.say(err.to_string(), true),
+        }
+    }
+
+    /// Move in File ▸ Move to the 2026/27 map: the result opens as a new, unsaved document
+    /// (the file it came from is untouched), and the dialog offers the report.
+    fn move_to_new_map(&mut self, rules: &crate::model::migrate::SplitRules) {
+        match crate::model::migrate::to_2026_map(&self.session.doc.scenario, rules) {
+            Ok(m) => {
+                let name = format!("{} (2026-27 map).ron", self.session.doc.display_name().trim_end_matches(".ron"));
+                let n = m.people.len();
+                let report = std::sync::Arc::new(m.report_csv());
+                let text = self.session.new_document(m.scenario, &name);
+                self.migrate.done = Some((n, report));
+                self.say(text, false);
+            }
+            Err(unplaced) => self.say(format!("Not moved: {} people are not placed yet", unplaced.len()), true),
         }
     }
 
@@ -335,8 +354,16 @@ impl ClusterPlannerApp {
 
     /// New, Open and Quit ask first when there are unsaved changes; the rest run at once.
     pub fn run_command(&mut self, c: Command, ctx: &egui::Context) {
-        let asks_first =
-            matches!(c, Command::New | Command::Open | Command::OpenPath(_) | Command::OpenExample | Command::Quit);
+        // Moving to the new map opens its result in place of the document: asks first too.
+        let asks_first = matches!(
+            c,
+            Command::New
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::OpenExample
+                | Command::Quit
+                | Command::ApplyMigration(_)
+        );
         if asks_first && self.session.doc.dirty {
             self.unsaved = Some(c);
         } else {
@@ -373,6 +400,11 @@ impl ClusterPlannerApp {
             Command::Import => self.import_dialog(),
             Command::ImportPath(p) => self.import.start(&p),
             Command::ExportSpreadsheet => self.export_sheet.open = true,
+            Command::MoveToNewMap => {
+                self.migrate.open = true;
+                self.migrate.done = None;
+            }
+            Command::ApplyMigration(rules) => self.move_to_new_map(&rules),
             Command::Export(what) => self.export(&what),
             Command::Print => self.print.show_dialog(),
             Command::Quit => {
@@ -529,6 +561,7 @@ impl ClusterPlannerApp {
         import::show(ctx, &mut self.import, &self.session.doc, &mut self.commands);
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
         new_scenario::show(ctx, &mut self.new_scenario, &mut self.commands);
+        migrate::show(ctx, &mut self.migrate, &self.session.doc, &mut self.commands);
         help::show(ctx, &mut self.help);
         file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
         if let Some(pending) = &self.opening {

@@ -29,6 +29,8 @@ pub enum Export {
     ChartPng(ChartKind, u32),
     /// The workbook or the people CSV, as chosen in the spreadsheet dialog.
     Sheet(spreadsheet::Request),
+    /// The report of a move to the 2026/27 map: every person's ICB before and after (CSV).
+    Report(std::sync::Arc<String>),
 }
 
 impl Export {
@@ -46,6 +48,7 @@ impl Export {
                 spreadsheet::Kind::Workbook => (r.file_name(doc), "Excel workbook", "xlsx"),
                 spreadsheet::Kind::PeopleCsv => (r.file_name(doc), "CSV", "csv"),
             },
+            Export::Report(_) => (format!("{}-moves.csv", doc.display_name().trim_end_matches(".ron")), "CSV", "csv"),
         }
     }
 
@@ -64,6 +67,7 @@ impl Export {
                 render::chart_png(*c, &doc.scenario, &doc.summary, *width).map_err(|e| e.to_string())
             }
             Export::Sheet(r) => r.bytes(doc),
+            Export::Report(text) => Ok(text.as_bytes().to_vec()),
         }
     }
 }
@@ -104,6 +108,10 @@ pub enum Command {
     ImportPath(PathBuf),
     /// File ▸ Export ▸ Spreadsheet…: shows its dialog.
     ExportSpreadsheet,
+    /// File ▸ Move to the 2026/27 map…: shows its dialog.
+    MoveToNewMap,
+    /// Move in that dialog: the scenario onto the new map with these rules, as a new document.
+    ApplyMigration(crate::model::migrate::SplitRules),
     /// Asks where and writes the export.
     Export(Export),
     /// File ▸ Print…: shows the print dialog.
@@ -189,6 +197,7 @@ impl Command {
             Command::SaveAs => "Save As…",
             Command::Import => "Import people…",
             Command::ExportSpreadsheet => "Spreadsheet (XLSX or CSV)…",
+            Command::MoveToNewMap => "Move to the 2026/27 map…",
             Command::Export(Export::Pack { redacted: false }) => "Board pack (PDF)…",
             Command::Export(Export::Pack { redacted: true }) => "Board pack, no names or salaries (PDF)…",
             Command::Export(Export::ChartSvg(_)) => "Chart on screen (SVG)…",
@@ -214,6 +223,9 @@ impl Command {
         match self {
             Command::Import => Some("Bring in a staff list (ESR or finance extract) from CSV, Excel or OpenDocument"),
             Command::ExportSpreadsheet => Some("The figures, structure, people and outcomes for Excel"),
+            Command::MoveToNewMap => Some(
+                "A 2025/26 scenario onto the 36 ICBs of 1 April 2026: merged ICBs go across on their own; you say where the split ICBs' people go",
+            ),
             Command::Help(super::dialogs::help::HelpPage::Glossary) => {
                 Some("What the words mean: slotted in, ring-fenced, MARS, moved not saved, apportionment…")
             }

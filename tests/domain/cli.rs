@@ -51,8 +51,7 @@ fn summary_json_adds_up_for_every_example() {
         // merged by the target date, is one body: its members' figures are netted in it).
         let in_scope: Vec<&serde_json::Value> = orgs.iter().filter(|o| o["in_scope"] == true).collect();
         let clusters = v["clusters"].as_array().unwrap();
-        let merged: Vec<&serde_json::Value> =
-            clusters.iter().filter(|c| c["merged_by_target_date"] == true).collect();
+        let merged: Vec<&serde_json::Value> = clusters.iter().filter(|c| c["merged_by_target_date"] == true).collect();
         let in_merged = |o: &serde_json::Value| merged.iter().any(|c| c["name"] == o["cluster"]);
         for key in ["baseline_pence", "planned_pence", "target_pence", "transferred_out_pence", "one_off_pence"] {
             let sum: i64 = in_scope.iter().map(|o| o[key].as_i64().unwrap()).sum();

@@ -167,6 +167,8 @@ fn the_dialogs_fit_a_laptop_screen() {
         ("About", Command::Help(HelpPage::About), Tab::Overview),
         ("Spreadsheet", Command::ExportSpreadsheet, Tab::Overview),
         ("Open", Command::Open, Tab::Overview),
+        ("New", Command::New, Tab::Overview),
+        ("Move to the 2026/27 map", Command::MoveToNewMap, Tab::Overview),
     ];
     let mut all = Vec::new();
     for (name, command, tab) in dialogs {
@@ -187,6 +189,16 @@ fn the_dialogs_fit_a_laptop_screen() {
     all.extend(problems_in(&h.ctx, "Import"));
     h.key_press(egui::Key::Escape);
     h.run();
+    // "Make a merged ICB" on the Clusters tab.
+    h.state_mut().tab = Tab::Clusters;
+    let form = cluster_planner::ui::tabs::clusters::MergerForm::of(&h.state().session.doc.scenario.clusters[0]);
+    h.state_mut().clusters.merging = Some((0, form));
+    for _ in 0..3 {
+        h.step();
+    }
+    h.run();
+    all.extend(problems_in(&h.ctx, "Make a merged ICB"));
+    h.state_mut().clusters.merging = None;
     // A post's own dialog, over the Teams tab.
     h.state_mut().tab = Tab::Teams;
     h.run();

@@ -13,3 +13,4 @@ mod layout;
 mod safety;
 mod snapshots;
 mod ui;
+mod years_and_mergers;

@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod file_chooser;
 pub mod help;
 pub mod import;
+pub mod migrate;
 pub mod new_scenario;
 pub mod post;
 pub mod print;

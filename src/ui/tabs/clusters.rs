@@ -42,7 +42,7 @@ pub struct MergerForm {
 impl MergerForm {
     /// Started from the cluster's merger, or from NHS England's proposal: merged ICBs on
     /// 1 April 2027.
-    fn of(c: &Cluster) -> MergerForm {
+    pub fn of(c: &Cluster) -> MergerForm {
         match &c.merger {
             Some(m) => {
                 MergerForm { from: m.from.to_string(), name: m.name.clone(), status: m.status.clone(), error: None }

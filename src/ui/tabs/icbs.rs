@@ -230,27 +230,37 @@ fn merged_icbs(ui: &mut egui::Ui, doc: &Document) {
     if merged.is_empty() {
         return;
     }
-    ui.strong(format!("Merged ICBs ({})", merged.len()));
-    for (ci, m) in merged {
-        let c = &s.clusters[ci];
-        let line = doc.summary.clusters.get(ci).map(|cf| cf.line);
-        let pop = line.and_then(|l| l.population).map_or_else(
-            || "population not known".into(),
-            |p| format!("{} people", format_count(usize::try_from(p).unwrap_or(usize::MAX))),
-        );
-        let target =
-            line.and_then(|l| l.target).map_or_else(|| "no target".into(), |t| format!("target {}", format_pounds(t)));
-        let from: Vec<&str> = c
-            .members
-            .iter()
-            .map(|code| s.organisations.iter().find(|o| &o.code == code).map_or(code.as_str(), |o| short_name(&o.name)))
-            .collect();
-        let status = if m.status.is_empty() { String::new() } else { format!(" ({})", m.status) };
-        ui.label(format!(
-            "{} from {}{status}: formed from {}; {pop}, {target}",
-            m.name,
-            m.from.format("%-d %B %Y"),
-            from.join(", ")
-        ));
-    }
+    // Folded away when there are many (a national plan), so the table keeps the room.
+    egui::CollapsingHeader::new(format!("Merged ICBs ({})", merged.len())).default_open(merged.len() <= 2).show(
+        ui,
+        |ui| {
+            for (ci, m) in merged {
+                let c = &s.clusters[ci];
+                let line = doc.summary.clusters.get(ci).map(|cf| cf.line);
+                let pop = line.and_then(|l| l.population).map_or_else(
+                    || "population not known".into(),
+                    |p| format!("{} people", format_count(usize::try_from(p).unwrap_or(usize::MAX))),
+                );
+                let target = line
+                    .and_then(|l| l.target)
+                    .map_or_else(|| "no target".into(), |t| format!("target {}", format_pounds(t)));
+                let from: Vec<&str> = c
+                    .members
+                    .iter()
+                    .map(|code| {
+                        s.organisations.iter().find(|o| &o.code == code).map_or(code.as_str(), |o| short_name(&o.name))
+                    })
+                    .collect();
+                let r = ui.label(format!(
+                    "{} from {}: formed from {}; {pop}, {target}",
+                    m.name,
+                    m.from.format("%-d %B %Y"),
+                    from.join(", ")
+                ));
+                if !m.status.is_empty() {
+                    r.on_hover_text(format!("Where it stands: {}", m.status));
+                }
+            }
+        },
+    );
 }

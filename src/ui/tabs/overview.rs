@@ -97,7 +97,13 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence, basis: crate::mod
             stat(ui, "Still to save", format_headline(t.still_to_save), hover, over);
             let under = (t.surplus > 0 && !allowances).then(|| text_colour(ui, style::UNDER));
             let hover = format!("{}: {}", style::SURPLUS, format_pounds(t.surplus));
-            let caption = if allowances { "Surplus, not comparable" } else { "Surplus, not netted" };
+            // Not netted between bodies; a merged ICB is one body, netted within.
+            let merged = sum.clusters.iter().any(|c| c.merged);
+            let caption = match (allowances, merged) {
+                (true, _) => "Surplus, not comparable",
+                (false, true) => "Surplus, by body",
+                (false, false) => "Surplus, not netted",
+            };
             stat(ui, caption, format_headline(t.surplus), hover, under);
         }
         if let Some(bp) = t.reduction_bp() {
