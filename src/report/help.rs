@@ -151,7 +151,7 @@ pub fn about() -> Vec<(&'static str, String)> {
         ),
         (
             "Data",
-            "The 42 ICBs of 2022–2026 with 2025/26 allocation populations and running cost allowances (NHS England 2025/26 allocations); the 26 leadership teams of 2025/26 (Written Ministerial Statement 9 Sep 2025; NHS Confed, ICB clusters and mergers, 6 Oct 2025); the Model ICB Blueprint's functions (May 2025). Pay: Agenda for Change 2025/26; on-costs from gov.uk, NHSBSA and HMRC. Every figure is dated and editable on the Assumptions tab.".to_owned(),
+            "The 42 ICBs of 2022–2026 with 2025/26 allocation populations and running cost allowances (NHS England 2025/26 allocations); the 26 leadership teams of 2025/26 (Written Ministerial Statement 9 Sep 2025; NHS Confed, ICB clusters and mergers, 6 Oct 2025); the 36 ICBs from 1 April 2026 with registered and weighted populations for 2026/27 and registered for 2027/28 and 2028/29 (NHS England ODS change summary, 6 Nov 2025; NHS England place-based allocation tool 2026/27–2028/29); the Model ICB Blueprint's functions (May 2025). Pay: Agenda for Change 2025/26; on-costs from gov.uk, NHSBSA and HMRC. Every figure is dated and editable on the Assumptions tab.".to_owned(),
         ),
         (
             "Fonts",

@@ -21,7 +21,7 @@ fn golden(name: &str) -> String {
 
 #[test]
 fn every_committed_example_summarises_as_fixed() {
-    for name in ["lnr-cluster", "west-midlands", "national-2025-26"] {
+    for name in ["lnr-cluster", "west-midlands", "national-2025-26", "national-2026-27", "lnr-merger-2027"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves").join(format!("{name}.ron"));
         let s = files::load(&path).unwrap();
         assert!(summary_json_text(&s) == golden(name), "{name}: summary --json differs from tests/golden/{name}.json");
