@@ -113,9 +113,11 @@ pub fn summary_sheet(s: &Scenario, sum: &Summary) -> Sheet {
         r
     };
     for (ci, c) in sum.clusters.iter().enumerate() {
-        rows.push(row("Cluster", &c.name, "", &c.name, &c.line));
+        // A merged ICB (by the target date) is one body; its ICBs are its predecessors.
+        let (level, member) = if c.merged { ("Merged ICB", "ICB until merged") } else { ("Cluster", "ICB") };
+        rows.push(row(level, &crate::report::style::cluster_label(c), "", &c.name, &c.line));
         for o in sum.organisations.iter().filter(|o| o.cluster == Some(ci)) {
-            rows.push(row("ICB", &o.name, &o.code, &c.name, &o.line));
+            rows.push(row(member, &o.name, &o.code, &c.name, &o.line));
         }
     }
     for o in sum.organisations.iter().filter(|o| o.cluster.is_none() && o.in_scope) {
@@ -129,7 +131,7 @@ pub fn summary_sheet(s: &Scenario, sum: &Summary) -> Sheet {
     Sheet {
         name: "Summary",
         columns: columns(&[
-            ("Level", 9.0),
+            ("Level", 15.0),
             ("Name", 58.0),
             ("ICB code", 9.0),
             ("Cluster", 30.0),
