@@ -14,9 +14,11 @@
 //!   staff-list import, the workbook.
 //! - [`report`]: what the board sees: wording and colours, chart specs, SVG, the PDF pack,
 //!   printing, the command-line summary.
+//! - [`appraisal`]: options side by side against business as usual, with a net present value.
 //! - [`examples`]: the example scenarios and their generators.
 //! - `ui` (feature "gui"): the window.
 
+pub mod appraisal;
 pub mod edit;
 pub mod engine;
 pub mod examples;

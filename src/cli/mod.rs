@@ -21,6 +21,7 @@ macro_rules! out_str {
 mod bench;
 mod chart;
 mod check;
+mod compare;
 mod export;
 mod format;
 mod generate;
@@ -202,6 +203,25 @@ pub enum Command {
         #[arg(long, value_name = "OUT.ron")]
         out: PathBuf,
     },
+    /// Compare 2 to 8 options side by side against business as usual (the first option's
+    /// baseline: everyone in post, no structure change) or --base: figures, differences,
+    /// net recurrent saving, net present value (Green Book: the years and rate of the
+    /// base's assumptions, 10 and 3.5% by default) and the steps from the base's cost.
+    Compare {
+        #[arg(required = true, num_args = 1..=8)]
+        files: Vec<PathBuf>,
+        /// A scenario file to compare against instead of business as usual.
+        #[arg(long, value_name = "BAU.ron")]
+        base: Option<PathBuf>,
+        /// Each option's role, in order: bau, do-minimum, preferred, alternative (default:
+        /// the first preferred, the rest alternatives).
+        #[arg(long, value_delimiter = ',')]
+        roles: Vec<String>,
+        /// Print JSON (money in pence): per option the figures of `summary --json`,
+        /// `npv_pence`, `net_saving_pence`, `delta_*_pence`, `waterfall_pence`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Move a 2025/26 scenario onto the 36 ICBs of 1 April 2026 (2026/27 populations).
     /// ICBs that merged whole go across on their own; the people of the three split ICBs
     /// (QM7, QJG, QNQ) go where --rules says. Prints every person's old and new ICB. Exit 1,
@@ -278,6 +298,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { file, xlsx, csv, no_names, no_salaries }) => {
             export::run(&file, xlsx.as_deref(), csv.as_deref(), no_names, no_salaries)
         }
+        Some(Command::Compare { files, base, roles, json }) => compare::run(&files, base.as_deref(), &roles, json),
         Some(Command::Migrate { file, out, rules, report }) => {
             migrate::run(&file, &out, rules.as_deref(), report.as_deref())
         }

@@ -47,6 +47,29 @@ pub struct Assumptions {
     /// 2026: at least 1.5 million).
     #[serde(default = "smallest_merged_icb", skip_serializing_if = "is_smallest_merged_icb")]
     pub merged_icb_min_population: u32,
+    /// Years of recurrent saving counted in an options appraisal's net present value (HM
+    /// Treasury Green Book: 10 years for administrative change).
+    #[serde(default = "appraisal_years", skip_serializing_if = "is_appraisal_years")]
+    pub appraisal_years: u32,
+    /// The discount rate of an options appraisal (HM Treasury Green Book: 3.5%).
+    #[serde(default = "discount_rate", skip_serializing_if = "is_discount_rate")]
+    pub discount_rate: Rate,
+}
+
+fn appraisal_years() -> u32 {
+    10
+}
+
+fn is_appraisal_years(n: &u32) -> bool {
+    *n == appraisal_years()
+}
+
+fn discount_rate() -> Rate {
+    Rate(350)
+}
+
+fn is_discount_rate(r: &Rate) -> bool {
+    *r == discount_rate()
 }
 
 fn is_registered(b: &PopulationBasis) -> bool {
@@ -149,6 +172,8 @@ impl Default for Assumptions {
             pay_year: "2025/26".to_owned(),
             population_basis: PopulationBasis::Registered,
             merged_icb_min_population: smallest_merged_icb(),
+            appraisal_years: appraisal_years(),
+            discount_rate: discount_rate(),
             afc_pay: vec![
                 scale(Band::Band1, &[24_465]),
                 scale(Band::Band2, &[24_465]),
@@ -312,7 +337,7 @@ macro_rules! setting {
 }
 
 /// Every figure of the assumptions, in the order the tab, the pack and the workbook list them.
-pub const SETTINGS: [Setting; 18] = [
+pub const SETTINGS: [Setting; 20] = [
     setting!("Employer NI rate", Unit::Percent, "gov.uk, from 6 April 2025", Rate, employer_ni_rate),
     setting!("Employer NI threshold", Unit::PoundsAYear, "gov.uk (£96 a week)", Pence, employer_ni_threshold_pence),
     setting!("Employer pension, paid locally", Unit::Percent, "NHSBSA 2025/26", Rate, pension_local_rate),
@@ -361,6 +386,14 @@ pub const SETTINGS: [Setting; 18] = [
         Count,
         merged_icb_min_population
     ),
+    setting!(
+        "Options appraisal: years of saving",
+        Unit::Years,
+        "HM Treasury Green Book (10 years for administrative change)",
+        Count,
+        appraisal_years
+    ),
+    setting!("Options appraisal: discount rate", Unit::Percent, "HM Treasury Green Book (3.5%)", Rate, discount_rate),
 ];
 
 /// The yes-or-no assumptions.
@@ -440,7 +473,8 @@ mod tests {
         assert_eq!(shown("Redundancy: months per complete year").as_deref(), Some("1 month"));
         assert_eq!(shown("MARS: years of service needed").as_deref(), Some("1 year"));
         assert_eq!(shown("Smallest merged ICB").as_deref(), Some("1,500,000 people"));
-        // 18 figures, 3 choices and the pay year: one page of the pack (24 rows a page).
-        assert_eq!(assumption_rows(&a).len(), 22);
+        assert_eq!(shown("Options appraisal: discount rate").as_deref(), Some("3.5%"));
+        // 20 figures, 3 choices and the pay year: one page of the pack (24 rows a page).
+        assert_eq!(assumption_rows(&a).len(), 24);
     }
 }

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+mod appraisal;
 mod cli;
 mod edit;
 mod edit_inverse;

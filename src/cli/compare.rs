@@ -1,0 +1,133 @@
+//! `compare A.ron B.ron … [--base BAU.ron] [--roles R,R,…] [--json]`: options side by side
+//! against a base (business as usual from the first option's baseline, or the file given),
+//! with each option's net saving, net present value and the steps from the base's cost.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cluster_planner::appraisal::{Appraised, Candidate, Comparison, Role, business_as_usual};
+use cluster_planner::model::money::format_pounds;
+
+use super::{Failure, Outcome, load};
+
+fn name_of(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool) -> Outcome {
+    // One file compares against its own business as usual.
+    let one_against_bau = files.len() == 1 && base.is_none();
+    if !((2..=8).contains(&files.len()) || one_against_bau) {
+        return Err(Failure::new("compare takes 2 to 8 scenario files (or 1, against its business as usual)"));
+    }
+    if !roles.is_empty() && roles.len() != files.len() {
+        return Err(Failure::new(format!("--roles gives {} roles for {} files", roles.len(), files.len())));
+    }
+    let mut options = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let role = match roles.get(i) {
+            Some(r) => Role::parse(r).map_err(Failure::new)?,
+            None if i == 0 => Role::Preferred,
+            None => Role::Alternative,
+        };
+        options.push(Candidate::new(name_of(f), role, load(f)?));
+    }
+    let base = match base {
+        Some(b) => Candidate::new(name_of(b), Role::BusinessAsUsual, load(b)?),
+        None => {
+            let s = business_as_usual(&options[0].scenario);
+            Candidate::new(format!("business as usual (the baseline of {})", options[0].name), Role::BusinessAsUsual, s)
+        }
+    };
+    let c = Comparison::new(base, options);
+    if json {
+        out!("{}", serde_json::to_string_pretty(&c.to_json()).unwrap_or_default())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    table(&c)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One figure of an option, as a row of the table reads it.
+type Get = fn(&Appraised) -> Option<i64>;
+
+fn table(c: &Comparison) -> Result<(), Failure> {
+    let all: Vec<&Candidate> = std::iter::once(&c.base).chain(&c.options).collect();
+    let appraised: Vec<_> = all.iter().map(|x| c.appraise(x)).collect();
+    out!(
+        "Options against {} · net present value over {} years at {} (HM Treasury Green Book)",
+        c.base.name,
+        c.years,
+        c.rate
+    )?;
+    if !c.coverage.same() {
+        out!(
+            "Compared on the {} ICBs common to all (merged ICBs counted ICB by ICB); not common:",
+            c.coverage.common.len()
+        )?;
+        for (n, codes) in c.coverage.only_in.iter().filter(|(_, codes)| !codes.is_empty()) {
+            out!("  {n}: {}", codes.join(", "))?;
+        }
+    }
+    out!()?;
+    let mut head = format!("{:<34}", "");
+    for x in &all {
+        head += &format!(" {:>28}", shorten(&x.name, 28));
+    }
+    out!("{head}")?;
+    let mut roles = format!("{:<34}", "");
+    for x in &all {
+        roles += &format!(" {:>28}", x.role.label());
+    }
+    out!("{roles}")?;
+    let rows: [(&str, Get); 10] = [
+        ("Baseline", |a| Some(a.line.baseline)),
+        ("Planned running cost", |a| Some(a.line.planned)),
+        ("Target", |a| a.line.target),
+        ("Still to save", |a| Some(a.line.still_to_save)),
+        ("Surplus", |a| Some(a.line.surplus)),
+        ("Moved out, not saved", |a| Some(a.line.transferred_out)),
+        ("One-off costs", |a| Some(a.one_off)),
+        ("Net recurrent saving vs base", |a| Some(a.net_saving)),
+        ("Net present value", |a| Some(a.npv)),
+        ("Payback (months)", |a| a.payback_months),
+    ];
+    for (label, get) in &rows {
+        let mut line = format!("{label:<34}");
+        let base = get(&appraised[0]);
+        for (i, a) in appraised.iter().enumerate() {
+            let v = get(a);
+            let cell = match (v, label.starts_with("Payback")) {
+                (None, _) => "—".to_owned(),
+                (Some(v), true) => v.to_string(),
+                (Some(v), false) if i == 0 => format_pounds(v),
+                (Some(v), false) => match base {
+                    Some(b) if b != v => format!("{} ({})", format_pounds(v), format_pounds_signed(v - b)),
+                    _ => format_pounds(v),
+                },
+            };
+            line += &format!(" {cell:>28}");
+        }
+        out!("{line}")?;
+    }
+    for (x, a) in all.iter().zip(&appraised).skip(1) {
+        out!()?;
+        out!("From the base's cost to {}:", x.name)?;
+        let w = a.waterfall;
+        out!("  {:<48} {:>16}", "The base's planned running cost", format_pounds(w.base))?;
+        for (label, v) in w.steps() {
+            out!("  {label:<48} {:>16}", format_pounds_signed(v))?;
+        }
+        out!("  {:<48} {:>16}", "This option's planned running cost", format_pounds(w.option))?;
+    }
+    Ok(())
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    cluster_planner::report::style::shorten(s, n)
+}
+
+/// A change: "+£1,234" or "−£1,234" (nothing when none).
+fn format_pounds_signed(p: i64) -> String {
+    if p > 0 { format!("+{}", format_pounds(p)) } else { format_pounds(p) }
+}

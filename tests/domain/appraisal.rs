@@ -1,0 +1,144 @@
+//! Options appraisal: two options against business as usual, every figure worked by hand.
+
+use cluster_planner::appraisal::{Candidate, Comparison, Role, business_as_usual};
+use cluster_planner::model::money::Wte;
+use cluster_planner::model::reference::ReferenceYear;
+use cluster_planner::model::{Apportionment, Cluster, Grade, Organisation, Outcome, Pay, Person, Post, Scenario, Team};
+
+fn org(code: &str, population: u64, baseline: i64, planned: i64) -> Organisation {
+    let mut o = ReferenceYear::Y2026.icbs().remove(0);
+    o.code = code.into();
+    o.name = format!("NHS {code}");
+    o.population = Some(population);
+    o.baseline_non_pay_pence = baseline;
+    o.planned_non_pay_pence = Some(planned);
+    o
+}
+
+/// A (1,000,000 people; non-pay £20m, planned £17m) and B (600,000; £13m, £12.5m) share a
+/// £100,000 chief executive. One person of A, paid £50,000 with 10 years' service, either
+/// takes voluntary redundancy (option "VR") or is slotted into the new post ("slot in").
+fn option(outcome: Outcome) -> Scenario {
+    let mut s = Scenario::empty("A + B");
+    s.organisations =
+        vec![org("AAA", 1_000_000, 2_000_000_000, 1_700_000_000), org("BBB", 600_000, 1_300_000_000, 1_250_000_000)];
+    s.clusters = vec![Cluster {
+        name: "A + B".into(),
+        members: vec!["AAA".into(), "BBB".into()],
+        apportionment: Apportionment::Population,
+        teams: vec![Team {
+            name: "Executive".into(),
+            posts: vec![Post {
+                id: "CEO".into(),
+                title: "Chief executive".into(),
+                pay: Pay::Salary { salary_pence: 10_000_000 },
+                wte: Wte::FULL,
+                host: "AAA".into(),
+                funding: Default::default(),
+                reports_to: None,
+                effective: None,
+            }],
+        }],
+        notes: String::new(),
+        merger: None,
+    }];
+    s.people = vec![Person {
+        id: "1".into(),
+        name: Some("Person 1".into()),
+        org: "AAA".into(),
+        title: "Director".into(),
+        grade: Grade::Other("local".into()),
+        salary_pence: 5_000_000,
+        wte: Wte::FULL,
+        service_years: 10,
+        function: None,
+        cost_centre: None,
+        outcome,
+        effective: None,
+    }];
+    s
+}
+
+/// Worked by hand (envelope £18.76; 10 years at 3.5%):
+/// - the person costs £50,000 + NI 15% of £45,000 (£6,750) + pension 14.38% (£7,190) + levy
+///   0.5% (£250) = £64,190 a year; the post £129,130 (as in years_and_mergers).
+/// - business as usual: everyone in post, non-pay unchanged: £20m + £13m + £64,190 =
+///   £33,064,190, planned = baseline; nothing to pay once.
+/// - "VR": plans £17m + £12.5m + £129,130 = £29,629,130, so saves £3,435,060 a year; the
+///   redundancy pay is 10 months at 4.35 weeks' pay, £50,000 ÷ 52 × 4.35 × 10 =
+///   £41,826.92. NPV: £3,435,060 ÷ 1.035 = £3,318,898.55 in year 1, … ÷ 1.035^10 =
+///   £2,435,178.66 in year 10; the ten £28,568,038.28, less £41,826.92 = £28,526,211.36.
+///   Payback: £41,826.92 × 12 ÷ £3,435,060 = 0.15 → 1 month.
+/// - "slot in": the same planned cost and saving, nothing to pay once, so its NPV is the
+///   full £28,568,038.28 and it is £41,826.92 better.
+/// - the waterfall of "VR": £33,064,190 − £0 (same baseline) − £0 (no one placed) +
+///   £129,130 (the post) − £3,500,000 (non-pay) − £64,190 (the person leaving) =
+///   £29,629,130; of "slot in": − £64,190 as a role of a person placed, nothing leaving.
+#[test]
+fn two_options_against_business_as_usual_worked_by_hand() {
+    let vr = option(Outcome::VoluntaryRedundancy);
+    let slot = option(Outcome::SlottedInto("CEO".into()));
+    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&vr));
+    let c = Comparison::new(
+        bau,
+        vec![Candidate::new("VR", Role::Alternative, vr), Candidate::new("slot in", Role::Preferred, slot)],
+    );
+    assert!(c.coverage.same());
+    assert_eq!((c.years, c.rate.0), (10, 350));
+
+    let base = c.appraise(&c.base);
+    assert_eq!(base.line.planned, 3_306_419_000);
+    assert_eq!(base.line.baseline, 3_306_419_000);
+    assert_eq!((base.net_saving, base.one_off, base.npv), (0, 0, 0));
+
+    let a = c.appraise(&c.options[0]);
+    assert_eq!(a.line.planned, 2_962_913_000);
+    assert_eq!(a.net_saving, 343_506_000);
+    assert_eq!(a.one_off, 4_182_692);
+    assert_eq!(a.npv, 2_856_803_828 - 4_182_692);
+    assert_eq!(a.payback_months, Some(1));
+    let w = a.waterfall;
+    assert_eq!(
+        (w.base, w.other_baseline, w.roles_of_people_placed, w.posts_added, w.non_pay, w.people_leaving, w.option),
+        (3_306_419_000, 0, 0, 12_913_000, -350_000_000, -6_419_000, 2_962_913_000)
+    );
+    let steps: i64 = w.steps().iter().map(|(_, v)| v).sum();
+    assert_eq!(w.base + steps, w.option, "the steps add up to the option's cost");
+
+    let b = c.appraise(&c.options[1]);
+    assert_eq!(b.line.planned, 2_962_913_000);
+    assert_eq!(b.net_saving, 343_506_000);
+    assert_eq!((b.one_off, b.npv), (0, 2_856_803_828));
+    assert_eq!(b.npv - a.npv, 4_182_692);
+    assert_eq!((b.waterfall.roles_of_people_placed, b.waterfall.people_leaving), (-6_419_000, 0));
+
+    // The JSON gives the same figures, with the differences from the base.
+    let v = c.to_json();
+    let vr = &v["options"][0];
+    assert_eq!(vr["npv_pence"], 2_852_621_136_i64);
+    assert_eq!(vr["delta_planned_pence"], -343_506_000_i64);
+    assert_eq!(vr["delta_one_off_pence"], 4_182_692);
+    assert_eq!(vr["summary"]["totals"]["planned_pence"], 2_962_913_000_i64);
+    assert_eq!(v["discount_rate_bp"], 350);
+}
+
+/// Options that cover different ICBs are compared on the ICBs common to all, and the
+/// comparison says which are not common.
+#[test]
+fn options_over_different_icbs_are_compared_on_the_common_part() {
+    let a = option(Outcome::NotAffected);
+    let mut b = option(Outcome::NotAffected);
+    let mut extra = org("CCC", 500_000, 1_000_000_000, 900_000_000);
+    extra.in_scope = true;
+    b.organisations.push(extra);
+    let base = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&a));
+    let c = Comparison::new(
+        base,
+        vec![Candidate::new("A", Role::Preferred, a), Candidate::new("A + C", Role::Alternative, b)],
+    );
+    assert!(!c.coverage.same());
+    assert_eq!(c.coverage.common, ["AAA", "BBB"]);
+    assert!(c.coverage.only_in.iter().any(|(n, codes)| n == "A + C" && codes == &["CCC".to_owned()]));
+    // On the common part, A + C plans what A plans: C's £9m is left out.
+    assert_eq!(c.appraise(&c.options[0]).line.planned, c.appraise(&c.options[1]).line.planned);
+}
