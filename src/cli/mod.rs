@@ -98,7 +98,8 @@ pub struct Cli {
     /// Render the window, save a screenshot to this PNG and exit (for checks).
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The tab to open on (overview, clusters, teams, people, findings, assumptions).
+    /// The tab to open on (overview, icbs, clusters, teams, people, functions, assumptions,
+    /// findings).
     #[arg(long, value_name = "TAB")]
     pub tab: Option<String>,
     /// Open the window with the import dialog on this staff list (CSV, XLSX, XLS, ODS).

@@ -513,8 +513,8 @@ pub fn lnr_merger_2027() -> Scenario {
     if let Some(c) = s.clusters.first_mut() {
         c.merger = Some(crate::model::Merger {
             from: date(2027, 4, 1),
-            name: "NHS Leicester, Leicestershire, Rutland and Northamptonshire ICB (name not yet decided)".to_owned(),
-            status: "proposed, awaiting NHS England's decision".to_owned(),
+            name: "NHS Leicester, Leicestershire, Rutland and Northamptonshire ICB".to_owned(),
+            status: "proposed, awaiting NHS England's decision; name not yet decided".to_owned(),
         });
     }
     s
@@ -596,8 +596,8 @@ pub fn national_2026_27() -> Scenario {
             notes: format!("Position as of September 2026 (board papers): {status}."),
             merger: Some(crate::model::Merger {
                 from: date(2027, 4, 1),
-                name: format!("{name} merged ICB (name not yet decided)"),
-                status: (*status).to_owned(),
+                name: format!("{name} merged ICB"),
+                status: format!("{status}; name not yet decided"),
             }),
         })
         .collect();

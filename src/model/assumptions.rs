@@ -356,8 +356,8 @@ pub const SETTINGS: [Setting; 20] = [
         Pence,
         envelope_per_head_pence
     ),
-    setting!("Target date", Unit::Date, "end of Q3 2025/26", Date, target_date),
-    setting!("Trajectory starts", Unit::Date, "start of 2025/26", Date, trajectory_start),
+    setting!("Target date", Unit::Date, "the plan's (2025/26: end of Q3, Model ICB Blueprint)", Date, target_date),
+    setting!("Trajectory starts", Unit::Date, "the plan's first month", Date, trajectory_start),
     setting!(
         "Redundancy: months per complete year",
         Unit::Months,
@@ -382,7 +382,7 @@ pub const SETTINGS: [Setting; 20] = [
     setting!(
         "Smallest merged ICB",
         Unit::People,
-        "NHS England, 2 June 2026: merged ICBs of at least 1.5 million",
+        "NHS England, 2 June 2026 (at least 1.5 million)",
         Count,
         merged_icb_min_population
     ),
@@ -420,7 +420,7 @@ pub const CHOICES: [Choice; 3] = [
         label: "Envelope per head of weighted population",
         help: "Off (the 2025/26 basis): targets are the envelope times each ICB's registered population. On: times its weighted population, the figure NHS England used for configuration decisions",
         source: "NHS England allocation tool, 2026/27",
-        shown: ("weighted population", "registered population"),
+        shown: ("yes", "no: registered population"),
         get: |a| a.population_basis == PopulationBasis::Weighted,
         set: |a, on| a.population_basis = if on { PopulationBasis::Weighted } else { PopulationBasis::Registered },
     },

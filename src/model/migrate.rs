@@ -214,7 +214,20 @@ pub fn to_2026_map(s: &Scenario, rules: &SplitRules) -> Result<Migration, Vec<Mo
     };
     let mut out = s.clone();
     out.year = ReferenceYear::Y2026.label().to_owned();
+    out.name = format!("{} (on the 2026/27 map)", s.name);
     out.organisations = carry_figures(s, &whole, &mut notes);
+    // A target date before the new map began would measure the new ICBs against a date
+    // before they existed: the plan moves to the 2026/27 financial year, and says so.
+    let a = &mut out.assumptions;
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default();
+    if a.target_date < start {
+        notes.push(format!(
+            "the target date was {}, before the 36 ICBs began: it is now 31 March 2027, the trajectory from 1 April 2026",
+            a.target_date.format("%-d %B %Y")
+        ));
+        a.trajectory_start = start;
+        a.target_date = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap_or_default();
+    }
     for c in &mut out.clusters {
         let before = c.members.clone();
         let mut members: Vec<String> = Vec::new();
@@ -257,8 +270,9 @@ pub fn to_2026_map(s: &Scenario, rules: &SplitRules) -> Result<Migration, Vec<Mo
         }
     }
     out.notes = format!(
-        "{}\n\nMoved onto the 36 ICBs of 1 April 2026 (2026/27 populations) from the 2025/26 map.",
-        s.notes.trim_end()
+        "{}\n\nMoved onto the 36 ICBs of 1 April 2026 (2026/27 populations) from the 2025/26 map:\n- {}",
+        s.notes.trim_end(),
+        if notes.is_empty() { "every ICB went across whole".to_owned() } else { notes.join("\n- ") }
     );
     Ok(Migration { scenario: out, people, notes })
 }
@@ -295,8 +309,20 @@ fn carry_figures(s: &Scenario, whole: &BTreeMap<String, String>, notes: &mut Vec
             n.in_scope |= o.in_scope;
             n.baseline_is_allowance |= o.baseline_is_allowance;
         }
-        if o.target_override_pence.is_some() {
-            notes.push(format!("{}: its explicit target is not carried; set one for its successor if needed", o.code));
+        if let Some(target) = o.target_override_pence {
+            // An ICB that went on unchanged keeps its target set by hand (and its reason);
+            // a merged or split one's was the predecessor's, not the new body's.
+            let unchanged = parts.len() == 1 && parts[0].0 == o.code;
+            if let Some(n) = orgs.iter_mut().find(|n| unchanged && n.code == o.code) {
+                n.target_override_pence = Some(target);
+                n.target_note.clone_from(&o.target_note);
+                notes.push(format!("{}: its explicit target is kept (the ICB went on unchanged)", o.code));
+            } else {
+                notes.push(format!(
+                    "{}: its explicit target is not carried (it was the predecessor's); set one for its successor if the board has one",
+                    o.code
+                ));
+            }
         }
     }
     orgs

@@ -441,23 +441,19 @@ fn trajectory_note(sum: &Summary) -> String {
     }
     // Both sides of a merger's date: the line runs on unbroken (staff transfer at no cost);
     // from the date the members are one body.
-    let mergers: Vec<String> = sum
-        .clusters
-        .iter()
-        .filter_map(|c| c.merger_from.map(|d| format!("{} on {}", c.name, d.format("%-d %b %Y"))))
-        .collect();
     let dates: Vec<chrono::NaiveDate> = sum.clusters.iter().filter_map(|c| c.merger_from).collect();
-    if mergers.len() > 3 {
-        let first = dates.iter().min().map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_default();
-        note += &format!(
-            " {} clusters become merged ICBs (the first on {first}); the line does not step there, as staff transfer at no cost.",
-            mergers.len()
-        );
-    } else if !mergers.is_empty() {
-        note += &format!(
-            " Merging into one ICB: {}; the line does not step there, as staff transfer at no cost.",
-            mergers.join("; ")
-        );
+    let (first, last) = (dates.iter().min(), dates.iter().max());
+    if let (Some(first), Some(last)) = (first, last) {
+        let when = if first == last {
+            format!("on {}", first.format("%-d %b %Y"))
+        } else {
+            format!("from {} to {}", first.format("%-d %b %Y"), last.format("%-d %b %Y"))
+        };
+        let who = match dates.len() {
+            1 => "The cluster becomes one merged ICB".to_owned(),
+            n => format!("{n} clusters become merged ICBs"),
+        };
+        note += &format!(" {who} {when}: no step in the line, as staff transfer at no cost.");
     }
     note
 }

@@ -400,7 +400,11 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
     // Where allowances stand in for baselines, the surplus is not real: it is not shown in
     // the colour of good news, its caption says so, and the caveat follows the figures.
     let allowances = sum.allowance_baselines();
-    let surplus_caption = if allowances > 0 { "Surplus, not comparable" } else { "Surplus, not netted" };
+    let surplus_caption = match (allowances > 0, sum.clusters.iter().any(|c| c.merged)) {
+        (true, _) => "Surplus, not comparable",
+        (false, true) => "Surplus, by body",
+        (false, false) => "Surplus, not netted",
+    };
     let payback = sum.payback_months().map_or_else(|| "none (no saving)".to_owned(), |m| format!("{m} months"));
     let heads = [
         ("Baseline", format_pounds(t.baseline), INK),
@@ -438,6 +442,20 @@ fn cover(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
             let _ = write!(
                 body,
                 r#"<text x="{MARGIN}" y="{y:.1}" font-size="10.5" font-weight="bold" fill="{OVER}">{}</text>"#,
+                esc(line)
+            );
+            top = y + 22.0;
+        }
+    }
+    // What a merger does to what is still to save, and does not do to cost.
+    if let Some(netting) = crate::report::style::merger_netting(sum) {
+        let first = if top > 418.0 { top - 8.0 } else { 410.0 };
+        for (i, line) in measure::wrap(&netting, 10.5, true, width).iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y = first + 14.0 * i as f64;
+            let _ = write!(
+                body,
+                r#"<text x="{MARGIN}" y="{y:.1}" font-size="10.5" font-weight="bold" fill="{INK}">{}</text>"#,
                 esc(line)
             );
             top = y + 22.0;
@@ -569,7 +587,7 @@ fn one_off_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
 fn assumptions(s: &Scenario, _sum: &Summary, _o: &PackOptions) -> Vec<Page> {
     let mut pages = Vec::new();
     let a = &s.assumptions;
-    let columns = [("Assumption", 300.0), ("Value", 200.0), ("Source", 262.0)];
+    let columns = [("Assumption", 290.0), ("Value", 150.0), ("Source", 322.0)];
     let table = Table::new(&columns, 99);
     let rows: Vec<(Vec<String>, bool)> = crate::model::assumption_rows(a)
         .into_iter()

@@ -230,6 +230,31 @@ pub fn still_to_save_rule(sum: &Summary) -> &'static str {
     }
 }
 
+/// What merging does to what is still to save, in words, when any cluster is merged by the
+/// target date: the merged ICBs net their parts (one part under target meets another's
+/// shortfall), which changes no cost. `None` when nothing is merged.
+#[must_use]
+pub fn merger_netting(sum: &Summary) -> Option<String> {
+    let merged: Vec<&crate::engine::ClusterFigures> = sum.clusters.iter().filter(|c| c.merged).collect();
+    if merged.is_empty() {
+        return None;
+    }
+    let own: Pence =
+        merged.iter().flat_map(|c| c.members.iter().filter_map(|m| sum.org(m))).map(|o| o.line.still_to_save).sum();
+    let netted: Pence = merged.iter().map(|c| c.line.still_to_save).sum();
+    let (what, whose) = if merged.len() == 1 {
+        ("The merged ICB nets its parts", "its")
+    } else {
+        ("The merged ICBs net their parts", "their")
+    };
+    Some(format!(
+        "{what}: {} still to save, against {} for {whose} ICBs one by one. The difference, {}, is one part's room under target set against another's shortfall; merging itself saves nothing.",
+        crate::model::money::format_pounds(netted),
+        crate::model::money::format_pounds(own),
+        crate::model::money::format_pounds(own - netted)
+    ))
+}
+
 /// [`still_to_save_rule`] in a sentence each, for the pack's table page.
 #[must_use]
 pub fn still_to_save_rule_short(sum: &Summary) -> &'static str {

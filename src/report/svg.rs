@@ -444,7 +444,11 @@ fn line(spec: &LineChartSpec) -> String {
     let path: Vec<String> =
         spec.points.iter().zip(&xs).map(|((_, v), x)| format!("{x:.1},{:.1}", f.y(unit.scale(*v)))).collect();
     let _ = write!(out, r#"<polyline points="{}" fill="none" stroke="{OVER}" stroke-width="3"/>"#, path.join(" "));
-    for ((label, v), x) in spec.points.iter().zip(&xs) {
+    // Month labels about 60 points apart at most: every month on a year's chart, every
+    // second or third on a longer one, so they never run into each other.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let every = ((60.0 / step).ceil() as usize).max(1);
+    for (i, ((label, v), x)) in spec.points.iter().zip(&xs).enumerate() {
         let y = f.y(unit.scale(*v));
         let _ = write!(
             out,
@@ -453,18 +457,21 @@ fn line(spec: &LineChartSpec) -> String {
             esc(label),
             esc(&unit.exact(*v))
         );
-        let _ = write!(
-            out,
-            r#"<text class="label" x="{x:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="{INK}">{}</text>"#,
-            f.y1 + 20.0,
-            esc(label)
-        );
+        if i % every == 0 {
+            let _ = write!(
+                out,
+                r#"<text class="label" x="{x:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="{INK}">{}</text>"#,
+                f.y1 + 20.0,
+                esc(label)
+            );
+        }
     }
     if let Some((_, first)) = spec.points.first() {
+        // Up to three lines between the month labels and the legend.
         let text = format!("From {} a year. {}", unit.exact(*first), spec.note);
-        for (k, line) in measure::wrap(&text, 12.0, false, WIDTH - 80.0).iter().take(2).enumerate() {
+        for (k, line) in measure::wrap(&text, 12.0, false, WIDTH - 80.0).iter().take(3).enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let y = HEIGHT - 60.0 + 15.0 * k as f64;
+            let y = f.y1 + 42.0 + 15.0 * k as f64;
             let _ = write!(out, r#"<text x="40" y="{y:.1}" font-size="12" fill="{INK}">{}</text>"#, esc(line));
         }
     }

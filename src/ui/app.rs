@@ -198,7 +198,7 @@ impl ClusterPlannerApp {
                 let n = m.people.len();
                 let report = std::sync::Arc::new(m.report_csv());
                 let text = self.session.new_document(m.scenario, &name);
-                self.migrate.done = Some((n, report));
+                self.migrate.done = Some((n, report, m.notes));
                 self.say(text, false);
             }
             Err(unplaced) => self.say(format!("Not moved: {} people are not placed yet", unplaced.len()), true),

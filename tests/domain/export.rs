@@ -210,6 +210,9 @@ fn board_packs_have_no_overprinted_or_cut_off_words() {
         ("lnr-cluster", examples::lnr_cluster()),
         ("national-2025-26", examples::national()),
         ("england-stress-25k", examples::england_stress()),
+        // Mergers: the netting said on the cover, a 36-month run-rate with its months apart.
+        ("lnr-merger-2027", examples::lnr_merger_2027()),
+        ("national-2026-27", examples::national_2026_27()),
     ] {
         let sum = compute(&s);
         let pdf = dir.path().join(format!("{name}.pdf"));

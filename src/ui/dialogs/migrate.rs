@@ -17,8 +17,8 @@ use crate::ui::command::{Command, Commands, Export};
 pub struct MigrateDialog {
     pub open: bool,
     pub rules: SplitRules,
-    /// After Move: how many people moved, and the report to save.
-    pub done: Option<(usize, Arc<String>)>,
+    /// After Move: how many people moved, the report to save, and what else was decided.
+    pub done: Option<(usize, Arc<String>, Vec<String>)>,
 }
 
 /// Whether the scenario is on the map of 2022–2026 (an ICB that did not go on unchanged).
@@ -76,12 +76,17 @@ pub fn show(ctx: &egui::Context, d: &mut MigrateDialog, doc: &Document, cmds: &m
     let modal = egui::Modal::new(egui::Id::unique("migrate-dialog")).show(ctx, |ui| {
         ui.set_max_width(720.0);
         ui.heading("Move to the 2026/27 map");
-        if let Some((n, report)) = &d.done {
+        if let Some((n, report, notes)) = &d.done {
             ui.label(format!(
                 "{} moved onto the 36 ICBs of 1 April 2026. The result is open as a new scenario, not yet saved; the \
-                 scenario you started from is unchanged on disk.",
+                 scenario you started from is unchanged on disk. Also decided (kept in the scenario's notes):",
                 crate::model::money::format_count(*n)
             ));
+            egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
+                for note in notes {
+                    ui.label(format!("• {note}"));
+                }
+            });
             ui.horizontal(|ui| {
                 if ui
                     .button("Save the report (CSV)…")

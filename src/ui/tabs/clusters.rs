@@ -335,6 +335,13 @@ fn merger_row(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut ClustersV
             let when = m.from.format("%-d %B %Y");
             let status = if m.status.is_empty() { String::new() } else { format!(" ({})", m.status) };
             ui.label(RichText::new(format!("Merged ICB from {when}: {}{status}", m.name)).strong());
+            // The population it would serve, against the smallest NHS England asked for.
+            if let Some(pop) = doc.summary.clusters.get(ci).and_then(|f| f.line.population) {
+                let least = u64::from(doc.scenario.assumptions.merged_icb_min_population);
+                let count = |n: u64| format_count(usize::try_from(n).unwrap_or(usize::MAX));
+                let verdict = if pop >= least { "at least" } else { "under" };
+                ui.label(format!("serves {} people, {verdict} the {} asked for", count(pop), count(least)));
+            }
             if ui.small_button("Change merger").on_hover_text("Change the date or the name").clicked() {
                 view.merging = Some((ci, MergerForm::of(c)));
             }

@@ -126,6 +126,10 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence, basis: crate::mod
             stat(ui, "Moved out, not saved", format_headline(t.transferred_out), hover, None);
         }
     });
+    // A merger's smaller still to save is netting, not a saving: said where the figure is.
+    if let Some(netting) = style::merger_netting(sum) {
+        ui.label(RichText::new(netting).strong());
+    }
 }
 
 /// The people side of the plan: one-off exit costs, the net recurrent saving and payback,
