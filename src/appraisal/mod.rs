@@ -3,6 +3,8 @@
 //! `npv.rs`). Plain figures, no window: the command line, the window and the pack read them.
 
 pub mod compare;
+pub mod grid;
 pub mod npv;
 
 pub use compare::{Appraised, Candidate, Comparison, Coverage, Role, Waterfall, business_as_usual};
+pub use grid::{Better, Kind, Row};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands, Export, Unsaved};
 use super::dialogs::file_chooser::{self, FileRequest, Purpose};
-use super::dialogs::{confirm, help, import, migrate, new_scenario, print, safety, spreadsheet, unsaved};
+use super::dialogs::{compare, confirm, help, import, migrate, new_scenario, print, safety, spreadsheet, unsaved};
 use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
 use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
@@ -35,6 +35,8 @@ pub struct ClusterPlannerApp {
     pub new_scenario: new_scenario::NewScenarioDialog,
     /// File ▸ Move to the 2026/27 map.
     pub migrate: migrate::MigrateDialog,
+    /// File ▸ Compare options.
+    pub compare: compare::CompareView,
     pub safety: safety::Safety,
     pub chart: ChartKind,
     /// A command (New, Open, Quit) waiting for the answer to "Save changes?".
@@ -95,6 +97,7 @@ impl ClusterPlannerApp {
             export_sheet: spreadsheet::ExportDialog::default(),
             new_scenario: new_scenario::NewScenarioDialog::default(),
             migrate: migrate::MigrateDialog::default(),
+            compare: compare::CompareView::default(),
             safety: safety::Safety::default(),
             chart: ChartKind::CostByIcb,
             unsaved: None,
@@ -269,6 +272,7 @@ impl ClusterPlannerApp {
             Purpose::Open => self.open_path(path),
             Purpose::SaveAs => self.save_to(path),
             Purpose::Import => self.import.start(path),
+            Purpose::CompareAdd => self.compare.add(path),
             Purpose::Export(what) => {
                 let (text, error) = Session::write_export(path, what.bytes(&self.session.doc));
                 self.say(text, error);
@@ -405,6 +409,10 @@ impl ClusterPlannerApp {
                 self.migrate.done = None;
             }
             Command::ApplyMigration(rules) => self.move_to_new_map(&rules),
+            Command::Compare => self.compare.start(&self.session.doc),
+            Command::CompareAdd => {
+                self.ask_file(self.scenario_request(Purpose::CompareAdd, "Add an option to compare"))
+            }
             Command::Export(what) => self.export(&what),
             Command::Print => self.print.show_dialog(),
             Command::Quit => {
@@ -562,6 +570,7 @@ impl ClusterPlannerApp {
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
         new_scenario::show(ctx, &mut self.new_scenario, &mut self.commands);
         migrate::show(ctx, &mut self.migrate, &self.session.doc, &mut self.commands);
+        compare::show(ctx, &mut self.compare, &mut self.commands);
         help::show(ctx, &mut self.help);
         file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
         if let Some(pending) = &self.opening {

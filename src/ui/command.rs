@@ -110,6 +110,10 @@ pub enum Command {
     ExportSpreadsheet,
     /// File ▸ Move to the 2026/27 map…: shows its dialog.
     MoveToNewMap,
+    /// File ▸ Compare options…: the open scenario against business as usual, and others.
+    Compare,
+    /// Add an option… in the comparison: asks which scenario file.
+    CompareAdd,
     /// Move in that dialog: the scenario onto the new map with these rules, as a new document.
     ApplyMigration(crate::model::migrate::SplitRules),
     /// Asks where and writes the export.
@@ -198,6 +202,7 @@ impl Command {
             Command::Import => "Import people…",
             Command::ExportSpreadsheet => "Spreadsheet (XLSX or CSV)…",
             Command::MoveToNewMap => "Move to the 2026/27 map…",
+            Command::Compare => "Compare options…",
             Command::Export(Export::Pack { redacted: false }) => "Board pack (PDF)…",
             Command::Export(Export::Pack { redacted: true }) => "Board pack, no names or salaries (PDF)…",
             Command::Export(Export::ChartSvg(_)) => "Chart on screen (SVG)…",
@@ -223,6 +228,9 @@ impl Command {
         match self {
             Command::Import => Some("Bring in a staff list (ESR or finance extract) from CSV, Excel or OpenDocument"),
             Command::ExportSpreadsheet => Some("The figures, structure, people and outcomes for Excel"),
+            Command::Compare => Some(
+                "This scenario and others side by side against business as usual, with net present value (Green Book)",
+            ),
             Command::MoveToNewMap => Some(
                 "A 2025/26 scenario onto the 36 ICBs of 1 April 2026: merged ICBs go across on their own; you say where the split ICBs' people go",
             ),

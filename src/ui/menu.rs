@@ -46,6 +46,7 @@ fn file_menu(ui: &mut egui::Ui, session: &Session, chart: ChartKind, cmds: &mut 
     cmds.menu_button(ui, Command::SaveAs);
     ui.separator();
     cmds.menu_button(ui, Command::Import);
+    cmds.menu_button(ui, Command::Compare);
     let old_map = crate::ui::dialogs::migrate::on_old_map(&session.doc.scenario);
     cmds.menu_button_enabled(ui, Command::MoveToNewMap, old_map, None);
     ui.menu_button("Export", |ui| {

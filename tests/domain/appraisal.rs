@@ -142,3 +142,35 @@ fn options_over_different_icbs_are_compared_on_the_common_part() {
     // On the common part, A + C plans what A plans: C's £9m is left out.
     assert_eq!(c.appraise(&c.options[0]).line.planned, c.appraise(&c.options[1]).line.planned);
 }
+
+/// The grid's rows carry the base and each option, say which option is best where there is
+/// a better way, and tell the rows that differ from those that do not.
+#[test]
+fn the_grid_marks_the_best_option_and_the_rows_that_differ() {
+    let vr = option(Outcome::VoluntaryRedundancy);
+    let slot = option(Outcome::SlottedInto("CEO".into()));
+    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&vr));
+    let c = Comparison::new(
+        bau,
+        vec![Candidate::new("VR", Role::Alternative, vr), Candidate::new("slot in", Role::Preferred, slot)],
+    );
+    let rows = c.rows();
+    let row = |group: &str, label: &str| rows.iter().find(|r| r.group == group && r.label.starts_with(label)).unwrap();
+    // NPV: £28,526,211.36 for VR, £28,568,038.28 for slot in: slot in (column 2) is best.
+    let npv = row("Totals", "Net present value (10 years at 3.5%)");
+    assert_eq!(npv.values, vec![Some(0), Some(2_852_621_136), Some(2_856_803_828)]);
+    assert_eq!(npv.best(), Some(2));
+    // Redundancy: £41,826.92 against nothing: slot in is best (lower).
+    assert_eq!(row("Totals", "One-off: redundancy").best(), Some(2));
+    // The two options plan the same cost: no best, though both differ from the base.
+    let planned = row("Totals", "Planned running cost");
+    assert!(planned.differs());
+    assert_eq!(planned.best(), None);
+    // The baseline is the same everywhere: a row that does not differ.
+    assert!(!row("Totals", "Baseline").differs());
+    // People: one voluntary redundancy in VR, one slotted in slot in.
+    assert_eq!(row("People by outcome", "Voluntary redundancy: headcount").values, vec![Some(0), Some(1), Some(0)]);
+    assert_eq!(row("People by outcome", "Slotted in: headcount").values, vec![Some(0), Some(0), Some(1)]);
+    // Posts: business as usual has no single management team; each option one post.
+    assert_eq!(row("Posts by band", "Other salary").values, vec![Some(0), Some(1), Some(1)]);
+}

@@ -169,6 +169,7 @@ fn the_dialogs_fit_a_laptop_screen() {
         ("Open", Command::Open, Tab::Overview),
         ("New", Command::New, Tab::Overview),
         ("Move to the 2026/27 map", Command::MoveToNewMap, Tab::Overview),
+        ("Compare options", Command::Compare, Tab::Overview),
     ];
     let mut all = Vec::new();
     for (name, command, tab) in dialogs {

@@ -148,3 +148,42 @@ fn a_2025_26_scenario_moves_to_the_2026_27_map_in_the_window() {
     h.run();
     assert!(!h.state().migrate.open);
 }
+
+/// File ▸ Compare options…: the open scenario against business as usual; Add an option…
+/// brings in the merger option; the best option of a row is marked with a star and words;
+/// Δ shows differences from the base; "Only rows that differ" hides the rest.
+#[test]
+fn options_are_compared_side_by_side_in_the_window() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.files.built_in = true;
+    let mut h = harness(app);
+    h.run();
+    click_menu(&mut h, "File", "Compare options…");
+    h.get_by_label("Compare options");
+    assert_eq!(h.state().compare.comparison.as_ref().unwrap().options.len(), 1);
+    h.get_by_label("Add an option…").click();
+    h.run();
+    h.get_by_label("File name:").click();
+    let merger = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/lnr-merger-2027.ron");
+    h.get_by_label("File name:").type_text(merger.to_str().unwrap());
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let c = h.state().compare.comparison.as_ref().unwrap();
+    assert_eq!(c.options.len(), 2);
+    // Still to save: £412,000 as a cluster, £326,000 merged: the merger is best (lower).
+    let rows = c.rows();
+    let still = rows.iter().find(|r| r.group == "Totals" && r.label == "Still to save").unwrap();
+    assert_eq!(still.values[1..], [Some(41_200_000), Some(32_600_000)]);
+    assert_eq!(still.best(), Some(2));
+    h.get_by_label("★ £326,000");
+    h.get_by_label("Δ against the base").click();
+    h.run();
+    // Business as usual has £16.7m still to save (£53m against £36.3m): −£16,374,000 for the merger.
+    h.get_by_label("★ −£16,374,000");
+    h.get_by_label("Only rows that differ").click();
+    h.run();
+    assert!(h.state().compare.only_differ);
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(!h.state().compare.open);
+}

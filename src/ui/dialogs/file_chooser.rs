@@ -14,6 +14,8 @@ pub enum Purpose {
     SaveAs,
     Import,
     Export(crate::ui::command::Export),
+    /// Another scenario for the comparison of options.
+    CompareAdd,
 }
 
 /// What to ask for: the title, the kind of file and where to start.
@@ -245,6 +247,7 @@ fn action(r: &FileRequest) -> &'static str {
         Purpose::Open => "Open",
         Purpose::SaveAs => "Save",
         Purpose::Import => "Import",
+        Purpose::CompareAdd => "Add",
         Purpose::Export(_) => "Export",
     }
 }

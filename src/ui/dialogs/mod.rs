@@ -1,5 +1,6 @@
 //! One file per dialog. Each draws itself from its own state and pushes commands.
 
+pub mod compare;
 pub mod confirm;
 pub mod file_chooser;
 pub mod help;
