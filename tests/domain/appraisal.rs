@@ -59,6 +59,17 @@ fn option(outcome: Outcome) -> Scenario {
     s
 }
 
+/// The two options, "VR" and "slot in", against the business as usual of the first.
+fn vr_or_slot_in() -> Comparison {
+    let vr = option(Outcome::VoluntaryRedundancy);
+    let slot = option(Outcome::SlottedInto("CEO".into()));
+    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&vr));
+    Comparison::new(
+        bau,
+        vec![Candidate::new("VR", Role::Alternative, vr), Candidate::new("slot in", Role::Preferred, slot)],
+    )
+}
+
 /// Worked by hand (envelope £18.76; 10 years at 3.5%):
 /// - the person costs £50,000 + NI 15% of £45,000 (£6,750) + pension 14.38% (£7,190) + levy
 ///   0.5% (£250) = £64,190 a year; the post £129,130 (as in years_and_mergers).
@@ -76,13 +87,7 @@ fn option(outcome: Outcome) -> Scenario {
 ///   £29,629,130; of "slot in": − £64,190 as a role of a person placed, nothing leaving.
 #[test]
 fn two_options_against_business_as_usual_worked_by_hand() {
-    let vr = option(Outcome::VoluntaryRedundancy);
-    let slot = option(Outcome::SlottedInto("CEO".into()));
-    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&vr));
-    let c = Comparison::new(
-        bau,
-        vec![Candidate::new("VR", Role::Alternative, vr), Candidate::new("slot in", Role::Preferred, slot)],
-    );
+    let c = vr_or_slot_in();
     assert!(c.coverage.same());
     assert_eq!((c.years, c.rate.0), (10, 350));
 
@@ -147,13 +152,7 @@ fn options_over_different_icbs_are_compared_on_the_common_part() {
 /// a better way, and tell the rows that differ from those that do not.
 #[test]
 fn the_grid_marks_the_best_option_and_the_rows_that_differ() {
-    let vr = option(Outcome::VoluntaryRedundancy);
-    let slot = option(Outcome::SlottedInto("CEO".into()));
-    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&vr));
-    let c = Comparison::new(
-        bau,
-        vec![Candidate::new("VR", Role::Alternative, vr), Candidate::new("slot in", Role::Preferred, slot)],
-    );
+    let c = vr_or_slot_in();
     let rows = c.rows();
     let row = |group: &str, label: &str| rows.iter().find(|r| r.group == group && r.label.starts_with(label)).unwrap();
     // NPV: £28,526,211.36 for VR, £28,568,038.28 for slot in: slot in (column 2) is best.
