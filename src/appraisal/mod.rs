@@ -3,6 +3,7 @@
 //! `npv.rs`). Plain figures, no window: the command line, the window and the pack read them.
 
 pub mod compare;
+pub mod export;
 pub mod grid;
 pub mod npv;
 

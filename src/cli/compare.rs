@@ -14,7 +14,7 @@ fn name_of(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool) -> Outcome {
+pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool, xlsx: Option<&Path>) -> Outcome {
     // One file compares against its own business as usual.
     let one_against_bau = files.len() == 1 && base.is_none();
     if !((2..=8).contains(&files.len()) || one_against_bau) {
@@ -40,6 +40,10 @@ pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool)
         }
     };
     let c = Comparison::new(base, options);
+    if let Some(out) = xlsx {
+        let bytes = cluster_planner::appraisal::export::options_xlsx(&c).map_err(Failure::new)?;
+        super::write_out(out, &bytes)?;
+    }
     if json {
         out!("{}", serde_json::to_string_pretty(&c.to_json()).unwrap_or_default())?;
         return Ok(ExitCode::SUCCESS);

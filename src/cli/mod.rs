@@ -222,6 +222,10 @@ pub enum Command {
         /// `npv_pence`, `net_saving_pence`, `delta_*_pence`, `waterfall_pence`.
         #[arg(long)]
         json: bool,
+        /// Also write the comparison as a workbook: Options, Steps from the base, Net
+        /// present value (values, not formulas).
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
     },
     /// Move a 2025/26 scenario onto the 36 ICBs of 1 April 2026 (2026/27 populations).
     /// ICBs that merged whole go across on their own; the people of the three split ICBs
@@ -299,7 +303,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { file, xlsx, csv, no_names, no_salaries }) => {
             export::run(&file, xlsx.as_deref(), csv.as_deref(), no_names, no_salaries)
         }
-        Some(Command::Compare { files, base, roles, json }) => compare::run(&files, base.as_deref(), &roles, json),
+        Some(Command::Compare { files, base, roles, json, xlsx }) => {
+            compare::run(&files, base.as_deref(), &roles, json, xlsx.as_deref())
+        }
         Some(Command::Migrate { file, out, rules, report }) => {
             migrate::run(&file, &out, rules.as_deref(), report.as_deref())
         }

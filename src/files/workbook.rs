@@ -382,14 +382,19 @@ pub fn sheets(s: &Scenario, sum: &Summary, r: Redaction) -> Vec<Sheet> {
 
 /// The workbook as XLSX bytes.
 pub fn xlsx(s: &Scenario, sum: &Summary, r: Redaction) -> Result<Vec<u8>, String> {
-    write_xlsx(s, &sheets(s, sum, r)).map_err(|e| format!("cannot write the workbook: {e}"))
+    sheets_xlsx(&s.name, &sheets(s, sum, r))
 }
 
-fn write_xlsx(s: &Scenario, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+/// Any sheets as an XLSX workbook titled `title`: values with £ formats, not formulas.
+pub fn sheets_xlsx(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    write_xlsx(title, sheets).map_err(|e| format!("cannot write the workbook: {e}"))
+}
+
+fn write_xlsx(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(&s.name)
+            .set_title(title)
             .set_subject("ICB running cost against the per-head target")
             .set_comment("Written by Cluster Planner. Values, not formulas. OFFICIAL-SENSITIVE."),
     );
@@ -438,7 +443,7 @@ fn write_xlsx(s: &Scenario, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         ws.set_paper_size(9);
         ws.set_print_fit_to_pages(1, 0);
         ws.set_repeat_rows(0, 0)?;
-        ws.set_header(format!("&L{}&R&A", s.name.replace('&', "&&")));
+        ws.set_header(format!("&L{}&R&A", title.replace('&', "&&")));
         ws.set_footer("&LOFFICIAL-SENSITIVE&RPage &P of &N");
         let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
         let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(u16::MAX);

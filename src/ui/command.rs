@@ -29,8 +29,19 @@ pub enum Export {
     ChartPng(ChartKind, u32),
     /// The workbook or the people CSV, as chosen in the spreadsheet dialog.
     Sheet(spreadsheet::Request),
-    /// The report of a move to the 2026/27 map: every person's ICB before and after (CSV).
-    Report(std::sync::Arc<String>),
+    /// A file already made (the report of a move to the 2026/27 map, a comparison's
+    /// workbook): its name, kind and bytes.
+    Ready(ReadyFile),
+}
+
+/// A file made before the user chose where to save it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadyFile {
+    pub name: String,
+    /// The kind's name in the save dialog ("CSV") and its extension ("csv").
+    pub kind: &'static str,
+    pub ext: &'static str,
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 impl Export {
@@ -48,7 +59,7 @@ impl Export {
                 spreadsheet::Kind::Workbook => (r.file_name(doc), "Excel workbook", "xlsx"),
                 spreadsheet::Kind::PeopleCsv => (r.file_name(doc), "CSV", "csv"),
             },
-            Export::Report(_) => (format!("{}-moves.csv", doc.display_name().trim_end_matches(".ron")), "CSV", "csv"),
+            Export::Ready(f) => (f.name.clone(), f.kind, f.ext),
         }
     }
 
@@ -67,7 +78,7 @@ impl Export {
                 render::chart_png(*c, &doc.scenario, &doc.summary, *width).map_err(|e| e.to_string())
             }
             Export::Sheet(r) => r.bytes(doc),
-            Export::Report(text) => Ok(text.as_bytes().to_vec()),
+            Export::Ready(f) => Ok(f.bytes.to_vec()),
         }
     }
 }

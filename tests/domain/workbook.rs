@@ -237,3 +237,35 @@ fn the_csv_defuses_formulas_and_imports_again() {
     assert!(plan.added.is_empty() && plan.left.is_empty() && plan.changed.is_empty(), "{}", plan.headline());
     assert_eq!(plan.people, s.people);
 }
+
+/// The comparison's workbook reads back with the figures of the comparison: the NPV of each
+/// option on the Options sheet and as the sum of its years on the NPV sheet, to the penny.
+#[test]
+fn the_options_workbook_reads_back_to_the_penny() {
+    use cluster_planner::appraisal::{Candidate, Comparison, Role, business_as_usual};
+    let cluster = examples::lnr_cluster();
+    let merger = examples::lnr_merger_2027();
+    let bau = Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&cluster));
+    let c = Comparison::new(
+        bau,
+        vec![Candidate::new("cluster", Role::Preferred, cluster), Candidate::new("merger", Role::Alternative, merger)],
+    );
+    let sheets = open(cluster_planner::appraisal::export::options_xlsx(&c).unwrap());
+    let options = &sheets["Options"];
+    let npv_row = options.iter().find(|r| text(&r[1]).starts_with("Net present value")).unwrap();
+    let npv = c.appraise(&c.options[0]).npv;
+    assert_eq!(pence(&npv_row[4]), npv, "the cluster's NPV");
+    assert_eq!(pence(&npv_row[5]), c.appraise(&c.options[1]).npv);
+    // Still to save: the merger (£326,000 against £412,000) is named best.
+    let still = options.iter().find(|r| text(&r[0]) == "Totals" && text(&r[1]) == "Still to save").unwrap();
+    assert_eq!((pence(&still[4]), pence(&still[5])), (41_200_000, 32_600_000));
+    assert_eq!(text(&still[6]), "merger");
+    // The NPV sheet: year 0 less the one-off, ten years of present values, adding up to the NPV.
+    let years: i64 = sheets["Net present value"]
+        .iter()
+        .skip(1)
+        .filter(|r| text(&r[0]) == "cluster" && text(&r[1]) != "Net present value")
+        .map(|r| pence(&r[4]))
+        .sum();
+    assert_eq!(years, npv);
+}

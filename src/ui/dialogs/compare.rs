@@ -11,7 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::appraisal::{Better, Candidate, Comparison, Kind, Role, Row, business_as_usual};
 use crate::edit::Document;
 use crate::model::money::{format_count, format_pounds, format_pounds_pence};
-use crate::ui::command::{Command, Commands};
+use crate::ui::command::{Command, Commands, Export, ReadyFile};
 
 /// How a cell shows its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,6 +186,22 @@ fn controls(ui: &mut egui::Ui, view: &mut CompareView, cmds: &mut Commands) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("Add an option…").on_hover_text("Another scenario file, as an alternative").clicked() {
             cmds.push(Command::CompareAdd);
+        }
+        let workbook = ui.button("Export to a workbook (XLSX)…").on_hover_text(
+            "The grid, the steps from the base and the net present value year by year: values, not formulas",
+        );
+        if workbook.clicked()
+            && let Some(c) = &view.comparison
+        {
+            match crate::appraisal::export::options_xlsx(c) {
+                Ok(bytes) => cmds.push(Command::Export(Export::Ready(ReadyFile {
+                    name: "options-appraisal.xlsx".into(),
+                    kind: "Excel workbook",
+                    ext: "xlsx",
+                    bytes: std::sync::Arc::new(bytes),
+                }))),
+                Err(e) => view.error = Some(e),
+            }
         }
         ui.separator();
         ui.label("Show:");

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::edit::Document;
 use crate::model::Scenario;
 use crate::model::migrate::{SPLITS, SplitRules, moves, split_of, whole_successors};
-use crate::ui::command::{Command, Commands, Export};
+use crate::ui::command::{Command, Commands, Export, ReadyFile};
 
 #[derive(Debug, Default)]
 pub struct MigrateDialog {
@@ -93,7 +93,9 @@ pub fn show(ctx: &egui::Context, d: &mut MigrateDialog, doc: &Document, cmds: &m
                     .on_hover_text("Every person's ICB before and after, and why")
                     .clicked()
                 {
-                    cmds.push(Command::Export(Export::Report(report.clone())));
+                    let name = format!("{}-moves.csv", doc.display_name().trim_end_matches(".ron"));
+                    let bytes = Arc::new(report.as_bytes().to_vec());
+                    cmds.push(Command::Export(Export::Ready(ReadyFile { name, kind: "CSV", ext: "csv", bytes })));
                 }
                 if ui.button("Close").clicked() {
                     close = true;
