@@ -1,61 +1,17 @@
 //! Options appraisal: two options against business as usual, every figure worked by hand.
 
 use cluster_planner::appraisal::{Candidate, Comparison, Role, business_as_usual};
-use cluster_planner::model::money::Wte;
-use cluster_planner::model::reference::ReferenceYear;
-use cluster_planner::model::{Apportionment, Cluster, Grade, Organisation, Outcome, Pay, Person, Post, Scenario, Team};
+use cluster_planner::model::{Outcome, Scenario};
 
-fn org(code: &str, population: u64, baseline: i64, planned: i64) -> Organisation {
-    let mut o = ReferenceYear::Y2026.icbs().remove(0);
-    o.code = code.into();
-    o.name = format!("NHS {code}");
-    o.population = Some(population);
-    o.baseline_non_pay_pence = baseline;
-    o.planned_non_pay_pence = Some(planned);
-    o
-}
+use crate::years_and_mergers::{org, two_icbs};
 
 /// A (1,000,000 people; non-pay £20m, planned £17m) and B (600,000; £13m, £12.5m) share a
-/// £100,000 chief executive. One person of A, paid £50,000 with 10 years' service, either
-/// takes voluntary redundancy (option "VR") or is slotted into the new post ("slot in").
+/// £100,000 chief executive (`years_and_mergers::two_icbs`). One person of A, paid £50,000
+/// with 10 years' service, either takes voluntary redundancy (option "VR") or is slotted
+/// into the new post ("slot in").
 fn option(outcome: Outcome) -> Scenario {
-    let mut s = Scenario::empty("A + B");
-    s.organisations =
-        vec![org("AAA", 1_000_000, 2_000_000_000, 1_700_000_000), org("BBB", 600_000, 1_300_000_000, 1_250_000_000)];
-    s.clusters = vec![Cluster {
-        name: "A + B".into(),
-        members: vec!["AAA".into(), "BBB".into()],
-        apportionment: Apportionment::Population,
-        teams: vec![Team {
-            name: "Executive".into(),
-            posts: vec![Post {
-                id: "CEO".into(),
-                title: "Chief executive".into(),
-                pay: Pay::Salary { salary_pence: 10_000_000 },
-                wte: Wte::FULL,
-                host: "AAA".into(),
-                funding: Default::default(),
-                reports_to: None,
-                effective: None,
-            }],
-        }],
-        notes: String::new(),
-        merger: None,
-    }];
-    s.people = vec![Person {
-        id: "1".into(),
-        name: Some("Person 1".into()),
-        org: "AAA".into(),
-        title: "Director".into(),
-        grade: Grade::Other("local".into()),
-        salary_pence: 5_000_000,
-        wte: Wte::FULL,
-        service_years: 10,
-        function: None,
-        cost_centre: None,
-        outcome,
-        effective: None,
-    }];
+    let mut s = two_icbs(None);
+    s.people = vec![crate::engine::person("1", "AAA", 50_000, 10, outcome)];
     s
 }
 

@@ -33,7 +33,7 @@ fn org(code: &str, population: u64, non_pay: i64) -> Organisation {
     }
 }
 
-fn person(id: &str, org: &str, salary_pounds: i64, years: u32, outcome: Outcome) -> Person {
+pub(crate) fn person(id: &str, org: &str, salary_pounds: i64, years: u32, outcome: Outcome) -> Person {
     Person {
         id: id.into(),
         name: Some(format!("Person {id}")),

@@ -7,7 +7,7 @@ use cluster_planner::model::migrate::{SplitRules, to_2026_map, whole_successors}
 use cluster_planner::model::money::Wte;
 use cluster_planner::model::reference::ReferenceYear;
 use cluster_planner::model::{
-    Apportionment, Cluster, Grade, Merger, Organisation, Outcome, Pay, Person, PopulationBasis, Post, Scenario, Team,
+    Apportionment, Cluster, Merger, Organisation, Outcome, Pay, Person, PopulationBasis, Post, Scenario, Team,
 };
 use cluster_planner::validate::{Severity, validate};
 
@@ -59,7 +59,7 @@ fn every_2026_27_target_is_population_times_the_envelope_on_both_bases() {
     assert_eq!(ReferenceYear::Y2025.new_scenario(PopulationBasis::Registered).organisations.len(), 42);
 }
 
-fn org(code: &str, population: u64, baseline: i64, planned: i64) -> Organisation {
+pub(crate) fn org(code: &str, population: u64, baseline: i64, planned: i64) -> Organisation {
     let mut o = ReferenceYear::Y2026.icbs().remove(0);
     o.code = code.into();
     o.name = format!("NHS {code}");
@@ -72,7 +72,7 @@ fn org(code: &str, population: u64, baseline: i64, planned: i64) -> Organisation
 
 /// A (1,000,000 people; non-pay £20m now, £17m planned) and B (600,000; £13m, £12.5m) share
 /// one post of £100,000, hosted by A.
-fn two_icbs(merger: Option<Merger>) -> Scenario {
+pub(crate) fn two_icbs(merger: Option<Merger>) -> Scenario {
     let mut s = Scenario::empty("A + B");
     s.organisations =
         vec![org("AAA", 1_000_000, 2_000_000_000, 1_700_000_000), org("BBB", 600_000, 1_300_000_000, 1_250_000_000)];
@@ -189,21 +189,12 @@ fn a_merged_icb_under_the_smallest_population_is_a_finding() {
     assert_eq!(finding(&cluster), None);
 }
 
+/// A person paid £50,000 with 10 years' service, in a cost centre, from 1 December 2025.
 fn person(id: &str, org: &str, cost_centre: Option<&str>, outcome: Outcome) -> Person {
-    Person {
-        id: id.into(),
-        name: Some(format!("Person {id}")),
-        org: org.into(),
-        title: "Manager".into(),
-        grade: Grade::Other("local".into()),
-        salary_pence: 5_000_000,
-        wte: Wte::FULL,
-        service_years: 10,
-        function: None,
-        cost_centre: cost_centre.map(Into::into),
-        outcome,
-        effective: Some(d(2025, 12, 1)),
-    }
+    let mut p = crate::engine::person(id, org, 50_000, 10, outcome);
+    p.cost_centre = cost_centre.map(Into::into);
+    p.effective = Some(d(2025, 12, 1));
+    p
 }
 
 /// A 2025/26 scenario moved onto the 2026/27 map keeps every person and their decisions:
