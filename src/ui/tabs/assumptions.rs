@@ -108,7 +108,7 @@ fn plan_details(ui: &mut egui::Ui, doc: &Document, view: &mut AssumptionsView, c
         ui.add(egui::TextEdit::singleline(&mut view.details[0]).desired_width(420.0)).labelled_by(l.id);
         ui.end_row();
         let l = ui.label("Financial year:");
-        ui.add(egui::TextEdit::singleline(&mut view.details[1]).desired_width(100.0).hint_text("2026/27"))
+        ui.add(egui::TextEdit::singleline(&mut view.details[1]).desired_width(100.0).hint_text("not said"))
             .labelled_by(l.id)
             .on_hover_text("The financial year the plan is for");
         ui.end_row();
