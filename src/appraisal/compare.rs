@@ -5,8 +5,6 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{Value, json};
-
 use super::npv::npv;
 use crate::engine::{Line, Summary, compute};
 use crate::model::money::{Pence, Rate};
@@ -264,60 +262,5 @@ impl Comparison {
             *out.entry(band).or_default() += 1;
         }
         out.into_iter().collect()
-    }
-
-    /// The comparison as JSON: per option the figures of `summary --json`, its role,
-    /// `net_saving_pence`, `npv_pence`, `payback_months`, the waterfall, and `delta_*`
-    /// against the base for every figure of its line.
-    #[must_use]
-    pub fn to_json(&self) -> Value {
-        let base_line = self.line(&self.base);
-        let one = |c: &Candidate| {
-            let a = self.appraise(c);
-            let mut m = serde_json::Map::new();
-            m.insert("name".into(), json!(c.name));
-            m.insert("role".into(), json!(c.role.label()));
-            m.insert("summary".into(), crate::report::summary_json(&c.scenario, &c.summary));
-            for (key, v, b) in [
-                ("baseline", a.line.baseline, base_line.baseline),
-                ("planned", a.line.planned, base_line.planned),
-                ("still_to_save", a.line.still_to_save, base_line.still_to_save),
-                ("surplus", a.line.surplus, base_line.surplus),
-                ("transferred_out", a.line.transferred_out, base_line.transferred_out),
-                ("one_off", a.line.one_off, base_line.one_off),
-            ] {
-                m.insert(format!("{key}_pence"), json!(v));
-                m.insert(format!("delta_{key}_pence"), json!(v - b));
-            }
-            m.insert("target_pence".into(), json!(a.line.target));
-            m.insert("net_saving_pence".into(), json!(a.net_saving));
-            m.insert("npv_pence".into(), json!(a.npv));
-            m.insert("payback_months".into(), json!(a.payback_months));
-            let w = a.waterfall;
-            m.insert(
-                "waterfall_pence".into(),
-                json!({
-                    "base": w.base,
-                    "other_baseline": w.other_baseline,
-                    "roles_of_people_placed": w.roles_of_people_placed,
-                    "posts_added": w.posts_added,
-                    "non_pay": w.non_pay,
-                    "people_leaving": w.people_leaving,
-                    "option": w.option,
-                }),
-            );
-            Value::Object(m)
-        };
-        json!({
-            "appraisal_years": self.years,
-            "discount_rate_bp": self.rate.0,
-            "compared_on": if self.coverage.same() { "all ICBs in scope".to_owned() } else {
-                format!("the {} ICBs common to all (merged ICBs counted ICB by ICB)", self.coverage.common.len())
-            },
-            "only_in": self.coverage.only_in.iter().filter(|(_, c)| !c.is_empty())
-                .map(|(n, c)| json!({ "option": n, "icbs": c })).collect::<Vec<_>>(),
-            "base": one(&self.base),
-            "options": self.options.iter().map(one).collect::<Vec<_>>(),
-        })
     }
 }

@@ -5,6 +5,7 @@
 use super::compare::Comparison;
 use super::grid::{Better, Kind};
 use super::npv::{discount_factor, present_values};
+use crate::edit::diff::{Changes, changes};
 use crate::files::workbook::{Cell, Sheet, sheets_xlsx};
 use crate::model::money::Wte;
 
@@ -103,7 +104,52 @@ pub fn options_sheets(c: &Comparison) -> Vec<Sheet> {
         ],
         rows: npv,
     };
-    vec![options, steps, npv]
+    let lists: Vec<_> = c
+        .options
+        .iter()
+        .map(|o| (o.name.as_str(), changes(&c.base.scenario, &c.base.summary, &o.scenario, &o.summary)))
+        .collect();
+    let pairs: Vec<(&str, &str, &Changes)> = lists.iter().map(|(n, l)| (c.base.name.as_str(), *n, l)).collect();
+    vec![options, steps, npv, changes_sheet(&pairs)]
+}
+
+/// What changed, as a sheet: a row per change, from one option (`from`) to another (`to`),
+/// with its section, its group, what it is about, what it was and is, and what it does to
+/// the planned running cost a year and to the one-off costs. The window's "Export the
+/// changes" writes it as CSV; the options workbook holds it for each option against the base.
+#[must_use]
+pub fn changes_sheet(pairs: &[(&str, &str, &Changes)]) -> Sheet {
+    let mut rows = Vec::new();
+    for (from, to, list) in pairs {
+        for g in &list.groups {
+            for i in &g.items {
+                let money = |v: Option<i64>| v.map_or(Cell::Empty, Cell::Money);
+                rows.push(vec![
+                    Cell::Text((*from).to_owned()),
+                    Cell::Text((*to).to_owned()),
+                    Cell::Text(g.section.label().to_owned()),
+                    Cell::Text(g.title.clone()),
+                    Cell::Text(i.what.clone()),
+                    Cell::Text(i.from.clone()),
+                    Cell::Text(i.to.clone()),
+                    money(i.cost),
+                    money(i.one_off),
+                ]);
+            }
+        }
+    }
+    let columns = [
+        ("From", 24.0),
+        ("To", 24.0),
+        ("Section", 12.0),
+        ("Change", 30.0),
+        ("What", 36.0),
+        ("Was", 40.0),
+        ("Is", 40.0),
+        ("Running cost a year", 18.0),
+        ("One-off", 16.0),
+    ];
+    Sheet { name: "What changed", columns: columns.iter().map(|(n, w)| ((*n).to_owned(), *w)).collect(), rows }
 }
 
 /// The comparison as an XLSX workbook.

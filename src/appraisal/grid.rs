@@ -4,7 +4,7 @@
 
 use super::compare::{Candidate, Comparison};
 use crate::model::OutcomeKind;
-use crate::model::money::Pence;
+use crate::model::money::{Pence, format_count, format_pounds, format_pounds_pence};
 
 /// What a row's figures are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,33 @@ pub enum Kind {
     Wte,
     Months,
     /// Basis points (3150 = 31.5%).
+    Percent,
+}
+
+impl Kind {
+    /// A figure as the grid writes it: "£1,234", "£18.76", "1,234", "12.50", "14 months", "31.5%".
+    #[must_use]
+    pub fn format(self, v: i64) -> String {
+        match self {
+            Kind::Money => format_pounds(v),
+            Kind::PerHead => format_pounds_pence(v),
+            Kind::Count => format_count(usize::try_from(v.unsigned_abs()).unwrap_or(usize::MAX)),
+            #[allow(clippy::cast_precision_loss)]
+            Kind::Wte => format!("{:.2}", v as f64 / 10_000.0),
+            Kind::Months => format!("{v} months"),
+            #[allow(clippy::cast_precision_loss)]
+            Kind::Percent => format!("{:.1}%", v as f64 / 100.0),
+        }
+    }
+}
+
+/// How a cell of the grid shows its figure: the value, the difference from the base, or the
+/// difference in per cent of the base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    Value,
+    Difference,
     Percent,
 }
 
@@ -44,6 +71,40 @@ impl Row {
     #[must_use]
     pub fn differs(&self) -> bool {
         self.values.windows(2).any(|w| w[0] != w[1])
+    }
+
+    /// Column `i`'s cell as shown: the base's column always as its value; an option's as
+    /// its value, "+£1,234" / "−£1,234" / "no change" against the base, or "+12.5%"; "—"
+    /// where there is no figure (or no per cent of nothing).
+    #[must_use]
+    pub fn cell(&self, i: usize, show: Show) -> String {
+        let Some(v) = self.values[i] else { return "—".into() };
+        let base = self.values[0];
+        match (show, base) {
+            (Show::Value, _) | (_, None) => self.kind.format(v),
+            _ if i == 0 => self.kind.format(v),
+            (Show::Difference, Some(b)) => {
+                let d = v - b;
+                let text = self.kind.format(d.abs());
+                match d.signum() {
+                    1 => format!("+{text}"),
+                    -1 => format!("−{text}"),
+                    _ => "no change".into(),
+                }
+            }
+            (Show::Percent, Some(0)) => {
+                if v == 0 {
+                    "no change".into()
+                } else {
+                    "—".into()
+                }
+            }
+            (Show::Percent, Some(b)) => {
+                #[allow(clippy::cast_precision_loss)]
+                let p = (v - b) as f64 * 100.0 / b as f64;
+                if p.abs() < 0.05 { "no change".into() } else { format!("{p:+.1}%") }
+            }
+        }
     }
 
     /// The column of the best option's value (never the base), when the row has a best way
@@ -161,16 +222,17 @@ impl Comparison {
             let name = cols[0]
                 .summary
                 .org(code)
-                .map_or(code.clone(), |o| format!("{code} {}", crate::report::short_name(&o.name)));
+                .map_or(code.clone(), |o| format!("{code} {}", crate::model::short_name(&o.name)));
             rows.push(money(&name, "Planned running cost", Better::Lower, each(&|i| line(i).map(|l| l.planned))));
             rows.push(money(&name, "Target", Better::Neither, each(&|i| line(i).and_then(|l| l.target))));
             rows.push(money(&name, "Still to save", Better::Lower, each(&|i| line(i).map(|l| l.still_to_save))));
-            rows.push(money(
-                &name,
-                "Cost per head",
-                Better::Lower,
-                each(&|i| line(i).and_then(|l| l.planned_per_head())),
-            ));
+            rows.push(Row {
+                group: name.clone(),
+                label: "Cost per head".into(),
+                kind: Kind::PerHead,
+                better: Better::Lower,
+                values: each(&|i| line(i).and_then(|l| l.planned_per_head())),
+            });
         }
         rows
     }

@@ -8,4 +8,4 @@ pub mod grid;
 pub mod npv;
 
 pub use compare::{Appraised, Candidate, Comparison, Coverage, Role, Waterfall, business_as_usual};
-pub use grid::{Better, Kind, Row};
+pub use grid::{Better, Kind, Row, Show};

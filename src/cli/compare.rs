@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use cluster_planner::appraisal::{Appraised, Candidate, Comparison, Role, business_as_usual};
-use cluster_planner::model::money::format_pounds;
+use cluster_planner::edit::diff::changes as changes_between;
+use cluster_planner::model::money::{format_change, format_pounds};
+use cluster_planner::report::pack::{PackOptions, board_pack_with_options_pdf};
 
 use super::{Failure, Outcome, load};
 
@@ -14,7 +16,15 @@ fn name_of(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool, xlsx: Option<&Path>) -> Outcome {
+/// What `compare` writes besides its table.
+pub struct Outputs {
+    pub json: bool,
+    pub xlsx: Option<PathBuf>,
+    pub pdf: Option<PathBuf>,
+    pub changes: bool,
+}
+
+pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], out: Outputs) -> Outcome {
     // One file compares against its own business as usual.
     let one_against_bau = files.len() == 1 && base.is_none();
     if !((2..=8).contains(&files.len()) || one_against_bau) {
@@ -40,15 +50,25 @@ pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], json: bool,
         }
     };
     let c = Comparison::new(base, options);
-    if let Some(out) = xlsx {
+    if let Some(path) = &out.xlsx {
         let bytes = cluster_planner::appraisal::export::options_xlsx(&c).map_err(Failure::new)?;
-        super::write_out(out, &bytes)?;
+        super::write_out(path, &bytes)?;
     }
-    if json {
-        out!("{}", serde_json::to_string_pretty(&c.to_json()).unwrap_or_default())?;
+    if let Some(path) = &out.pdf {
+        let first = &c.options[0];
+        let o = PackOptions::new(&first.name);
+        let bytes = board_pack_with_options_pdf(&first.scenario, &first.summary, &o, &c)
+            .map_err(|e| Failure::new(e.to_string()))?;
+        super::write_out(path, &bytes)?;
+    }
+    if out.json {
+        out!("{}", serde_json::to_string_pretty(&cluster_planner::report::comparison_json(&c)).unwrap_or_default())?;
         return Ok(ExitCode::SUCCESS);
     }
     table(&c)?;
+    if out.changes {
+        changes(&c)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -106,7 +126,7 @@ fn table(c: &Comparison) -> Result<(), Failure> {
                 (Some(v), true) => v.to_string(),
                 (Some(v), false) if i == 0 => format_pounds(v),
                 (Some(v), false) => match base {
-                    Some(b) if b != v => format!("{} ({})", format_pounds(v), format_pounds_signed(v - b)),
+                    Some(b) if b != v => format!("{} ({})", format_pounds(v), format_change(v - b)),
                     _ => format_pounds(v),
                 },
             };
@@ -120,18 +140,41 @@ fn table(c: &Comparison) -> Result<(), Failure> {
         let w = a.waterfall;
         out!("  {:<48} {:>16}", "The base's planned running cost", format_pounds(w.base))?;
         for (label, v) in w.steps() {
-            out!("  {label:<48} {:>16}", format_pounds_signed(v))?;
+            out!("  {label:<48} {:>16}", format_change(v))?;
         }
         out!("  {:<48} {:>16}", "This option's planned running cost", format_pounds(w.option))?;
     }
     Ok(())
 }
 
-fn shorten(s: &str, n: usize) -> String {
-    cluster_planner::report::style::shorten(s, n)
+/// Every change from the base to each option, group by group.
+fn changes(c: &Comparison) -> Result<(), Failure> {
+    for o in &c.options {
+        out!()?;
+        let list = changes_between(&c.base.scenario, &c.base.summary, &o.scenario, &o.summary);
+        out!("What changed from {} to {}: {} changes", c.base.name, o.name, list.count())?;
+        for g in &list.groups {
+            let mut head = format!("  {} ({})", g.heading(), g.items.len());
+            if let Some(v) = g.cost() {
+                head += &format!(", running cost {} a year", format_change(v));
+            }
+            if let Some(v) = g.one_off().filter(|v| *v != 0) {
+                head += &format!(", one-off {}", format_change(v));
+            }
+            out!("{head}")?;
+            for i in &g.items {
+                let what = match (i.from.is_empty(), i.to.is_empty()) {
+                    (true, _) => i.to.clone(),
+                    (_, true) => i.from.clone(),
+                    _ => format!("{} → {}", i.from, i.to),
+                };
+                out!("    {}: {what}", i.what)?;
+            }
+        }
+    }
+    Ok(())
 }
 
-/// A change: "+£1,234" or "−£1,234" (nothing when none).
-fn format_pounds_signed(p: i64) -> String {
-    if p > 0 { format!("+{}", format_pounds(p)) } else { format_pounds(p) }
+fn shorten(s: &str, n: usize) -> String {
+    cluster_planner::report::style::shorten(s, n)
 }

@@ -108,6 +108,12 @@ pub struct Cli {
     /// The window's size, e.g. 900x600 (to check a small screen); at least 800x500.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the window comparing the scenario with this option (repeat for more).
+    #[arg(long, value_name = "OPTION.ron")]
+    pub compare: Vec<PathBuf>,
+    /// The part of the comparison to show: figures, steps, npv, changes.
+    #[arg(long, value_name = "PART")]
+    pub compare_part: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -226,6 +232,13 @@ pub enum Command {
         /// present value (values, not formulas).
         #[arg(long, value_name = "OUT.xlsx")]
         xlsx: Option<PathBuf>,
+        /// Also write the first option's board pack with an Options section: the grid, the
+        /// steps from the base, the net present value and what changed.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Print what changed from the base to each option, group by group, every change.
+        #[arg(long)]
+        changes: bool,
     },
     /// Move a 2025/26 scenario onto the 36 ICBs of 1 April 2026 (2026/27 populations).
     /// ICBs that merged whole go across on their own; the people of the three split ICBs
@@ -303,8 +316,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { file, xlsx, csv, no_names, no_salaries }) => {
             export::run(&file, xlsx.as_deref(), csv.as_deref(), no_names, no_salaries)
         }
-        Some(Command::Compare { files, base, roles, json, xlsx }) => {
-            compare::run(&files, base.as_deref(), &roles, json, xlsx.as_deref())
+        Some(Command::Compare { files, base, roles, json, xlsx, pdf, changes }) => {
+            compare::run(&files, base.as_deref(), &roles, compare::Outputs { json, xlsx, pdf, changes })
         }
         Some(Command::Migrate { file, out, rules, report }) => {
             migrate::run(&file, &out, rules.as_deref(), report.as_deref())
@@ -324,6 +337,8 @@ pub fn run(cli: Cli) -> ExitCode {
             tab: cli.tab,
             import: cli.import,
             size: cli.size,
+            compare: cli.compare,
+            compare_part: cli.compare_part,
         }),
     };
     match result {

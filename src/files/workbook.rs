@@ -455,7 +455,13 @@ fn write_xlsx(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
 /// People and outcomes as CSV (UTF-8 with a BOM, so Excel reads "£" and accents right).
 #[must_use]
 pub fn people_csv(s: &Scenario, sum: &Summary, r: Redaction) -> Vec<u8> {
-    let sheet = people_sheet(s, sum, r);
+    sheet_csv(&people_sheet(s, sum, r))
+}
+
+/// Any sheet as CSV (UTF-8 with a BOM): its headings, then its rows, money as plain pounds
+/// and pence, text that a spreadsheet would run as a formula defused.
+#[must_use]
+pub fn sheet_csv(sheet: &Sheet) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(sheet.columns.iter().map(|(n, _)| n.as_str()));
     for row in &sheet.rows {

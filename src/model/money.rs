@@ -329,6 +329,16 @@ pub fn format_pounds(p: Pence) -> String {
     format!("{}£{}", sign(pounds), group(pounds.unsigned_abs()))
 }
 
+/// A change in whole pounds: "+£1,234", "−£1,234", or "no change".
+#[must_use]
+pub fn format_change(p: Pence) -> String {
+    match mul_div_round(p, 1, 100).signum() {
+        1 => format!("+{}", format_pounds(p)),
+        -1 => format_pounds(p),
+        _ => "no change".to_owned(),
+    }
+}
+
 /// £12,345.67 — pounds and pence, for per-head figures and single payments.
 #[must_use]
 pub fn format_pounds_pence(p: Pence) -> String {

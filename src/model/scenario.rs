@@ -121,6 +121,13 @@ pub struct Merger {
     pub status: String,
 }
 
+/// "NHS Northamptonshire Integrated Care Board" -> "Northamptonshire".
+#[must_use]
+pub fn short_name(name: &str) -> &str {
+    let n = name.strip_prefix("NHS ").unwrap_or(name);
+    n.strip_suffix(" Integrated Care Board").unwrap_or(n)
+}
+
 impl Organisation {
     /// The population on the basis the assumptions use (registered or weighted).
     #[must_use]

@@ -12,4 +12,4 @@ mod summary;
 pub mod svg;
 
 pub use style::short_name;
-pub use summary::{summary_json, summary_table};
+pub use summary::{comparison_json, summary_json, summary_table};

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::appraisal::Comparison;
 use crate::engine::Summary;
 use crate::model::Scenario;
 use crate::model::money::{Wte, format_count, format_pounds, format_pounds_pence};
@@ -12,6 +13,8 @@ use crate::report::measure;
 use crate::report::render::{ExportError, pdf_of};
 use crate::report::style::{figures, line_rows, opt_pounds};
 use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, UNDER, esc};
+
+mod options;
 
 /// How the board pack is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -365,10 +368,15 @@ fn chart_pages(kind: ChartKind, s: &Scenario, sum: &Summary) -> Vec<Page> {
 /// One part of the pack: its pages.
 type Part = fn(&Scenario, &Summary, &PackOptions) -> Vec<Page>;
 
-/// The pack's parts, in order.
-fn pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
+/// The pack's parts, in order; with a comparison, its Options section after the cover.
+fn pages(s: &Scenario, sum: &Summary, o: &PackOptions, compared: Option<&Comparison>) -> Vec<Page> {
     let parts: [Part; 6] = [cover, cost_table, charts, people_and_one_off, assumptions, exits_register];
-    parts.iter().flat_map(|part| part(s, sum, o)).collect()
+    let mut out = cover(s, sum, o);
+    if let Some(c) = compared {
+        out.extend(options::pages(c));
+    }
+    out.extend(parts.iter().skip(1).flat_map(|part| part(s, sum, o)));
+    out
 }
 
 /// The cover: title, scenario, the headline figures, the notes.
@@ -676,7 +684,17 @@ fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
 /// The board pack as SVG pages (numbered), for checking and for the PDF.
 #[must_use]
 pub fn board_pack_pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<String> {
-    let ps = pages(s, sum, o);
+    numbered(&pages(s, sum, o, None), o)
+}
+
+/// The board pack with an Options section (the comparison's grid, steps, net present value
+/// and what changed) after the cover, as SVG pages.
+#[must_use]
+pub fn board_pack_with_options_pages(s: &Scenario, sum: &Summary, o: &PackOptions, c: &Comparison) -> Vec<String> {
+    numbered(&pages(s, sum, o, Some(c)), o)
+}
+
+fn numbered(ps: &[Page], o: &PackOptions) -> Vec<String> {
     let total = ps.len();
     ps.iter().enumerate().map(|(i, p)| page_svg(p, i + 1, total, o)).collect()
 }
@@ -684,6 +702,16 @@ pub fn board_pack_pages(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Str
 /// The board pack as PDF bytes.
 pub fn board_pack_pdf(s: &Scenario, sum: &Summary, o: &PackOptions) -> Result<Vec<u8>, ExportError> {
     pdf_of(&board_pack_pages(s, sum, o), &format!("Running cost against target: {}", s.name))
+}
+
+/// The board pack with the Options section, as PDF bytes.
+pub fn board_pack_with_options_pdf(
+    s: &Scenario,
+    sum: &Summary,
+    o: &PackOptions,
+    c: &Comparison,
+) -> Result<Vec<u8>, ExportError> {
+    pdf_of(&board_pack_with_options_pages(s, sum, o, c), &format!("Options appraisal and running cost: {}", s.name))
 }
 
 /// One chart on one A4 landscape page, as PDF bytes (Print ▸ the chart on screen).

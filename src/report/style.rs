@@ -74,12 +74,7 @@ pub fn gap_colour(gap: Pence) -> Colour {
     if gap > 0 { OVER } else { UNDER }
 }
 
-/// "NHS Northamptonshire Integrated Care Board" -> "Northamptonshire".
-#[must_use]
-pub fn short_name(name: &str) -> &str {
-    let n = name.strip_prefix("NHS ").unwrap_or(name);
-    n.strip_suffix(" Integrated Care Board").unwrap_or(n)
-}
+pub use crate::model::short_name;
 
 /// Text cut to at most `n` characters, with "…" where it was cut.
 #[must_use]

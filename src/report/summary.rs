@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::style::{figures, short_name, shorten};
+use crate::appraisal::{Candidate, Comparison};
 use crate::engine::{Line, Summary};
 use crate::model::Scenario;
 use crate::model::money::{format_pounds, format_pounds_pence};
@@ -169,4 +170,77 @@ pub fn summary_table(s: &Scenario, sum: &Summary) -> String {
         let _ = writeln!(out, "People: {}", people.join(" · "));
     }
     out
+}
+
+/// The comparison as JSON: per option the figures of `summary --json`, its role,
+/// `net_saving_pence`, `npv_pence`, `payback_months`, the waterfall, and `delta_*`
+/// against the base for every figure of its line, and `changes`: what changed from the
+/// base, group by group, with each group's count and cost.
+#[must_use]
+pub fn comparison_json(c: &Comparison) -> Value {
+    let base_line = c.line(&c.base);
+    let one = |x: &Candidate| {
+        let a = c.appraise(x);
+        let mut m = serde_json::Map::new();
+        m.insert("name".into(), json!(x.name));
+        m.insert("role".into(), json!(x.role.label()));
+        m.insert("summary".into(), summary_json(&x.scenario, &x.summary));
+        for (key, v, b) in [
+            ("baseline", a.line.baseline, base_line.baseline),
+            ("planned", a.line.planned, base_line.planned),
+            ("still_to_save", a.line.still_to_save, base_line.still_to_save),
+            ("surplus", a.line.surplus, base_line.surplus),
+            ("transferred_out", a.line.transferred_out, base_line.transferred_out),
+            ("one_off", a.line.one_off, base_line.one_off),
+        ] {
+            m.insert(format!("{key}_pence"), json!(v));
+            m.insert(format!("delta_{key}_pence"), json!(v - b));
+        }
+        m.insert("target_pence".into(), json!(a.line.target));
+        m.insert("net_saving_pence".into(), json!(a.net_saving));
+        m.insert("npv_pence".into(), json!(a.npv));
+        m.insert("payback_months".into(), json!(a.payback_months));
+        let w = a.waterfall;
+        m.insert(
+            "waterfall_pence".into(),
+            json!({
+                "base": w.base,
+                "other_baseline": w.other_baseline,
+                "roles_of_people_placed": w.roles_of_people_placed,
+                "posts_added": w.posts_added,
+                "non_pay": w.non_pay,
+                "people_leaving": w.people_leaving,
+                "option": w.option,
+            }),
+        );
+        if !std::ptr::eq(x, &c.base) {
+            let list = crate::edit::diff::changes(&c.base.scenario, &c.base.summary, &x.scenario, &x.summary);
+            let groups: Vec<Value> = list
+                .groups
+                .iter()
+                .map(|g| {
+                    json!({
+                        "section": g.section.label(),
+                        "change": g.title,
+                        "count": g.items.len(),
+                        "cost_pence": g.cost(),
+                        "one_off_pence": g.one_off(),
+                    })
+                })
+                .collect();
+            m.insert("changes".into(), json!(groups));
+        }
+        Value::Object(m)
+    };
+    json!({
+        "appraisal_years": c.years,
+        "discount_rate_bp": c.rate.0,
+        "compared_on": if c.coverage.same() { "all ICBs in scope".to_owned() } else {
+            format!("the {} ICBs common to all (merged ICBs counted ICB by ICB)", c.coverage.common.len())
+        },
+        "only_in": c.coverage.only_in.iter().filter(|(_, c)| !c.is_empty())
+            .map(|(n, c)| json!({ "option": n, "icbs": c })).collect::<Vec<_>>(),
+        "base": one(&c.base),
+        "options": c.options.iter().map(one).collect::<Vec<_>>(),
+    })
 }

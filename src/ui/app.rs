@@ -273,6 +273,7 @@ impl ClusterPlannerApp {
             Purpose::SaveAs => self.save_to(path),
             Purpose::Import => self.import.start(path),
             Purpose::CompareAdd => self.compare.add(path),
+            Purpose::CompareBase => self.compare.set_base(path),
             Purpose::Export(what) => {
                 let (text, error) = Session::write_export(path, what.bytes(&self.session.doc));
                 self.say(text, error);
@@ -410,6 +411,15 @@ impl ClusterPlannerApp {
             }
             Command::ApplyMigration(rules) => self.move_to_new_map(&rules),
             Command::Compare => self.compare.start(&self.session.doc),
+            Command::CompareBase => {
+                self.ask_file(self.scenario_request(Purpose::CompareBase, "Use a scenario as the base"));
+            }
+            Command::CompareFiles(paths) => {
+                self.compare.start(&self.session.doc);
+                for p in paths.iter().take(7) {
+                    self.compare.add(p);
+                }
+            }
             Command::CompareAdd => {
                 self.ask_file(self.scenario_request(Purpose::CompareAdd, "Add an option to compare"))
             }
@@ -570,7 +580,7 @@ impl ClusterPlannerApp {
         spreadsheet::show(ctx, &mut self.export_sheet, &mut self.commands);
         new_scenario::show(ctx, &mut self.new_scenario, &mut self.commands);
         migrate::show(ctx, &mut self.migrate, &self.session.doc, &mut self.commands);
-        compare::show(ctx, &mut self.compare, &mut self.commands);
+        compare::show(ctx, &self.session.doc, &mut self.compare, &mut self.commands);
         help::show(ctx, &mut self.help);
         file_chooser::show(ctx, &mut self.files.chooser, &mut self.commands);
         if let Some(pending) = &self.opening {

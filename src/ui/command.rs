@@ -125,6 +125,10 @@ pub enum Command {
     Compare,
     /// Add an option… in the comparison: asks which scenario file.
     CompareAdd,
+    /// Use a file as the base… in the comparison: asks which scenario file.
+    CompareBase,
+    /// Several scenario files dropped on the window: the open scenario compared with them.
+    CompareFiles(Vec<PathBuf>),
     /// Move in that dialog: the scenario onto the new map with these rules, as a new document.
     ApplyMigration(crate::model::migrate::SplitRules),
     /// Asks where and writes the export.
@@ -327,8 +331,13 @@ impl Commands {
                 }
             }
         }
-        let dropped: Option<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).next());
-        if let Some(p) = dropped {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let scenarios: Vec<PathBuf> =
+            dropped.iter().filter(|p| !super::dialogs::import::is_staff_list(p)).cloned().collect();
+        if scenarios.len() > 1 {
+            // Several scenarios at once: the options to compare with the open one.
+            self.push(Command::CompareFiles(scenarios));
+        } else if let Some(p) = dropped.into_iter().next() {
             if super::dialogs::import::is_staff_list(&p) {
                 self.push(Command::ImportPath(p));
             } else {

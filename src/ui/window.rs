@@ -168,6 +168,10 @@ pub struct WindowOptions {
     pub import: Option<PathBuf>,
     /// The window's inner size in points; 1280 x 800 when not set.
     pub size: Option<[f32; 2]>,
+    /// Opens the comparison of options with these scenario files.
+    pub compare: Vec<PathBuf>,
+    /// The part of the comparison on show, by name: figures, steps, npv, changes.
+    pub compare_part: Option<String>,
 }
 
 /// The window's smallest size: the import dialog and the tabs are laid out for it.
@@ -189,6 +193,15 @@ pub fn run(o: WindowOptions) -> eframe::Result {
     }
     if let Some(people) = &o.import {
         app.import.start(people);
+    }
+    if !o.compare.is_empty() {
+        app.compare.start(&app.session.doc);
+        for p in &o.compare {
+            app.compare.add(p);
+        }
+        if let Some(part) = o.compare_part.as_deref().and_then(super::dialogs::compare::Part::by_name) {
+            app.compare.part = part;
+        }
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -74,7 +74,7 @@ fn two_options_against_business_as_usual_worked_by_hand() {
     assert_eq!((b.waterfall.roles_of_people_placed, b.waterfall.people_leaving), (-6_419_000, 0));
 
     // The JSON gives the same figures, with the differences from the base.
-    let v = c.to_json();
+    let v = cluster_planner::report::comparison_json(&c);
     let vr = &v["options"][0];
     assert_eq!(vr["npv_pence"], 2_852_621_136_i64);
     assert_eq!(vr["delta_planned_pence"], -343_506_000_i64);
@@ -128,4 +128,115 @@ fn the_grid_marks_the_best_option_and_the_rows_that_differ() {
     assert_eq!(row("People by outcome", "Slotted in: headcount").values, vec![Some(0), Some(0), Some(1)]);
     // Posts: business as usual has no single management team; each option one post.
     assert_eq!(row("Posts by band", "Other salary").values, vec![Some(0), Some(1), Some(1)]);
+}
+
+/// What changed, worked by hand on the two options of `vr_or_slot_in`:
+/// - from business as usual to "VR": the team "A + B · Executive" (1 post) added; the post
+///   CEO added at £129,130 a year; the person "Not affected → Voluntary redundancy", their
+///   role's £64,190 a year taken out and £41,826.92 paid once; A's planned non-pay set to
+///   £17m (−£3m a year) and B's to £12.5m (−£500,000). The groups' costs add up to what VR
+///   plans less what business as usual plans: £129,130 − £64,190 − £3,500,000 =
+///   −£3,435,060, the net saving.
+/// - from "VR" to "slot in": one person "Voluntary redundancy → Slotted in": no change a
+///   year (out of their role either way; the post is costed whoever holds it) and
+///   −£41,826.92 once.
+#[test]
+fn what_changed_between_two_options_worked_by_hand() {
+    use cluster_planner::edit::diff::{Section, changes};
+    let c = vr_or_slot_in();
+    let (bau, vr, slot) = (&c.base, &c.options[0], &c.options[1]);
+    let list = changes(&bau.scenario, &bau.summary, &vr.scenario, &vr.summary);
+    let group =
+        |title: &str| list.groups.iter().find(|g| g.title == title).unwrap_or_else(|| panic!("{title}: {list:#?}"));
+    assert_eq!(group("Teams added").items[0].what, "A + B · Executive");
+    assert_eq!(group("Teams added").items[0].to, "1 post");
+    let post = group("Posts added");
+    assert_eq!((post.section, post.items.len(), post.cost()), (Section::Posts, 1, Some(12_913_000)));
+    assert_eq!(post.items[0].what, "CEO Chief executive");
+    let vr_group = group("Not affected → Voluntary redundancy");
+    assert_eq!(vr_group.items.len(), 1);
+    assert_eq!((vr_group.cost(), vr_group.one_off()), (Some(-6_419_000), Some(4_182_692)));
+    let icbs = group("ICBs' own figures");
+    assert_eq!(icbs.items.iter().map(|i| i.cost).collect::<Vec<_>>(), [Some(-300_000_000), Some(-50_000_000)]);
+    assert_eq!(icbs.items[0].from, "not set");
+    assert_eq!(icbs.items[0].to, "£17,000,000");
+    let a_year: i64 = list.groups.iter().filter_map(|g| g.cost()).sum();
+    assert_eq!(a_year, -343_506_000, "the groups add up to the net saving");
+    // Nothing else: no cluster, function or assumption changed.
+    assert!(list.groups.iter().all(|g| !matches!(g.section, Section::Clusters | Section::Assumptions)));
+
+    let list = changes(&vr.scenario, &vr.summary, &slot.scenario, &slot.summary);
+    assert_eq!(list.groups.len(), 1, "{list:#?}");
+    let g = &list.groups[0];
+    assert_eq!(g.title, "Voluntary redundancy → Slotted in");
+    assert_eq!(g.items[0].to, "Slotted in: CEO Chief executive");
+    assert_eq!((g.cost(), g.one_off()), (Some(0), Some(-4_182_692)));
+
+    // As a sheet (the CSV the window exports): a row per change, money to the penny.
+    let sheet = cluster_planner::appraisal::export::changes_sheet(&[("VR", "slot in", &list)]);
+    let csv = String::from_utf8(cluster_planner::files::workbook::sheet_csv(&sheet)).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].starts_with("VR,slot in,People,Voluntary redundancy → Slotted in,1 Person 1,"), "{csv}");
+    assert!(lines[1].ends_with(",0.00,-41826.92"), "{csv}");
+}
+
+/// A change to an assumption, a cluster's split and a function is listed with what it was
+/// and what it is.
+#[test]
+fn assumptions_splits_and_functions_are_listed_as_they_change() {
+    use cluster_planner::edit::diff::changes;
+    use cluster_planner::engine::compute;
+    use cluster_planner::model::{Apportionment, Disposition, Function, money::Rate};
+    let a = option(Outcome::NotAffected);
+    let mut b = a.clone();
+    b.assumptions.discount_rate = Rate(150);
+    b.clusters[0].apportionment = Apportionment::Equal;
+    b.functions.push(Function {
+        name: "Estates".into(),
+        disposition: Disposition::TransferToRegion,
+        date: None,
+        notes: String::new(),
+    });
+    let list = changes(&a, &compute(&a), &b, &compute(&b));
+    let titles: Vec<&str> = list.groups.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles, ["Shared posts split differently", "What happens to functions", "Assumptions"]);
+    assert_eq!(
+        (list.groups[0].items[0].from.as_str(), list.groups[0].items[0].to.as_str()),
+        ("by population", "equal shares")
+    );
+    let rate = &list.groups[2].items[0];
+    assert_eq!(
+        (rate.what.as_str(), rate.from.as_str(), rate.to.as_str()),
+        ("Options appraisal: discount rate", "3.5%", "1.5%")
+    );
+}
+
+/// The board pack made from a comparison has its Options section after the cover: the
+/// grid with the best option starred, a waterfall for each option with its legend, the net
+/// present value year by year, and what changed.
+#[test]
+fn the_board_pack_carries_the_options_section() {
+    use cluster_planner::report::pack::{PackOptions, board_pack_pages, board_pack_with_options_pages};
+    let c = vr_or_slot_in();
+    let first = &c.options[0];
+    let o = PackOptions::new("vr.ron");
+    let plain = board_pack_pages(&first.scenario, &first.summary, &o);
+    let pages = board_pack_with_options_pages(&first.scenario, &first.summary, &o, &c);
+    let text = |p: &str| p.to_owned();
+    let at = |needle: &str| pages.iter().position(|p| text(p).contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+    assert_eq!(at("Options appraisal: the options side by side"), 1, "straight after the cover");
+    // The grid: NPV £28,526,211 for VR and ★ £28,568,038 for slot in.
+    let grid = &pages[1];
+    assert!(grid.contains("£28,526,211") && grid.contains("★ £28,568,038"), "{grid}");
+    let steps = &pages[at("from the base&apos;s cost to each option&apos;s")];
+    assert!(
+        steps.contains("A step that takes cost out") && steps.contains("−£3,500,000") && steps.contains("£29,629,130")
+    );
+    let npv = &pages[at("net present value year by year")];
+    assert!(npv.contains("0.9662") && npv.contains("−£41,827") && npv.contains("£28,568,038"), "{npv}");
+    let changed = &pages[at("what changed from the base")];
+    assert!(changed.contains("People: Not affected → Voluntary redundancy"), "{changed}");
+    // The grid's rows (totals, people, posts, the cluster and both ICBs) take two pages.
+    assert_eq!(pages.len(), plain.len() + 5, "the grid on two pages; steps, NPV and changes on one each");
 }

@@ -54,10 +54,13 @@ fn a_session_opens_saves_locks_and_keeps_work() {
     let mut next = Session::built_in_example();
     next.find_offers();
     assert_eq!(next.offers.len(), 1);
-    // Clusters are matched by name, so a renamed one reads as one added and one removed.
+    // The same members under a new name read as the cluster renamed.
     assert_eq!(
         next.offer_differences().unwrap(),
-        ["Cluster added: Not yet saved", "Cluster removed: Renamed by the committee"]
+        [
+            "Clusters renamed (1):",
+            "  Leicester, Leicestershire and Rutland, Northamptonshire: Renamed by the committee → Not yet saved"
+        ]
     );
     next.restore_offer().unwrap();
     assert_eq!(next.doc.scenario.clusters[0].name, "Not yet saved");

@@ -10,6 +10,7 @@ mod common;
 mod help_and_files;
 mod import_dialog;
 mod layout;
+mod options;
 mod safety;
 mod snapshots;
 mod ui;

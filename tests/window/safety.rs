@@ -42,7 +42,7 @@ fn recovery_locks_and_failed_saves() {
     h.get_by_label("Recover unsaved work?");
     h.get_by_label("Show what differs").click();
     h.run();
-    h.get_by_label("Cluster added: Renamed by the committee");
+    h.get_by_label("Clusters renamed (1):");
     h.get_by_label("Restore").click();
     h.run();
     assert_eq!(h.state().session.doc.scenario.clusters[0].name, "Renamed by the committee");

@@ -16,6 +16,8 @@ pub enum Purpose {
     Export(crate::ui::command::Export),
     /// Another scenario for the comparison of options.
     CompareAdd,
+    /// A scenario to be the comparison's base.
+    CompareBase,
 }
 
 /// What to ask for: the title, the kind of file and where to start.
@@ -248,6 +250,7 @@ fn action(r: &FileRequest) -> &'static str {
         Purpose::SaveAs => "Save",
         Purpose::Import => "Import",
         Purpose::CompareAdd => "Add",
+        Purpose::CompareBase => "Use as the base",
         Purpose::Export(_) => "Export",
     }
 }

@@ -1,0 +1,281 @@
+//! The board pack's Options section, when the pack is made from a comparison (File ▸ Compare
+//! options… ▸ Board pack with the options, or `compare … --pdf`): the grid of figures against
+//! the base with the best option starred, the steps from the base's cost to each option's
+//! drawn as waterfalls, the net present value year by year, and what changed from the base
+//! to each option, group by group.
+
+use std::fmt::Write as _;
+
+use super::{MARGIN, PAGE_W, Page, Table, intro_lines, table_pages};
+use crate::appraisal::{Comparison, Show};
+use crate::edit::diff;
+use crate::model::money::{Pence, format_change, format_count, format_pounds};
+use crate::report::measure;
+use crate::report::svg::{GRID, INK, MUTED, OVER, UNDER, esc};
+
+/// The section's pages, in order.
+pub(super) fn pages(c: &Comparison) -> Vec<Page> {
+    let mut pages = grid(c);
+    pages.extend(waterfalls(c));
+    pages.extend(npv(c));
+    pages.extend(changes(c));
+    pages
+}
+
+/// Column headings short enough to sit over their figures: the options' own names (without
+/// `.ron`) when there are few, "Option 1" … when there are many; the intro gives each in full.
+fn headings(c: &Comparison) -> Vec<String> {
+    let cols = c.columns();
+    cols.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            if i == 0 {
+                "Base".to_owned()
+            } else if cols.len() <= 5 {
+                crate::report::style::shorten(x.name.strip_suffix(".ron").unwrap_or(&x.name), 18)
+            } else {
+                format!("Option {i}")
+            }
+        })
+        .collect()
+}
+
+/// Who is in the comparison: each column's heading, name and role, and what it is against.
+fn key(c: &Comparison) -> String {
+    let heads = headings(c);
+    let cols = c.columns();
+    let each: Vec<String> = cols
+        .iter()
+        .zip(&heads)
+        .map(|(x, h)| {
+            if *h == x.name {
+                format!("{h} ({})", x.role.label())
+            } else {
+                format!("{h}: {} ({})", x.name, x.role.label())
+            }
+        })
+        .collect();
+    let mut out = format!("{}.", each.join("; "));
+    if !c.coverage.same() {
+        let _ = write!(
+            out,
+            " The options cover different ICBs: compared on the {} ICBs common to all (merged ICBs counted ICB by ICB).",
+            c.coverage.common.len()
+        );
+    }
+    out
+}
+
+fn grid(c: &Comparison) -> Vec<Page> {
+    let heads = headings(c);
+    let mut columns: Vec<(&str, f64)> = vec![("Figure", 762.0)];
+    columns.extend(heads.iter().map(|h| (h.as_str(), 40.0)));
+    let table = Table::new(&columns, 1);
+    let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut group = String::new();
+    for r in c.rows() {
+        // Rows of nothing (an outcome no option uses) say nothing to a board.
+        if r.values.iter().all(|v| v.unwrap_or(0) == 0) && r.group == "People by outcome" {
+            continue;
+        }
+        if r.group != group {
+            group.clone_from(&r.group);
+            let mut heading = vec![group.clone()];
+            heading.extend(heads.iter().map(|_| String::new()));
+            rows.push((heading, true));
+        }
+        let best = r.best();
+        let mut cells = vec![format!("  {}", r.label)];
+        cells.extend((0..r.values.len()).map(|i| {
+            let text = r.cell(i, Show::Value);
+            if best == Some(i) { format!("★ {text}") } else { text }
+        }));
+        rows.push((cells, false));
+    }
+    let mut intro = format!(
+        "{} ★ marks the best option on a row where one way is better (lower cost, higher saving, cut or net present value). Against business as usual: everyone in post, no single management teams, no merger, non-pay unchanged.",
+        key(c)
+    );
+    if c.options.iter().any(|o| o.summary.clusters.iter().any(|f| f.merged)) {
+        intro.push_str(
+            " A merged ICB's still to save is netted across its parts: a lower figure there is not a saving; compare the net recurrent saving.",
+        );
+    }
+    table_pages("Options appraisal: the options side by side", &table, &rows, &intro)
+}
+
+/// How tall one option's waterfall is, in points: its name, seven rows and a gap; three
+/// fit on a page under the intro and the legend.
+const ROW: f64 = 15.0;
+const BLOCK: f64 = 16.0 + 7.0 * ROW + 20.0;
+const PER_PAGE: usize = 3;
+
+fn waterfalls(c: &Comparison) -> Vec<Page> {
+    let all: Vec<_> = c.options.iter().map(|o| (o.name.clone(), c.appraise(o).waterfall)).collect();
+    // One scale for every option, from zero (a bar that starts at zero tells its true size).
+    let mut top: Pence = 1;
+    for (_, w) in &all {
+        let mut run = w.base;
+        top = top.max(run);
+        for (_, v) in w.steps() {
+            run += v;
+            top = top.max(run);
+        }
+    }
+    let intro = "Each option's planned running cost a year, built up from the base's: the option's own baseline against the base, the current roles of the people placed in new posts taken out, the new posts added, non-pay changes, and the people leaving or moving out taken out. The steps add up to the option's cost to the penny; every bar starts from zero on one scale.";
+    all.chunks(PER_PAGE)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let (mut body, mut y) = if k == 0 { intro_lines(intro, 96.0) } else { (String::new(), 96.0) };
+            body.push_str(&legend(y));
+            y += 24.0;
+            for (name, w) in chunk {
+                body.push_str(&waterfall(name, w, top, y));
+                y += BLOCK;
+            }
+            let title = if k == 0 {
+                "Options: from the base's cost to each option's"
+            } else {
+                "Options: from the base's cost to each option's (continued)"
+            };
+            Page { title: title.to_owned(), body }
+        })
+        .collect()
+}
+
+/// The legend: what the three fills mean.
+fn legend(y: f64) -> String {
+    let mut out = String::new();
+    let mut x = MARGIN;
+    for (fill, words) in
+        [(MUTED, "Planned running cost"), (OVER, "A step that adds cost"), (UNDER, "A step that takes cost out")]
+    {
+        let _ = write!(out, r#"<rect x="{x:.1}" y="{:.1}" width="10" height="10" fill="{fill}"/>"#, y - 9.0);
+        let _ =
+            write!(out, r#"<text x="{:.1}" y="{y:.1}" font-size="9.5" fill="{INK}">{}</text>"#, x + 14.0, esc(words));
+        x += 24.0 + measure::width(words, 9.5, false);
+    }
+    out
+}
+
+/// One option's waterfall: the base, each step floating from where the last ended, and the
+/// option's cost; the label on the left, the figure on the right.
+fn waterfall(name: &str, w: &crate::appraisal::Waterfall, top: Pence, y0: f64) -> String {
+    const LABEL_W: f64 = 250.0;
+    const VALUE_W: f64 = 110.0;
+    let (left, right) = (MARGIN + LABEL_W, PAGE_W - MARGIN - VALUE_W);
+    #[allow(clippy::cast_precision_loss)]
+    let x = |v: Pence| left + (right - left) * (v.max(0) as f64 / top as f64);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<text x="{MARGIN}" y="{y0:.1}" font-size="10.5" font-weight="bold" fill="{INK}">{}</text>"#,
+        esc(name)
+    );
+    let mut rows: Vec<(String, Pence, Pence, bool)> = vec![("The base's planned running cost".into(), 0, w.base, true)];
+    let mut run = w.base;
+    for (label, v) in w.steps() {
+        rows.push((label.to_owned(), run, run + v, false));
+        run += v;
+    }
+    rows.push(("This option's planned running cost".into(), 0, w.option, true));
+    let _ = write!(
+        out,
+        r#"<line x1="{left:.1}" y1="{:.1}" x2="{left:.1}" y2="{:.1}" stroke="{GRID}"/>"#,
+        y0 + 4.0,
+        y0 + 6.0 + 7.0 * ROW
+    );
+    for (i, (label, from, to, total)) in rows.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = y0 + 16.0 + ROW * i as f64;
+        let (a, b) = (x(*from.min(to)), x(*from.max(to)));
+        let fill = if *total {
+            MUTED
+        } else if to > from {
+            OVER
+        } else {
+            UNDER
+        };
+        let _ = write!(out, r#"<text x="{MARGIN}" y="{y:.1}" font-size="9.5" fill="{INK}">{}</text>"#, esc(label));
+        let _ = write!(
+            out,
+            r#"<rect x="{a:.1}" y="{:.1}" width="{:.1}" height="11" fill="{fill}"/>"#,
+            y - 9.5,
+            (b - a).max(0.8)
+        );
+        let v = if *total { format_pounds(*to) } else { format_change(to - from) };
+        let weight = if *total { r#" font-weight="bold""# } else { "" };
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="9.5" text-anchor="end"{weight} fill="{INK}">{}</text>"#,
+            PAGE_W - MARGIN,
+            esc(&v)
+        );
+    }
+    out
+}
+
+fn npv(c: &Comparison) -> Vec<Page> {
+    use crate::appraisal::npv::{discount_factor, present_values};
+    let heads = headings(c);
+    let mut columns: Vec<(&str, f64)> = vec![("Year", 150.0), ("Discount factor", 40.0)];
+    columns.extend(heads.iter().skip(1).map(|h| (h.as_str(), 40.0)));
+    let table = Table::new(&columns, 1);
+    let appraised: Vec<_> = c.options.iter().map(|o| c.appraise(o)).collect();
+    let pvs: Vec<Vec<Pence>> = appraised.iter().map(|a| present_values(a.net_saving, c.years, c.rate)).collect();
+    let mut rows = Vec::new();
+    let mut first = vec!["0: one-off costs".to_owned(), "1".to_owned()];
+    first.extend(appraised.iter().map(|a| format_pounds(-a.one_off)));
+    rows.push((first, false));
+    for t in 1..=c.years {
+        let mut r = vec![format!("{t}: net recurrent saving"), format!("{:.4}", discount_factor(c.rate, t))];
+        r.extend(pvs.iter().map(|p| format_pounds(p[t as usize - 1])));
+        rows.push((r, false));
+    }
+    let mut total = vec!["Net present value".to_owned(), String::new()];
+    total.extend(appraised.iter().map(|a| format_pounds(a.npv)));
+    rows.push((total, true));
+    let savings: Vec<String> = c
+        .options
+        .iter()
+        .zip(&heads[1..])
+        .zip(&appraised)
+        .map(|((_, h), a)| format!("{h} {} a year, {} one-off", format_pounds(a.net_saving), format_pounds(a.one_off)))
+        .collect();
+    let intro = format!(
+        "HM Treasury Green Book: year 0 holds the one-off costs (redundancy and MARS); the net recurrent saving against the base counts in full in each of years 1 to {} and is discounted by 1 / (1 + {})^t, each year's present value rounded to the penny. Cost that only moves out with a function is not a saving. {}.",
+        c.years,
+        c.rate,
+        savings.join("; ")
+    );
+    table_pages("Options: net present value year by year", &table, &rows, &intro)
+}
+
+fn changes(c: &Comparison) -> Vec<Page> {
+    let columns = [("Change", 462.0), ("Count", 40.0), ("Running cost a year", 40.0), ("One-off", 40.0)];
+    let table = Table::new(&columns, 1);
+    let mut rows = Vec::new();
+    for o in &c.options {
+        let list = diff::changes(&c.base.scenario, &c.base.summary, &o.scenario, &o.summary);
+        rows.push((
+            vec![format!("{} against {}", o.name, c.base.name), String::new(), String::new(), String::new()],
+            true,
+        ));
+        if list.is_empty() {
+            rows.push((vec!["  No changes".to_owned(), String::new(), String::new(), String::new()], false));
+        }
+        for g in &list.groups {
+            rows.push((
+                vec![
+                    format!("  {}", g.heading()),
+                    format_count(g.items.len()),
+                    g.cost().map_or_else(String::new, format_change),
+                    g.one_off().map_or_else(String::new, format_change),
+                ],
+                false,
+            ));
+        }
+    }
+    let intro = "What differs from the base in each option, grouped by kind (the window lists every change, and exports it). Running cost a year: the change each group makes to the planned running cost; a person placed in a post is costed through the post, so their own line shows their current role taken out.";
+    table_pages("Options: what changed from the base", &table, &rows, intro)
+}
