@@ -28,8 +28,12 @@ impl Kind {
             Kind::Money => format_pounds(v),
             Kind::PerHead => format_pounds_pence(v),
             Kind::Count => format_count(usize::try_from(v.unsigned_abs()).unwrap_or(usize::MAX)),
-            #[allow(clippy::cast_precision_loss)]
-            Kind::Wte => format!("{:.2}", v as f64 / 10_000.0),
+            Kind::Wte => {
+                // Ten-thousandths of a WTE, to two places, with thousands separated.
+                let hundredths = crate::model::money::mul_div_round(v.abs(), 1, 100);
+                let whole = format_count(usize::try_from(hundredths / 100).unwrap_or(usize::MAX));
+                format!("{}{whole}.{:02}", if v < 0 { "−" } else { "" }, hundredths % 100)
+            }
             Kind::Months => format!("{v} months"),
             #[allow(clippy::cast_precision_loss)]
             Kind::Percent => format!("{:.1}%", v as f64 / 100.0),
@@ -64,6 +68,8 @@ pub struct Row {
     pub better: Better,
     /// The base's value, then each option's (`None`: not there, or not known).
     pub values: Vec<Option<i64>>,
+    /// The row is one ICB's (the pack leaves these to the window and the workbook).
+    pub per_icb: bool,
 }
 
 impl Row {
@@ -123,8 +129,12 @@ impl Row {
     }
 }
 
+fn row(group: &str, label: &str, kind: Kind, better: Better, values: Vec<Option<i64>>) -> Row {
+    Row { group: group.to_owned(), label: label.to_owned(), kind, better, values, per_icb: false }
+}
+
 fn money(group: &str, label: &str, better: Better, values: Vec<Option<Pence>>) -> Row {
-    Row { group: group.to_owned(), label: label.to_owned(), kind: Kind::Money, better, values }
+    row(group, label, Kind::Money, better, values)
 }
 
 impl Comparison {
@@ -139,76 +149,32 @@ impl Comparison {
     #[must_use]
     pub fn rows(&self) -> Vec<Row> {
         let cols = self.columns();
-        let a: Vec<_> = cols.iter().map(|c| self.appraise(c)).collect();
         let each = |f: &dyn Fn(usize) -> Option<i64>| (0..cols.len()).map(f).collect::<Vec<_>>();
-        let mut rows = vec![
-            money("Totals", "Baseline", Better::Neither, each(&|i| Some(a[i].line.baseline))),
-            money("Totals", "Planned running cost", Better::Lower, each(&|i| Some(a[i].line.planned))),
-            money("Totals", "Target", Better::Neither, each(&|i| a[i].line.target)),
-            money("Totals", "Still to save", Better::Lower, each(&|i| Some(a[i].line.still_to_save))),
-            money("Totals", "Surplus", Better::Neither, each(&|i| Some(a[i].line.surplus))),
-            Row {
-                group: "Totals".into(),
-                label: "Cut from baseline".into(),
-                kind: Kind::Percent,
-                better: Better::Higher,
-                values: each(&|i| a[i].line.reduction_bp()),
-            },
-            Row {
-                group: "Totals".into(),
-                label: "Cost per head".into(),
-                kind: Kind::PerHead,
-                better: Better::Lower,
-                values: each(&|i| a[i].line.planned_per_head()),
-            },
-            money("Totals", "Moved out, not saved", Better::Neither, each(&|i| Some(a[i].line.transferred_out))),
-            money("Totals", "One-off: redundancy", Better::Lower, each(&|i| Some(cols[i].summary.one_off.redundancy))),
-            money("Totals", "One-off: MARS", Better::Lower, each(&|i| Some(cols[i].summary.one_off.mars))),
-            money("Totals", "Net recurrent saving against the base", Better::Higher, each(&|i| Some(a[i].net_saving))),
-            Row {
-                group: "Totals".into(),
-                label: "Payback".into(),
-                kind: Kind::Months,
-                better: Better::Lower,
-                values: each(&|i| a[i].payback_months),
-            },
-            money(
-                "Totals",
-                &format!("Net present value ({} years at {})", self.years, self.rate),
-                Better::Higher,
-                each(&|i| Some(a[i].npv)),
-            ),
-        ];
+        let mut rows = self.total_rows(&cols);
         for k in OutcomeKind::ALL {
-            let count = |i: usize| cols[i].summary.outcomes.iter().find(|(o, _)| *o == k).map(|(_, t)| t);
-            rows.push(Row {
-                group: "People by outcome".into(),
-                label: format!("{}: headcount", k.label()),
-                kind: Kind::Count,
-                better: Better::Neither,
-                values: each(&|i| Some(count(i).map_or(0, |t| i64::from(t.count)))),
-            });
-            rows.push(Row {
-                group: "People by outcome".into(),
-                label: format!("{}: WTE", k.label()),
-                kind: Kind::Wte,
-                better: Better::Neither,
-                values: each(&|i| Some(count(i).map_or(0, |t| i64::try_from(t.wte).unwrap_or(i64::MAX)))),
-            });
+            let count = |i: usize| cols[i].summary.outcomes.iter().find(|(o, _)| *o == k).map(|(_, t)| *t);
+            // An outcome no column uses says nothing: no rows of noughts.
+            if (0..cols.len()).all(|i| count(i).is_none_or(|t| t.count == 0)) {
+                continue;
+            }
+            let (n, wte) = (format!("{}: headcount", k.label()), format!("{}: WTE", k.label()));
+            let people = "People by outcome";
+            rows.push(row(
+                people,
+                &n,
+                Kind::Count,
+                Better::Neither,
+                each(&|i| Some(count(i).map_or(0, |t| t.count.into()))),
+            ));
+            let w = |i: usize| Some(count(i).map_or(0, |t| i64::try_from(t.wte).unwrap_or(i64::MAX)));
+            rows.push(row(people, &wte, Kind::Wte, Better::Neither, each(&w)));
         }
-        let bands: std::collections::BTreeSet<String> =
-            cols.iter().flat_map(|c| Comparison::posts_by_band(c).into_iter().map(|(b, _)| b)).collect();
+        let by_band: Vec<Vec<(String, usize)>> = cols.iter().map(|c| Comparison::posts_by_band(c)).collect();
+        let bands: std::collections::BTreeSet<&String> = by_band.iter().flatten().map(|(b, _)| b).collect();
         for band in bands {
-            let n = |i: usize| {
-                Comparison::posts_by_band(cols[i]).into_iter().find(|(b, _)| *b == band).map_or(0, |(_, n)| n)
-            };
-            rows.push(Row {
-                group: "Posts by band".into(),
-                label: band.clone(),
-                kind: Kind::Count,
-                better: Better::Neither,
-                values: each(&|i| Some(i64::try_from(n(i)).unwrap_or(i64::MAX))),
-            });
+            let n = |i: usize| by_band[i].iter().find(|(b, _)| b == band).map_or(0, |(_, n)| *n);
+            let v = |i: usize| Some(i64::try_from(n(i)).unwrap_or(i64::MAX));
+            rows.push(row("Posts by band", band, Kind::Count, Better::Neither, each(&v)));
         }
         let clusters: std::collections::BTreeSet<String> =
             cols.iter().flat_map(|c| c.summary.clusters.iter().map(|f| f.name.clone())).collect();
@@ -223,17 +189,44 @@ impl Comparison {
                 .summary
                 .org(code)
                 .map_or(code.clone(), |o| format!("{code} {}", crate::model::short_name(&o.name)));
-            rows.push(money(&name, "Planned running cost", Better::Lower, each(&|i| line(i).map(|l| l.planned))));
-            rows.push(money(&name, "Target", Better::Neither, each(&|i| line(i).and_then(|l| l.target))));
-            rows.push(money(&name, "Still to save", Better::Lower, each(&|i| line(i).map(|l| l.still_to_save))));
-            rows.push(Row {
-                group: name.clone(),
-                label: "Cost per head".into(),
-                kind: Kind::PerHead,
-                better: Better::Lower,
-                values: each(&|i| line(i).and_then(|l| l.planned_per_head())),
-            });
+            let per_head = |i: usize| line(i).and_then(|l| l.planned_per_head());
+            for mut r in [
+                money(&name, "Planned running cost", Better::Lower, each(&|i| line(i).map(|l| l.planned))),
+                money(&name, "Target", Better::Neither, each(&|i| line(i).and_then(|l| l.target))),
+                money(&name, "Still to save", Better::Lower, each(&|i| line(i).map(|l| l.still_to_save))),
+                row(&name, "Cost per head", Kind::PerHead, Better::Lower, each(&per_head)),
+            ] {
+                r.per_icb = true;
+                rows.push(r);
+            }
         }
         rows
+    }
+
+    /// The totals and the appraisal: one row each.
+    fn total_rows(&self, cols: &[&Candidate]) -> Vec<Row> {
+        let a: Vec<_> = cols.iter().map(|c| self.appraise(c)).collect();
+        let each = |f: &dyn Fn(usize) -> Option<i64>| (0..cols.len()).map(f).collect::<Vec<_>>();
+        let t = "Totals";
+        vec![
+            money(t, "Baseline", Better::Neither, each(&|i| Some(a[i].line.baseline))),
+            money(t, "Planned running cost", Better::Lower, each(&|i| Some(a[i].line.planned))),
+            money(t, "Target", Better::Neither, each(&|i| a[i].line.target)),
+            money(t, "Still to save", Better::Lower, each(&|i| Some(a[i].line.still_to_save))),
+            money(t, "Surplus", Better::Neither, each(&|i| Some(a[i].line.surplus))),
+            row(t, "Cut from baseline", Kind::Percent, Better::Higher, each(&|i| a[i].line.reduction_bp())),
+            row(t, "Cost per head", Kind::PerHead, Better::Lower, each(&|i| a[i].line.planned_per_head())),
+            money(t, "Moved out, not saved", Better::Neither, each(&|i| Some(a[i].line.transferred_out))),
+            money(t, "One-off: redundancy", Better::Lower, each(&|i| Some(cols[i].summary.one_off.redundancy))),
+            money(t, "One-off: MARS", Better::Lower, each(&|i| Some(cols[i].summary.one_off.mars))),
+            money(t, "Net recurrent saving against the base", Better::Higher, each(&|i| Some(a[i].net_saving))),
+            row(t, "Payback", Kind::Months, Better::Lower, each(&|i| a[i].payback_months)),
+            money(
+                t,
+                &format!("Net present value ({} years at {})", self.years, self.rate),
+                Better::Higher,
+                each(&|i| Some(a[i].npv)),
+            ),
+        ]
     }
 }

@@ -15,7 +15,7 @@ use cluster_planner::validate::validate;
 
 use super::{Failure, Outcome, load, median_ms};
 
-pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome {
+pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>, compare: &[std::path::PathBuf]) -> Outcome {
     let runs = runs.max(1);
     let mut open = Vec::new();
     let mut recompute = Vec::new();
@@ -65,13 +65,60 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>) -> Outcome
     if let Some(people) = people {
         bench_import(&s, people, runs.min(11))?;
     }
+    if !compare.is_empty() {
+        bench_compare(path, compare, runs.min(11))?;
+    }
     if ui {
+        if !compare.is_empty() {
+            let doc = Document::new(s.clone(), Some(path.to_owned()), "");
+            let (what, ms) = cluster_planner::ui::bench::compare_frame(doc, compare, 200);
+            out!("{what}: {ms:.2} ms")?;
+        }
         let doc = Document::new(s, Some(path.to_owned()), "");
         for (what, ms) in cluster_planner::ui::bench::frames(doc, 200) {
             out!("{what}: {ms:.2} ms")?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Times a comparison of FILE (the preferred option) with the options given, as File ▸
+/// Compare options… makes it: each file read, checked and costed, business as usual made
+/// and costed, and the grid's rows; then the change list between FILE and the first option.
+fn bench_compare(path: &Path, options: &[std::path::PathBuf], runs: usize) -> Result<(), Failure> {
+    use cluster_planner::appraisal::{Candidate, Comparison, Role, business_as_usual};
+    let (mut open, mut changes) = (Vec::new(), Vec::new());
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut all = Vec::new();
+        for p in std::iter::once(path).chain(options.iter().map(std::path::PathBuf::as_path)) {
+            let s = load(p)?;
+            std::hint::black_box(validate(&s));
+            all.push(Candidate::new(p.display().to_string(), Role::Alternative, s));
+        }
+        let base = Candidate::new("Business as usual", Role::BusinessAsUsual, business_as_usual(&all[0].scenario));
+        let c = Comparison::new(base, all);
+        std::hint::black_box(c.rows());
+        open.push(t.elapsed().as_secs_f64() * 1000.0);
+        last = Some(c);
+    }
+    let Some(c) = last else { return Ok(()) };
+    let (a, b) = (&c.options[0], &c.options[1]);
+    let mut count = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let list = cluster_planner::edit::diff::changes(&a.scenario, &a.summary, &b.scenario, &b.summary);
+        changes.push(t.elapsed().as_secs_f64() * 1000.0);
+        count = list.count();
+    }
+    out!(
+        "compare {} scenarios: open, check and compute each, business as usual, the grid; median of {runs}: {:.0} ms",
+        c.options.len(),
+        median_ms(open)
+    )?;
+    out!("the change list between the first two ({count} changes), median of {runs}: {:.1} ms", median_ms(changes))?;
+    Ok(())
 }
 
 /// Times an import step by step: read the file, map and check every row, merge with the

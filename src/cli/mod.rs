@@ -141,6 +141,11 @@ pub enum Command {
         /// benchmarks at national scale), in proportion to population as before.
         #[arg(long, value_name = "N")]
         people: Option<usize>,
+        /// For england-stress-25k: another option of the same plan (1, 2, …): the same
+        /// people and posts, with other decisions for about one person in five and other
+        /// planned non-pay, for comparing options at national scale.
+        #[arg(long, value_name = "K")]
+        option: Option<u64>,
     },
     /// Write the board pack as a PDF (A4 landscape).
     Report {
@@ -298,6 +303,10 @@ pub enum Command {
         /// Also time importing this staff list into the scenario (read, map, check, merge).
         #[arg(long, value_name = "PEOPLE")]
         import: Option<PathBuf>,
+        /// Also time comparing FILE with these options: opening and computing them all, the
+        /// grid, the change list between FILE and the first, and (with --ui) the grid's frame.
+        #[arg(long, value_name = "OPTION.ron")]
+        compare: Vec<PathBuf>,
     },
 }
 
@@ -307,8 +316,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Summary { file, json }) => summary::run(&file, json),
         Some(Command::Check { file }) => check::run(&file),
         Some(Command::Format { file }) => format::run(&file),
-        Some(Command::Generate { name, out, people }) => generate::run(&name, &out, people),
-        Some(Command::Bench { file, runs, ui, import }) => bench::run(&file, runs, ui, import.as_deref()),
+        Some(Command::Generate { name, out, people, option }) => generate::run(&name, &out, people, option),
+        Some(Command::Bench { file, runs, ui, import, compare }) => {
+            bench::run(&file, runs, ui, import.as_deref(), &compare)
+        }
         Some(Command::Import { scenario, people, org, profile, map, actual_pay, sheet, out }) => {
             let opts = import::Options { org, profile, map, actual_pay, sheet };
             import::run(&scenario, &people, &opts, &out)

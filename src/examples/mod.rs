@@ -492,6 +492,33 @@ pub fn england_stress_of(people: usize) -> Scenario {
     s
 }
 
+/// Another option of a generated plan, for comparing options at national scale: the same
+/// people and posts; about one person in five (every fifth from the `k`th) decided
+/// otherwise — not affected, at risk, voluntary redundancy, MARS or compulsory redundancy in
+/// turn — and each ICB's planned non-pay `k` per cent lower.
+#[must_use]
+pub fn stress_option(s: &Scenario, k: u64) -> Scenario {
+    let mut o = s.clone();
+    o.name = format!("{} — option {k}", s.name);
+    let turns = [
+        Outcome::NotAffected,
+        Outcome::AtRisk,
+        Outcome::VoluntaryRedundancy,
+        Outcome::Mars,
+        Outcome::CompulsoryRedundancy,
+    ];
+    let k = usize::try_from(k).unwrap_or(0);
+    for (i, p) in o.people.iter_mut().enumerate().skip(k % 5).step_by(5) {
+        p.outcome = turns[(i / 5 + k) % turns.len()].clone();
+    }
+    let pct = i64::try_from(k.min(100)).unwrap_or(0);
+    for org in &mut o.organisations {
+        let planned = org.planned_non_pay_pence.unwrap_or(org.baseline_non_pay_pence);
+        org.planned_non_pay_pence = Some(planned - crate::model::money::mul_div_round(planned, pct, 100));
+    }
+    o
+}
+
 /// The LLR + Northamptonshire cluster as a merger option: the same people, teams and
 /// figures, the cluster becoming one merged ICB on 1 April 2027 as proposed, and the target
 /// date the end of the merged ICB's first year. Beside `lnr-cluster.ron`, a real pair of

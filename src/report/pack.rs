@@ -14,7 +14,7 @@ use crate::report::render::{ExportError, pdf_of};
 use crate::report::style::{figures, line_rows, opt_pounds};
 use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, UNDER, esc};
 
-mod options;
+pub(crate) mod options;
 
 /// How the board pack is made.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,3 +64,26 @@ pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
     }
     out
 }
+
+/// The comparison dialog's frame (its figures part, the grid) over the open scenario and
+/// the options given: (what, median milliseconds).
+#[must_use]
+pub fn compare_frame(doc: Document, options: &[std::path::PathBuf], n: usize) -> (String, f64) {
+    let ctx = egui::Context::default();
+    let mut app = ClusterPlannerApp::new(doc);
+    app.compare.start(&app.session.doc);
+    for p in options {
+        app.compare.add(p);
+    }
+    for _ in 0..10 {
+        frame(&ctx, &mut app);
+    }
+    let times: Vec<f64> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            frame(&ctx, &mut app);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    (format!("one frame, Compare options ({} options), median of {n}", options.len() + 1), median(times))
+}

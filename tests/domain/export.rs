@@ -205,18 +205,43 @@ fn words_of(pdf: &std::path::Path) -> (Vec<(f64, f64)>, Vec<Word>) {
 #[test]
 #[ignore = "needs poppler-utils; .ci/run runs it"]
 fn board_packs_have_no_overprinted_or_cut_off_words() {
+    use cluster_planner::appraisal::{Candidate, Comparison, Role, business_as_usual};
+    use cluster_planner::report::pack::board_pack_with_options_pdf;
     let dir = tempfile::tempdir().unwrap();
-    for (name, s) in [
-        ("lnr-cluster", examples::lnr_cluster()),
-        ("national-2025-26", examples::national()),
-        ("england-stress-25k", examples::england_stress()),
+    // With the Options section: LNR as a cluster and as a merger; and eight options of the
+    // national plan (the most a comparison holds: its columns then headed "Option 1" …).
+    let options = |name: &str, all: Vec<(String, cluster_planner::model::Scenario)>| {
+        let base = Candidate::new("Business as usual", Role::BusinessAsUsual, business_as_usual(&all[0].1));
+        let c = Comparison::new(base, all.into_iter().map(|(n, s)| Candidate::new(n, Role::Alternative, s)).collect());
+        let first = &c.options[0];
+        board_pack_with_options_pdf(&first.scenario, &first.summary, &PackOptions::new(name), &c).unwrap()
+    };
+    let plain = |name: &str, s: cluster_planner::model::Scenario| {
+        board_pack_pdf(&s, &compute(&s), &PackOptions::new(&format!("{name}.ron"))).unwrap()
+    };
+    let lnr_options = options(
+        "lnr-cluster.ron",
+        vec![
+            ("lnr-cluster.ron".into(), examples::lnr_cluster()),
+            ("lnr-merger-2027.ron".into(), examples::lnr_merger_2027()),
+        ],
+    );
+    let national_options = options(
+        "national-2025-26.ron",
+        (1..=8).map(|k| (format!("national option {k}.ron"), examples::national())).collect(),
+    );
+    for (name, bytes) in [
+        ("lnr-cluster", plain("lnr-cluster", examples::lnr_cluster())),
+        ("national-2025-26", plain("national-2025-26", examples::national())),
+        ("england-stress-25k", plain("england-stress-25k", examples::england_stress())),
         // Mergers: the netting said on the cover, a 36-month run-rate with its months apart.
-        ("lnr-merger-2027", examples::lnr_merger_2027()),
-        ("national-2026-27", examples::national_2026_27()),
+        ("lnr-merger-2027", plain("lnr-merger-2027", examples::lnr_merger_2027())),
+        ("national-2026-27", plain("national-2026-27", examples::national_2026_27())),
+        ("lnr-options", lnr_options),
+        ("national-8-options", national_options),
     ] {
-        let sum = compute(&s);
         let pdf = dir.path().join(format!("{name}.pdf"));
-        std::fs::write(&pdf, board_pack_pdf(&s, &sum, &PackOptions::new(&format!("{name}.ron"))).unwrap()).unwrap();
+        std::fs::write(&pdf, bytes).unwrap();
         let (pages, words) = words_of(&pdf);
         assert!(words.len() > 500, "{name}: the pack has its text ({} words)", words.len());
         let mut problems = Vec::new();

@@ -22,19 +22,18 @@ pub(super) fn pages(c: &Comparison) -> Vec<Page> {
     pages
 }
 
-/// Column headings short enough to sit over their figures: the options' own names (without
-/// `.ron`) when there are few, "Option 1" … when there are many; the intro gives each in full.
+/// Column headings short enough to sit over their figures (a table holds the base and at
+/// most four options): the options' names without `.ron`, shortened; the intro gives each in
+/// full.
 fn headings(c: &Comparison) -> Vec<String> {
-    let cols = c.columns();
-    cols.iter()
+    c.columns()
+        .iter()
         .enumerate()
         .map(|(i, x)| {
             if i == 0 {
                 "Base".to_owned()
-            } else if cols.len() <= 5 {
-                crate::report::style::shorten(x.name.strip_suffix(".ron").unwrap_or(&x.name), 18)
             } else {
-                format!("Option {i}")
+                crate::report::style::shorten(x.name.strip_suffix(".ron").unwrap_or(&x.name), 18)
             }
         })
         .collect()
@@ -48,11 +47,10 @@ fn key(c: &Comparison) -> String {
         .iter()
         .zip(&heads)
         .map(|(x, h)| {
-            if *h == x.name {
-                format!("{h} ({})", x.role.label())
-            } else {
-                format!("{h}: {} ({})", x.name, x.role.label())
-            }
+            let role = x.role.label();
+            let name =
+                if x.name.to_lowercase().contains(role) { x.name.clone() } else { format!("{} ({role})", x.name) };
+            if x.name.strip_suffix(".ron").unwrap_or(&x.name) == h.as_str() { name } else { format!("{h}: {name}") }
         })
         .collect();
     let mut out = format!("{}.", each.join("; "));
@@ -66,42 +64,94 @@ fn key(c: &Comparison) -> String {
     out
 }
 
+/// How many options a table of the pack sets beside the base: more would not fit across
+/// the page at full size, so the grid and the NPV go over as many tables as they need.
+const OPTIONS_ACROSS: usize = 4;
+
+/// The options in groups of [`OPTIONS_ACROSS`], by their column (1 … n), and what a page of
+/// each is titled after: "" when one group holds them all, " (options 5 to 8)" otherwise.
+fn column_groups(c: &Comparison) -> Vec<(Vec<usize>, String)> {
+    let n = c.options.len();
+    (1..=n)
+        .collect::<Vec<_>>()
+        .chunks(OPTIONS_ACROSS)
+        .map(|g| {
+            let suffix = if n <= OPTIONS_ACROSS {
+                String::new()
+            } else if g.len() == 1 {
+                format!(" (option {})", g[0])
+            } else {
+                format!(" (options {} to {})", g[0], g[g.len() - 1])
+            };
+            (g.to_vec(), suffix)
+        })
+        .collect()
+}
+
+/// What the comparison is against, in the words of its base.
+fn against(c: &Comparison) -> String {
+    if c.base.name == "Business as usual" || c.base.name.starts_with("business as usual") {
+        "Against business as usual: everyone in post, no single management teams, no merger, non-pay unchanged."
+            .to_owned()
+    } else {
+        format!("Against {}, marked as the base (business as usual).", c.base.name)
+    }
+}
+
 fn grid(c: &Comparison) -> Vec<Page> {
     let heads = headings(c);
-    let mut columns: Vec<(&str, f64)> = vec![("Figure", 762.0)];
-    columns.extend(heads.iter().map(|h| (h.as_str(), 40.0)));
-    let table = Table::new(&columns, 1);
-    let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
-    let mut group = String::new();
-    for r in c.rows() {
-        // Rows of nothing (an outcome no option uses) say nothing to a board.
-        if r.values.iter().all(|v| v.unwrap_or(0) == 0) && r.group == "People by outcome" {
-            continue;
-        }
-        if r.group != group {
-            group.clone_from(&r.group);
-            let mut heading = vec![group.clone()];
-            heading.extend(heads.iter().map(|_| String::new()));
-            rows.push((heading, true));
-        }
-        let best = r.best();
-        let mut cells = vec![format!("  {}", r.label)];
-        cells.extend((0..r.values.len()).map(|i| {
-            let text = r.cell(i, Show::Value);
-            if best == Some(i) { format!("★ {text}") } else { text }
-        }));
-        rows.push((cells, false));
-    }
+    // Every total, person and post row; a cluster's only where the columns differ; no ICB's
+    // (at national scale they would take a dozen pages: the window and the workbook have them).
+    let whole = ["Totals", "People by outcome", "Posts by band"];
+    let rows_all: Vec<_> =
+        c.rows().into_iter().filter(|r| !r.per_icb && (whole.contains(&r.group.as_str()) || r.differs())).collect();
     let mut intro = format!(
-        "{} ★ marks the best option on a row where one way is better (lower cost, higher saving, cut or net present value). Against business as usual: everyone in post, no single management teams, no merger, non-pay unchanged.",
-        key(c)
+        "{} ★ marks the best option on a row where one way is better (lower cost, higher saving, cut or net present value), of all the options. Clusters: only the rows that differ between the columns; each ICB's rows are in the window and the workbook. {}",
+        key(c),
+        against(c)
     );
     if c.options.iter().any(|o| o.summary.clusters.iter().any(|f| f.merged)) {
         intro.push_str(
             " A merged ICB's still to save is netted across its parts: a lower figure there is not a saving; compare the net recurrent saving.",
         );
     }
-    table_pages("Options appraisal: the options side by side", &table, &rows, &intro)
+    if let Some(caveat) = allowances(c) {
+        intro = format!("{caveat} {intro}");
+    }
+    let mut pages = Vec::new();
+    for (k, (group_cols, suffix)) in column_groups(c).into_iter().enumerate() {
+        let cols: Vec<usize> = std::iter::once(0).chain(group_cols).collect();
+        let mut columns: Vec<(&str, f64)> = vec![("Figure", 762.0)];
+        columns.extend(cols.iter().map(|&i| (heads[i].as_str(), 40.0)));
+        let table = Table::new(&columns, 1);
+        let mut rows: Vec<(Vec<String>, bool)> = Vec::new();
+        let mut group = String::new();
+        for r in &rows_all {
+            if r.group != group {
+                group.clone_from(&r.group);
+                let mut heading = vec![group.clone()];
+                heading.extend(cols.iter().map(|_| String::new()));
+                rows.push((heading, true));
+            }
+            let best = r.best();
+            let mut cells = vec![format!("  {}", r.label)];
+            cells.extend(cols.iter().map(|&i| {
+                let text = r.cell(i, Show::Value);
+                if best == Some(i) { format!("★ {text}") } else { text }
+            }));
+            rows.push((cells, false));
+        }
+        let title = format!("Options appraisal: the options side by side{suffix}");
+        pages.extend(table_pages(&title, &table, &rows, if k == 0 { &intro } else { "" }));
+    }
+    pages
+}
+
+/// Where running cost allowances stand in for baselines in any column, what the board must
+/// not read into the figures (as every other page of the pack says it).
+pub(crate) fn allowances(c: &Comparison) -> Option<String> {
+    let n = c.columns().iter().map(|x| x.summary.allowance_baselines()).max().unwrap_or(0);
+    (n > 0).then(|| crate::report::style::allowance_caveat(n))
 }
 
 /// How tall one option's waterfall is, in points: its name, seven rows and a gap; three
@@ -218,29 +268,12 @@ fn waterfall(name: &str, w: &crate::appraisal::Waterfall, top: Pence, y0: f64) -
 fn npv(c: &Comparison) -> Vec<Page> {
     use crate::appraisal::npv::{discount_factor, present_values};
     let heads = headings(c);
-    let mut columns: Vec<(&str, f64)> = vec![("Year", 150.0), ("Discount factor", 40.0)];
-    columns.extend(heads.iter().skip(1).map(|h| (h.as_str(), 40.0)));
-    let table = Table::new(&columns, 1);
     let appraised: Vec<_> = c.options.iter().map(|o| c.appraise(o)).collect();
     let pvs: Vec<Vec<Pence>> = appraised.iter().map(|a| present_values(a.net_saving, c.years, c.rate)).collect();
-    let mut rows = Vec::new();
-    let mut first = vec!["0: one-off costs".to_owned(), "1".to_owned()];
-    first.extend(appraised.iter().map(|a| format_pounds(-a.one_off)));
-    rows.push((first, false));
-    for t in 1..=c.years {
-        let mut r = vec![format!("{t}: net recurrent saving"), format!("{:.4}", discount_factor(c.rate, t))];
-        r.extend(pvs.iter().map(|p| format_pounds(p[t as usize - 1])));
-        rows.push((r, false));
-    }
-    let mut total = vec!["Net present value".to_owned(), String::new()];
-    total.extend(appraised.iter().map(|a| format_pounds(a.npv)));
-    rows.push((total, true));
-    let savings: Vec<String> = c
-        .options
+    let savings: Vec<String> = heads[1..]
         .iter()
-        .zip(&heads[1..])
         .zip(&appraised)
-        .map(|((_, h), a)| format!("{h} {} a year, {} one-off", format_pounds(a.net_saving), format_pounds(a.one_off)))
+        .map(|(h, a)| format!("{h} {} a year, {} one-off", format_pounds(a.net_saving), format_pounds(a.one_off)))
         .collect();
     let intro = format!(
         "HM Treasury Green Book: year 0 holds the one-off costs (redundancy and MARS); the net recurrent saving against the base counts in full in each of years 1 to {} and is discounted by 1 / (1 + {})^t, each year's present value rounded to the penny. Cost that only moves out with a function is not a saving. {}.",
@@ -248,7 +281,27 @@ fn npv(c: &Comparison) -> Vec<Page> {
         c.rate,
         savings.join("; ")
     );
-    table_pages("Options: net present value year by year", &table, &rows, &intro)
+    let mut pages = Vec::new();
+    for (k, (group_cols, suffix)) in column_groups(c).into_iter().enumerate() {
+        let mut columns: Vec<(&str, f64)> = vec![("Year", 150.0), ("Discount factor", 40.0)];
+        columns.extend(group_cols.iter().map(|&i| (heads[i].as_str(), 40.0)));
+        let table = Table::new(&columns, 1);
+        let mut rows = Vec::new();
+        let mut first = vec!["0: one-off costs".to_owned(), "1".to_owned()];
+        first.extend(group_cols.iter().map(|&i| format_pounds(-appraised[i - 1].one_off)));
+        rows.push((first, false));
+        for t in 1..=c.years {
+            let mut r = vec![format!("{t}: net recurrent saving"), format!("{:.4}", discount_factor(c.rate, t))];
+            r.extend(group_cols.iter().map(|&i| format_pounds(pvs[i - 1][t as usize - 1])));
+            rows.push((r, false));
+        }
+        let mut total = vec!["Net present value".to_owned(), String::new()];
+        total.extend(group_cols.iter().map(|&i| format_pounds(appraised[i - 1].npv)));
+        rows.push((total, true));
+        let title = format!("Options: net present value year by year{suffix}");
+        pages.extend(table_pages(&title, &table, &rows, if k == 0 { &intro } else { "" }));
+    }
+    pages
 }
 
 fn changes(c: &Comparison) -> Vec<Page> {

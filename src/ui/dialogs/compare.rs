@@ -240,6 +240,9 @@ fn intro(ui: &mut egui::Ui, view: &CompareView) {
         "{against} Net present value over {} years at {} (HM Treasury Green Book; settings on the base's Assumptions tab). ★ marks the best option on a row where lower cost or higher saving is better.",
         c.years, c.rate
     ));
+    if let Some(caveat) = crate::report::pack::options::allowances(c) {
+        ui.colored_label(ui.visuals().warn_fg_color, egui::RichText::new(caveat).strong());
+    }
     if c.options.iter().any(|o| o.summary.clusters.iter().any(|f| f.merged)) {
         ui.label(
             egui::RichText::new(
@@ -340,8 +343,8 @@ fn figures(ui: &mut egui::Ui, view: &mut CompareView, height: f32) -> HeaderAsks
             .striped(true)
             .max_scroll_height(height - 70.0)
             .min_scrolled_height(height - 70.0)
-            .column(Column::initial(300.0).clip(true))
-            .columns(Column::initial(200.0).clip(true), cols.len())
+            .column(Column::initial(250.0).clip(true))
+            .columns(Column::initial(170.0).clip(true), cols.len())
             .header(44.0, |mut h| {
                 h.col(|ui| {
                     ui.strong("Figure");
