@@ -87,6 +87,7 @@ pub(super) fn add_cluster(s: &mut Scenario, name: String) -> Result<Edit, Refuse
         apportionment: Apportionment::Population,
         teams: Vec::new(),
         notes: String::new(),
+        consultation: None,
     });
     Ok(inv)
 }

@@ -26,6 +26,7 @@
 //!   to the target date; each change lands on its effective date (undated ones on the
 //!   target date).
 
+pub mod consultation;
 mod index;
 mod parallel;
 mod pay;

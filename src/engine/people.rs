@@ -303,7 +303,10 @@ pub(super) fn function_figures(s: &Scenario) -> (HashMap<&str, usize>, Vec<Funct
 fn exit_cost(a: &Assumptions, p: &Person, one_off: &mut OneOff) -> Pence {
     match p.outcome {
         Outcome::VoluntaryRedundancy | Outcome::CompulsoryRedundancy => {
-            let v = redundancy_pay(&a.redundancy, p.salary_pence, p.wte, p.service_years);
+            // Unreasonably refusing suitable alternative employment ends the entitlement
+            // (AfC Section 16).
+            let refused = p.offer.as_ref().is_some_and(|o| o.refused);
+            let v = if refused { None } else { redundancy_pay(&a.redundancy, p.salary_pence, p.wte, p.service_years) };
             if let Some(v) = v {
                 one_off.redundancy += v;
                 one_off.redundancy_people += 1;

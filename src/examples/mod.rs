@@ -136,6 +136,9 @@ fn people_for(s: &Scenario, org: &str, n: usize, first_id: u32, rng: &mut fastra
                 cost_centre: None,
                 outcome: Outcome::NotAffected,
                 effective: None,
+                site: None,
+                reason: String::new(),
+                offer: None,
             }
         })
         .collect()
@@ -326,7 +329,30 @@ fn generated(
         s.clusters[ci].teams = management_teams(&prefix, &s.clusters[ci].members, scale);
         decide(&mut s, ci, &mut rng);
     }
+    sites_and_consultation(&mut s);
     s
+}
+
+/// Every ICB of a generated plan has two sites, its headquarters and a locality office (a
+/// third of its people there), and consults collectively from 1 September 2025 with HR1
+/// filed the same day: long enough before the exits of 31 December 2025 for 100 or more
+/// (45 days) and before the first notice (12 weeks before, 8 October). Illustrative, as the
+/// people are; no random draw is taken, so the people and decisions stay as they were.
+fn sites_and_consultation(s: &mut Scenario) {
+    let start = date(2025, 9, 1);
+    for o in &mut s.organisations {
+        let short = crate::model::short_name(&o.name).to_owned();
+        o.sites = vec![format!("{short} headquarters"), format!("{short} locality office")];
+        o.consultation = Some(crate::model::Consultation { start, hr1: Some(start), notices_from: None });
+    }
+    let sites: std::collections::HashMap<String, Vec<String>> =
+        s.organisations.iter().map(|o| (o.code.clone(), o.sites.clone())).collect();
+    let mut nth: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in &mut s.people {
+        let k = nth.entry(p.org.clone()).or_default();
+        p.site = sites.get(&p.org).map(|list| list[usize::from(*k % 3 == 2)].clone());
+        *k += 1;
+    }
 }
 
 /// Sets each ICB's baseline non-pay so its baseline is exactly `baseline`, and its
@@ -356,6 +382,7 @@ pub fn lnr_cluster() -> Scenario {
         notes: "Joint transition committee; consultation on the clustered executive team began 24 July 2025 \
                 (Healthcare Leader, 14 Aug 2025)."
             .to_owned(),
+        consultation: None,
     }];
     let notes = "ILLUSTRATIVE. The two ICBs, populations and running cost allowances are real (NHS England 2025/26 \
         allocations). The combined baseline of £53m and the published saving of £16.7m (33% for LLR, 29% for \
@@ -626,6 +653,7 @@ pub fn national_2026_27() -> Scenario {
                 name: format!("{name} merged ICB"),
                 status: format!("{status}; name not yet decided"),
             }),
+            consultation: None,
         })
         .collect();
     choose_unclustered(&mut s);

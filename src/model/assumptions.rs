@@ -54,6 +54,51 @@ pub struct Assumptions {
     /// The discount rate of an options appraisal (HM Treasury Green Book: 3.5%).
     #[serde(default = "discount_rate", skip_serializing_if = "is_discount_rate")]
     pub discount_rate: Rate,
+    /// Notice periods, the protective award and pay protection: the people process.
+    #[serde(default, skip_serializing_if = "PeopleProcess::is_default")]
+    pub people_process: PeopleProcess,
+}
+
+/// The terms of the people process that are set by contract and local policy: notice by
+/// band, the protective award a failure to consult risks, and pay protection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PeopleProcess {
+    /// Contractual notice in weeks: Agenda for Change bands 1 to 4.
+    pub notice_weeks_bands_1_4: u32,
+    /// ... bands 5 and 6.
+    pub notice_weeks_bands_5_6: u32,
+    /// ... band 7 and above, VSM and other terms.
+    pub notice_weeks_band_7_up: u32,
+    /// Days' pay a protective award may reach for each person (Employment Rights Act 2025
+    /// s30: 180 days from 6 April 2026; 90 before).
+    pub protective_award_days: u32,
+    /// Months a person placed in a lower-paid post keeps the difference (0: no protection).
+    pub pay_protection_months: u32,
+    /// The protected difference steps down (half of it in the second half of the period)
+    /// instead of being held in full.
+    pub pay_protection_steps_down: bool,
+}
+
+impl Default for PeopleProcess {
+    /// Notice of 4, 8 and 12 weeks (typical NHS contracts: set from yours); a protective
+    /// award of up to 180 days' pay; no pay protection until the local policy is entered.
+    fn default() -> Self {
+        PeopleProcess {
+            notice_weeks_bands_1_4: 4,
+            notice_weeks_bands_5_6: 8,
+            notice_weeks_band_7_up: 12,
+            protective_award_days: 180,
+            pay_protection_months: 0,
+            pay_protection_steps_down: false,
+        }
+    }
+}
+
+impl PeopleProcess {
+    fn is_default(&self) -> bool {
+        *self == PeopleProcess::default()
+    }
 }
 
 fn appraisal_years() -> u32 {
@@ -174,6 +219,7 @@ impl Default for Assumptions {
             merged_icb_min_population: smallest_merged_icb(),
             appraisal_years: appraisal_years(),
             discount_rate: discount_rate(),
+            people_process: PeopleProcess::default(),
             afc_pay: vec![
                 scale(Band::Band1, &[24_465]),
                 scale(Band::Band2, &[24_465]),
@@ -208,6 +254,8 @@ pub enum Unit {
     PoundsAYear,
     PoundsPerHead,
     Date,
+    Weeks,
+    Days,
     Months,
     Years,
     People,
@@ -222,6 +270,8 @@ impl Unit {
             Unit::PoundsAYear => "£ a year",
             Unit::PoundsPerHead => "£ per head",
             Unit::Date => "date",
+            Unit::Weeks => "weeks",
+            Unit::Days => "days",
             Unit::Months => "months",
             Unit::Years => "years",
             Unit::People => "people",
@@ -337,7 +387,7 @@ macro_rules! setting {
 }
 
 /// Every figure of the assumptions, in the order the tab, the pack and the workbook list them.
-pub const SETTINGS: [Setting; 20] = [
+pub const SETTINGS: [Setting; 25] = [
     setting!("Employer NI rate", Unit::Percent, "gov.uk, from 6 April 2025", Rate, employer_ni_rate),
     setting!("Employer NI threshold", Unit::PoundsAYear, "gov.uk (£96 a week)", Pence, employer_ni_threshold_pence),
     setting!("Employer pension, paid locally", Unit::Percent, "NHSBSA 2025/26", Rate, pension_local_rate),
@@ -394,10 +444,45 @@ pub const SETTINGS: [Setting; 20] = [
         appraisal_years
     ),
     setting!("Options appraisal: discount rate", Unit::Percent, "HM Treasury Green Book (3.5%)", Rate, discount_rate),
+    setting!(
+        "Notice: bands 1 to 4",
+        Unit::Weeks,
+        "your contracts (typical NHS: 4 weeks); never less than the statutory week a year of service, up to 12",
+        Count,
+        people_process.notice_weeks_bands_1_4
+    ),
+    setting!(
+        "Notice: bands 5 and 6",
+        Unit::Weeks,
+        "your contracts (typical NHS: 8 weeks)",
+        Count,
+        people_process.notice_weeks_bands_5_6
+    ),
+    setting!(
+        "Notice: band 7 and above, VSM",
+        Unit::Weeks,
+        "your contracts (typical NHS: 12 weeks)",
+        Count,
+        people_process.notice_weeks_band_7_up
+    ),
+    setting!(
+        "Protective award: most days' pay a person",
+        Unit::Days,
+        "Employment Rights Act 2025 s30 (180 days from 6 April 2026)",
+        Count,
+        people_process.protective_award_days
+    ),
+    setting!(
+        "Pay protection (0: none)",
+        Unit::Months,
+        "your change management and pay protection policy",
+        Count,
+        people_process.pay_protection_months
+    ),
 ];
 
 /// The yes-or-no assumptions.
-pub const CHOICES: [Choice; 3] = [
+pub const CHOICES: [Choice; 4] = [
     Choice {
         label: "Redundancy month = greater of 1/12 and 4.35 weeks' pay",
         help: "On (the published rule): the greater of one twelfth of annual pay and 4.35 weeks' pay. Off: one twelfth only, for local schemes that use it.",
@@ -423,6 +508,14 @@ pub const CHOICES: [Choice; 3] = [
         shown: ("yes", "no: registered population"),
         get: |a| a.population_basis == PopulationBasis::Weighted,
         set: |a, on| a.population_basis = if on { PopulationBasis::Weighted } else { PopulationBasis::Registered },
+    },
+    Choice {
+        label: "Protected pay steps down",
+        help: "Off: a person placed in a lower-paid post keeps their old pay for the whole protection period. On: the difference is kept in full for the first half of the period and half of it for the second",
+        source: "your change management and pay protection policy",
+        shown: ("yes: half the difference in the second half", "no: held in full"),
+        get: |a| a.people_process.pay_protection_steps_down,
+        set: |a, on| a.people_process.pay_protection_steps_down = on,
     },
 ];
 
@@ -474,7 +567,9 @@ mod tests {
         assert_eq!(shown("MARS: years of service needed").as_deref(), Some("1 year"));
         assert_eq!(shown("Smallest merged ICB").as_deref(), Some("1,500,000 people"));
         assert_eq!(shown("Options appraisal: discount rate").as_deref(), Some("3.5%"));
-        // 20 figures, 3 choices and the pay year: one page of the pack (24 rows a page).
-        assert_eq!(assumption_rows(&a).len(), 24);
+        assert_eq!(shown("Notice: bands 5 and 6").as_deref(), Some("8 weeks"));
+        assert_eq!(shown("Protective award: most days' pay a person").as_deref(), Some("180 days"));
+        // 25 figures, 4 choices and the pay year.
+        assert_eq!(assumption_rows(&a).len(), 30);
     }
 }

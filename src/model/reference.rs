@@ -79,6 +79,8 @@ pub fn icbs() -> Vec<Organisation> {
             planned_non_pay_from: None,
             target_override_pence: None,
             target_note: String::new(),
+            sites: Vec::new(),
+            consultation: None,
         })
         .collect()
 }
@@ -99,6 +101,7 @@ pub fn clusters_2025_26() -> Vec<Cluster> {
             } else {
                 format!("{}. Source: {}", r.note, r.source)
             },
+            consultation: None,
         })
         .collect()
 }
@@ -227,6 +230,7 @@ impl ReferenceYear {
                     target_note: String::new(),
                     baseline_is_allowance: false,
                     in_scope: false,
+                    sites: Vec::new(), consultation: None,
                 }
             })
             .collect()

@@ -85,6 +85,30 @@ pub struct Organisation {
     /// headline and totals cover the ICBs in scope only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_scope: bool,
+    /// The ICB's sites (each an establishment for collective consultation), as its people's
+    /// records name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<String>,
+    /// The ICB's collective consultation as an employer: when it starts, when HR1 is filed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<Consultation>,
+}
+
+/// An employer's collective consultation on proposed redundancies (TULRCA 1992 s188,
+/// s193): when consultation with representatives starts, when form HR1 was or will be
+/// filed, and from when notices of dismissal are given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consultation {
+    /// The first day of collective consultation.
+    pub start: NaiveDate,
+    /// When HR1 was or will be filed with the Secretary of State (Insolvency Service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hr1: Option<NaiveDate>,
+    /// From when notices of dismissal are given; `None`: not yet planned (each exit date
+    /// less the person's notice is taken as their notice date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notices_from: Option<NaiveDate>,
 }
 
 /// ICBs that share one chair, one chief executive and single management teams, while each
@@ -104,6 +128,10 @@ pub struct Cluster {
     /// When set, the cluster becomes one merged ICB on that date (a cluster until then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merger: Option<Merger>,
+    /// The merged ICB's collective consultation, as one employer from its merger date
+    /// (before it, each member ICB consults as its own employer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<Consultation>,
 }
 
 /// A cluster's members becoming one merged ICB: one statutory body, one board, one
@@ -348,6 +376,28 @@ pub struct Person {
     /// When the outcome takes effect. `None` = the target date.
     #[serde(default)]
     pub effective: Option<NaiveDate>,
+    /// The site the person is based at (an establishment for collective consultation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Why the outcome was decided ("slotted in: the post is 90% the same job").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// An offer of suitable alternative employment, and whether it was refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<AlternativeOffer>,
+}
+
+/// An offer of suitable alternative employment (AfC Section 16): a person who unreasonably
+/// refuses one loses their redundancy payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeOffer {
+    /// The post offered, in words or by its id.
+    pub post: String,
+    pub offered: NaiveDate,
+    /// Refused, and the refusal judged unreasonable: no redundancy payment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refused: bool,
 }
 
 /// A function from the Model ICB Blueprint catalogue, with what happens to it.

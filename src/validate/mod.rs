@@ -10,6 +10,7 @@
 
 mod assumptions;
 mod clusters;
+mod consultation;
 mod functions;
 mod organisations;
 mod people;

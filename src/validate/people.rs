@@ -155,11 +155,13 @@ fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &Pe
     out.list
 }
 
-/// The checks across people: posts filled twice, and each ring-fenced pool.
+/// The checks across people: posts filled twice, each ring-fenced pool, and collective
+/// consultation (`consultation.rs`: it counts people by employer, site and date).
 fn across(cx: &Context<'_>, seen: &Seen) -> Vec<Finding> {
     let mut out = Findings::default();
     posts_filled_once(cx, seen, &mut out);
     ring_fenced_pools(cx, seen, &mut out);
+    super::consultation::check(cx, &mut out);
     out.list
 }
 

@@ -40,6 +40,9 @@ fn build_a_cluster_add_a_post_assign_people_undo_and_redo() {
             cost_centre: None,
             outcome: Outcome::NotAffected,
             effective: None,
+            site: None,
+            reason: String::new(),
+            offer: None,
         });
     }
     doc.changed();

@@ -30,6 +30,8 @@ fn org(code: &str, population: u64, non_pay: i64) -> Organisation {
         baseline_is_allowance: false,
         weighted_population: None,
         formed_from: String::new(),
+        sites: Vec::new(),
+        consultation: None,
     }
 }
 
@@ -47,6 +49,9 @@ pub(crate) fn person(id: &str, org: &str, salary_pounds: i64, years: u32, outcom
         cost_centre: None,
         outcome,
         effective: None,
+        site: None,
+        reason: String::new(),
+        offer: None,
     }
 }
 
@@ -75,6 +80,7 @@ fn small() -> Scenario {
         teams: vec![Team { name: "Cluster executive".into(), posts: vec![post("P1", "AAA", 100_000)] }],
         notes: String::new(),
         merger: None,
+        consultation: None,
     }];
     s.people = vec![
         person("1", "AAA", 50_000, 10, Outcome::NotAffected),
@@ -305,6 +311,7 @@ fn validation_finds_the_inconsistencies_a_committee_makes() {
         teams: vec![Team { name: "T".into(), posts: vec![post("P2", "BBB", 60_000)] }], // hosted outside
         notes: String::new(),
         merger: None,
+        consultation: None,
     });
     s.people[0].outcome = Outcome::SlottedInto("P1".into());
     s.people.push(person("4", "AAA", 50_000, 3, Outcome::SlottedInto("P1".into()))); // post filled twice

@@ -338,6 +338,9 @@ fn person() -> impl Strategy<Value = cluster_planner::model::Person> {
                     cost_centre,
                     outcome,
                     effective,
+                    site: None,
+                    reason: String::new(),
+                    offer: None,
                 }
             },
         )
@@ -396,6 +399,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 teams: vec![Team { name: "Team".into(), posts }],
                 notes: String::new(),
                 merger: None,
+                consultation: None,
             });
     (
         text(),

@@ -7,6 +7,7 @@
 
 mod appraisal;
 mod cli;
+mod consultation;
 mod edit;
 mod edit_inverse;
 mod engine;

@@ -95,6 +95,7 @@ pub(crate) fn two_icbs(merger: Option<Merger>) -> Scenario {
         }],
         notes: String::new(),
         merger,
+        consultation: None,
     }];
     s
 }

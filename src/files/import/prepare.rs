@@ -315,6 +315,9 @@ impl<'a> RowReader<'a> {
                 cost_centre,
                 outcome: Outcome::NotAffected,
                 effective: None,
+                site: None,
+                reason: String::new(),
+                offer: None,
             });
         }
         r

@@ -1,0 +1,232 @@
+//! Collective consultation on redundancies (TULRCA 1992 s188 and s193), per employer and
+//! establishment: who is proposed for dismissal where and when, whether the duty to consult
+//! and to notify the Secretary of State on form HR1 applies, by when, and what a failure
+//! would risk. Not legal advice: the figures a committee checks with its HR and legal
+//! advisers.
+//!
+//! - **Who counts**: people leaving on compulsory or voluntary redundancy (volunteers are
+//!   still dismissed by reason of redundancy). Not MARS (a resignation), not redeployment,
+//!   not a transfer with a function.
+//! - **Employer**: each ICB is its own employer; a merged ICB is one employer from its merger
+//!   date, so a dismissal dated on or after it counts there.
+//! - **Establishment**: the site a person is based at; people with no site recorded are
+//!   counted together, as one establishment of their employer (which may overstate).
+//! - **When**: a person's exit date (their outcome's date; undated, the target date).
+//! - **The duty**: 20 or more dismissals at one establishment within any 90 days: consult for
+//!   at least 30 days before the first dismissal takes effect; 100 or more: 45 days. HR1 is
+//!   due by the same day, and before any notice of dismissal is given.
+//! - **Notice**: each person's is the longer of their contractual notice (by band, a
+//!   setting) and the statutory minimum (a week a year of service from 2 years, at most 12;
+//!   one week before that: ERA 1996 s86). Their notice date is their exit date less it,
+//!   unless notices are planned from a later date.
+//! - **Protective award** (the risk if it went wrong): up to N days' pay for each person
+//!   (180 from 6 April 2026), a day's pay being the person's annual pay ÷ 365.
+
+use chrono::{Days, NaiveDate};
+
+use crate::model::money::{Pence, mul_div_round};
+use crate::model::{Band, Consultation, Grade, Outcome, Person, Scenario};
+
+/// Who employs a person at a date.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Employer {
+    /// An ICB, by its code.
+    Icb(String),
+    /// A merged ICB, by its cluster's index (from the merger's date).
+    Merged(usize),
+}
+
+/// One establishment of one employer, and what the law asks of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Establishment {
+    pub employer: Employer,
+    /// The employer as people name it: "QK1 Leicester, Leicestershire and Rutland", or the
+    /// merged ICB's name.
+    pub employer_name: String,
+    /// The site; `None`: people with no site recorded.
+    pub site: Option<String>,
+    /// The people proposed for dismissal here (indexes into `scenario.people`), by exit date.
+    pub dismissals: Vec<usize>,
+    /// The most dismissals in any 90 days.
+    pub most_in_90_days: usize,
+    /// The first and last exit of the busiest 90 days.
+    pub busiest: Option<(NaiveDate, NaiveDate)>,
+    /// Minimum days of consultation before the first dismissal: 0 (no duty), 30 or 45.
+    pub min_days: u32,
+    /// The first dismissal of those that bring the duty (20 or more within 90 days).
+    pub first_dismissal: Option<NaiveDate>,
+    /// The people the duty covers (in some 90 days with 20 or more), by exit date.
+    pub covered: Vec<usize>,
+    /// The last day consultation may start: the first dismissal less the minimum days.
+    pub consult_by: Option<NaiveDate>,
+    /// The last day HR1 may be filed: the minimum days before the first dismissal, and
+    /// before the first notice of dismissal.
+    pub hr1_by: Option<NaiveDate>,
+    /// The first notice of dismissal, as planned.
+    pub first_notice: Option<NaiveDate>,
+    /// The employer's consultation, as the plan records it.
+    pub consultation: Option<Consultation>,
+    /// What a protective award could reach for the people covered: days' pay × people.
+    pub exposure: Pence,
+}
+
+impl Establishment {
+    /// Whether the duty to consult collectively (and to file HR1) applies.
+    #[must_use]
+    pub fn duty(&self) -> bool {
+        self.min_days > 0
+    }
+}
+
+/// The employer of a person leaving on `exit`: their ICB, or its merged ICB from the
+/// merger's date.
+fn employer_at(s: &Scenario, p: &Person, exit: NaiveDate) -> Employer {
+    let merged =
+        s.clusters.iter().position(|c| c.members.contains(&p.org) && c.merger.as_ref().is_some_and(|m| exit >= m.from));
+    merged.map_or_else(|| Employer::Icb(p.org.clone()), Employer::Merged)
+}
+
+/// The employer's name, for tables and findings.
+#[must_use]
+pub fn employer_name(s: &Scenario, e: &Employer) -> String {
+    match e {
+        Employer::Icb(code) => s
+            .organisation(code)
+            .map_or_else(|| code.clone(), |o| format!("{code} {}", crate::model::short_name(&o.name))),
+        Employer::Merged(ci) => s.clusters.get(*ci).map_or_else(String::new, |c| {
+            c.merger.as_ref().map_or_else(|| c.name.clone(), |m| format!("{} (merged ICB)", m.name))
+        }),
+    }
+}
+
+/// The employer's consultation as the plan records it.
+#[must_use]
+pub fn consultation_of<'a>(s: &'a Scenario, e: &Employer) -> Option<&'a Consultation> {
+    match e {
+        Employer::Icb(code) => s.organisation(code)?.consultation.as_ref(),
+        Employer::Merged(ci) => s.clusters.get(*ci)?.consultation.as_ref(),
+    }
+}
+
+/// Whether an outcome is a dismissal by reason of redundancy.
+#[must_use]
+pub fn is_dismissal(o: &Outcome) -> bool {
+    matches!(o, Outcome::CompulsoryRedundancy | Outcome::VoluntaryRedundancy)
+}
+
+/// A person's exit date: their outcome's date, or the target date.
+#[must_use]
+pub fn exit_date(s: &Scenario, p: &Person) -> NaiveDate {
+    p.effective.unwrap_or(s.assumptions.target_date)
+}
+
+/// A person's notice in weeks: the longer of the contractual (by band) and the statutory.
+#[must_use]
+pub fn notice_weeks(s: &Scenario, p: &Person) -> u32 {
+    let t = &s.assumptions.people_process;
+    let contractual = match &p.grade {
+        Grade::AfC(b) if *b <= Band::Band4 => t.notice_weeks_bands_1_4,
+        Grade::AfC(b) if *b <= Band::Band6 => t.notice_weeks_bands_5_6,
+        _ => t.notice_weeks_band_7_up,
+    };
+    let statutory = if p.service_years >= 2 { p.service_years.min(12) } else { 1 };
+    contractual.max(statutory)
+}
+
+/// The day a person's notice is given: their exit date less their notice, or the day notices
+/// are planned from when that is later (then the exit cannot come before its end).
+#[must_use]
+pub fn notice_date(s: &Scenario, p: &Person, c: Option<&Consultation>) -> NaiveDate {
+    let by_exit = exit_date(s, p) - Days::new(u64::from(notice_weeks(s, p)) * 7);
+    c.and_then(|c| c.notices_from).map_or(by_exit, |from| from.max(by_exit))
+}
+
+/// The first notice can run out: the day notices start plus the person's notice.
+#[must_use]
+pub fn earliest_exit(s: &Scenario, p: &Person, c: Option<&Consultation>) -> Option<NaiveDate> {
+    c.and_then(|c| c.notices_from).map(|from| from + Days::new(u64::from(notice_weeks(s, p)) * 7))
+}
+
+/// What a protective award could reach for one person: their annual pay × days ÷ 365.
+#[must_use]
+pub fn award_for(s: &Scenario, p: &Person) -> Pence {
+    let pay = p.wte.of(p.salary_pence);
+    mul_div_round(pay, i64::from(s.assumptions.people_process.protective_award_days), 365)
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+#[must_use]
+pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days()
+}
+
+/// Every establishment with someone proposed for dismissal, employer by employer, site by
+/// site (in the order of the employers' codes and names, then the sites').
+#[must_use]
+pub fn establishments(s: &Scenario) -> Vec<Establishment> {
+    // (employer, site) -> (exit date, person)
+    type Groups = std::collections::BTreeMap<(Employer, Option<String>), Vec<(NaiveDate, usize)>>;
+    let mut groups = Groups::new();
+    for (i, p) in s.people.iter().enumerate().filter(|(_, p)| is_dismissal(&p.outcome)) {
+        let exit = exit_date(s, p);
+        groups.entry((employer_at(s, p, exit), p.site.clone())).or_default().push((exit, i));
+    }
+    groups.into_iter().map(|((employer, site), mut list)| establishment(s, employer, site, &mut list)).collect()
+}
+
+fn establishment(
+    s: &Scenario,
+    employer: Employer,
+    site: Option<String>,
+    list: &mut [(NaiveDate, usize)],
+) -> Establishment {
+    list.sort();
+    // For each dismissal as the first of 90 days (that day and the 89 after), how many fall
+    // in them; everyone in some 90 days of 20 or more is covered by the duty.
+    let (mut most, mut busiest) = (0, None);
+    let mut covered = vec![false; list.len()];
+    let mut end = 0;
+    for start in 0..list.len() {
+        let last_day = list[start].0 + Days::new(89);
+        end = end.max(start);
+        while end + 1 < list.len() && list[end + 1].0 <= last_day {
+            end += 1;
+        }
+        let n = end - start + 1;
+        if n > most {
+            most = n;
+            busiest = Some((list[start].0, list[end].0));
+        }
+        if n >= 20 {
+            covered[start..=end].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let min_days = match most {
+        100.. => 45,
+        20.. => 30,
+        _ => 0,
+    };
+    let covered: Vec<usize> = list.iter().zip(&covered).filter(|(_, c)| **c).map(|((_, i), _)| *i).collect();
+    let consultation = consultation_of(s, &employer).cloned();
+    let first_dismissal = covered.first().map(|&i| exit_date(s, &s.people[i]));
+    let consult_by = first_dismissal.map(|d| d - Days::new(u64::from(min_days)));
+    let first_notice = covered.iter().map(|&i| notice_date(s, &s.people[i], consultation.as_ref())).min();
+    let hr1_by = consult_by.map(|d| first_notice.map_or(d, |n| d.min(n - Days::new(1))));
+    let exposure = covered.iter().map(|&i| award_for(s, &s.people[i])).sum();
+    Establishment {
+        employer_name: employer_name(s, &employer),
+        employer,
+        site,
+        dismissals: list.iter().map(|(_, i)| *i).collect(),
+        most_in_90_days: most,
+        busiest,
+        min_days,
+        first_dismissal,
+        covered,
+        consult_by,
+        hr1_by,
+        first_notice,
+        consultation,
+        exposure,
+    }
+}

@@ -1,0 +1,182 @@
+//! Collective consultation and HR1 (TULRCA 1992 s188, s193): the duty per employer and site,
+//! its dates and the findings, every date worked by hand. Not legal advice.
+
+use chrono::NaiveDate;
+use cluster_planner::engine::compute;
+use cluster_planner::engine::consultation::{Employer, establishments, notice_weeks};
+use cluster_planner::model::{Band, Consultation, Grade, Outcome, Scenario};
+use cluster_planner::validate::validate;
+
+use crate::engine::person;
+use crate::years_and_mergers::two_icbs;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// `n` people of ICB `org` at `site`, leaving on `outcome` on `exit`: £36,500 a year
+/// (£100 a day), band 5 (8 weeks' notice), 3 years' service (3 weeks statutory).
+fn leaving(s: &mut Scenario, org: &str, site: &str, n: usize, outcome: Outcome, exit: NaiveDate) {
+    let first = s.people.len();
+    for k in 0..n {
+        let mut p = person(&format!("{org}-{site}-{}", first + k), org, 36_500, 3, outcome.clone());
+        p.grade = Grade::AfC(Band::Band5);
+        p.site = Some(site.to_owned());
+        p.effective = Some(exit);
+        s.people.push(p);
+    }
+}
+
+fn findings(s: &Scenario) -> Vec<String> {
+    validate(s).into_iter().filter(|f| f.kind == "Collective consultation and HR1").map(|f| f.to_string()).collect()
+}
+
+/// 25 compulsory redundancies at one site of A, the first on 1 March 2027, consultation from
+/// 2 February 2027: 1 March − 2 February = 27 days, under the 30 the law requires for 20 to
+/// 99 (consultation had to start by 1 March − 30 days = 30 January 2027). HR1 filed on
+/// 2 February: due by the same 30 January, and before the first notice, which for 8 weeks'
+/// notice is 1 March − 56 days = 4 January 2027: so by 3 January. A protective award could
+/// reach 180 days × £100 × 25 = £450,000.
+#[test]
+fn twenty_five_at_one_site_with_27_days_of_consultation_is_too_short() {
+    let mut s = two_icbs(None);
+    leaving(&mut s, "AAA", "HQ", 25, Outcome::CompulsoryRedundancy, d(2027, 3, 1));
+    let e = &establishments(&s)[0];
+    assert_eq!((e.employer.clone(), e.site.as_deref()), (Employer::Icb("AAA".into()), Some("HQ")));
+    assert_eq!((e.most_in_90_days, e.min_days), (25, 30));
+    assert_eq!(e.first_dismissal, Some(d(2027, 3, 1)));
+    assert_eq!(e.consult_by, Some(d(2027, 1, 30)));
+    assert_eq!(e.first_notice, Some(d(2027, 1, 4)));
+    assert_eq!(e.hr1_by, Some(d(2027, 1, 3)));
+    assert_eq!(e.exposure, 45_000_000);
+    // Nothing recorded: a warning saying by when.
+    let f = findings(&s);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].starts_with(
+            "warning: ICB AAA: 25 proposed redundancies at HQ (25 within 90 days, 1 Mar 2027 to 1 Mar 2027)"
+        )
+    );
+    assert!(f[0].contains("must start by 30 Jan 2027 and HR1 be filed by 3 Jan 2027") && f[0].contains("£450,000"));
+
+    // Consultation from 2 February, HR1 the same day: both too late.
+    s.organisations[0].consultation =
+        Some(Consultation { start: d(2027, 2, 2), hr1: Some(d(2027, 2, 2)), notices_from: None });
+    let f = findings(&s);
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().any(|x| x.starts_with("error") && x.contains("consultation from 2 Feb 2027 gives 27 days before the first dismissal on 1 Mar 2027; at least 30 are required, so 25 of the exits fall before 4 Mar 2027")), "{f:#?}");
+    assert!(
+        f.iter().any(|x| x.starts_with("error")
+            && x.contains("HR1 filed on 2 Feb 2027 is late")
+            && x.contains("by 3 Jan 2027")),
+        "{f:#?}"
+    );
+
+    // From 2 December 2026 with HR1 that day and notices from 4 January 2027: lawful.
+    s.organisations[0].consultation =
+        Some(Consultation { start: d(2026, 12, 2), hr1: Some(d(2026, 12, 2)), notices_from: Some(d(2027, 1, 4)) });
+    assert!(findings(&s).is_empty(), "{:#?}", findings(&s));
+    // Notices from 11 January: 8 weeks run to 8 March, after the exits of 1 March.
+    s.organisations[0].consultation.as_mut().unwrap().notices_from = Some(d(2027, 1, 11));
+    let f = findings(&s);
+    assert!(
+        f.len() == 1 && f[0].contains("25 people leave before their notice, given from 11 Jan 2027, can run out"),
+        "{f:#?}"
+    );
+}
+
+/// 19 at one site and 19 at another of the same employer, the same day: each establishment
+/// stands alone, so neither reaches 20: no duty and no finding. MARS is a resignation, not a
+/// dismissal: 19 compulsory and 1 MARS at one site is no duty; 19 and 1 voluntary
+/// redundancy is 20, and the duty applies.
+#[test]
+fn each_site_counts_alone_and_volunteers_count_but_mars_does_not() {
+    let mut s = two_icbs(None);
+    leaving(&mut s, "AAA", "HQ", 19, Outcome::CompulsoryRedundancy, d(2027, 3, 1));
+    leaving(&mut s, "AAA", "Locality", 19, Outcome::CompulsoryRedundancy, d(2027, 3, 1));
+    assert!(establishments(&s).iter().all(|e| !e.duty()));
+    assert!(findings(&s).is_empty());
+    leaving(&mut s, "AAA", "HQ", 1, Outcome::Mars, d(2027, 3, 1));
+    assert!(findings(&s).is_empty(), "MARS is not counted");
+    leaving(&mut s, "AAA", "HQ", 1, Outcome::VoluntaryRedundancy, d(2027, 3, 1));
+    let e = establishments(&s).into_iter().find(|e| e.site.as_deref() == Some("HQ")).unwrap();
+    assert_eq!((e.most_in_90_days, e.min_days), (20, 30));
+    // And the other ICB's 19 at a site called HQ too are another employer's.
+    leaving(&mut s, "BBB", "HQ", 19, Outcome::CompulsoryRedundancy, d(2027, 3, 1));
+    assert!(establishments(&s).iter().filter(|e| e.employer == Employer::Icb("BBB".into())).all(|e| !e.duty()));
+}
+
+/// A rolling 90 days: 60 leave on 1 March 2027 and 50 on 29 May 2027. 1 March and the 89
+/// days after run to 29 May (30 + 30 + 29 days in March to May): all 110 fall in one 90
+/// days, so 45 days' consultation before 1 March. With the 50 on 30 May instead, no 90 days
+/// hold more than 60: 30 days, and each group is its own proposal.
+#[test]
+fn a_rolling_ninety_days_that_crosses_one_hundred() {
+    let mut s = two_icbs(None);
+    leaving(&mut s, "AAA", "HQ", 60, Outcome::CompulsoryRedundancy, d(2027, 3, 1));
+    leaving(&mut s, "AAA", "HQ", 50, Outcome::VoluntaryRedundancy, d(2027, 5, 29));
+    let e = &establishments(&s)[0];
+    assert_eq!((e.most_in_90_days, e.min_days), (110, 45));
+    assert_eq!(e.busiest, Some((d(2027, 3, 1), d(2027, 5, 29))));
+    assert_eq!(e.consult_by, Some(d(2027, 1, 15)), "1 March less 45 days");
+    for p in s.people.iter_mut().filter(|p| p.effective == Some(d(2027, 5, 29))) {
+        p.effective = Some(d(2027, 5, 30));
+    }
+    let e = &establishments(&s)[0];
+    assert_eq!((e.most_in_90_days, e.min_days), (60, 30));
+    assert_eq!(e.covered.len(), 110, "both groups reach 20 on their own");
+}
+
+/// A merged ICB is one employer from its merger date: 12 at A's HQ and 12 at B's HQ leaving
+/// on 1 June 2027 are 24 at the merged ICB's HQ (a duty); on 1 March 2027, before the
+/// merger of 1 April, they are two employers' 12 (none).
+#[test]
+fn a_merged_icb_is_one_employer_from_its_date() {
+    let merger =
+        cluster_planner::model::Merger { from: d(2027, 4, 1), name: "NHS A and B ICB".into(), status: String::new() };
+    let mut s = two_icbs(Some(merger));
+    leaving(&mut s, "AAA", "HQ", 12, Outcome::CompulsoryRedundancy, d(2027, 6, 1));
+    leaving(&mut s, "BBB", "HQ", 12, Outcome::CompulsoryRedundancy, d(2027, 6, 1));
+    let all = establishments(&s);
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0].employer.clone(), all[0].most_in_90_days, all[0].min_days), (Employer::Merged(0), 24, 30));
+    assert!(all[0].employer_name.starts_with("NHS A and B ICB"));
+    for p in &mut s.people {
+        p.effective = Some(d(2027, 3, 1));
+    }
+    assert!(establishments(&s).iter().all(|e| !e.duty() && matches!(e.employer, Employer::Icb(_))));
+}
+
+/// Notice: the longer of the contract's (4, 8 or 12 weeks by band) and the statute's (a
+/// week a year of service from 2 years, at most 12; a week before that).
+#[test]
+fn notice_is_the_longer_of_contract_and_statute() {
+    let s = two_icbs(None);
+    let mut p = person("1", "AAA", 30_000, 1, Outcome::CompulsoryRedundancy);
+    p.grade = Grade::AfC(Band::Band3);
+    assert_eq!(notice_weeks(&s, &p), 4);
+    p.service_years = 9;
+    assert_eq!(notice_weeks(&s, &p), 9, "9 years: 9 weeks, over the contract's 4");
+    p.service_years = 30;
+    assert_eq!(notice_weeks(&s, &p), 12, "at most 12");
+    p.grade = Grade::Vsm;
+    p.service_years = 0;
+    assert_eq!(notice_weeks(&s, &p), 12);
+}
+
+/// Unreasonably refusing suitable alternative employment ends the redundancy payment: 10
+/// years at £50,000 was £41,826.92 (the appraisal tests); refused, nothing, and the person
+/// is counted as not eligible.
+#[test]
+fn refusing_suitable_alternative_employment_ends_redundancy_pay() {
+    let mut s = two_icbs(None);
+    s.people.push(person("1", "AAA", 50_000, 10, Outcome::CompulsoryRedundancy));
+    assert_eq!(compute(&s).one_off.redundancy, 4_182_692);
+    s.people[0].offer = Some(cluster_planner::model::AlternativeOffer {
+        post: "Band 7 analyst, Leicester".into(),
+        offered: d(2027, 1, 10),
+        refused: true,
+    });
+    let sum = compute(&s);
+    assert_eq!((sum.one_off.redundancy, sum.one_off.not_eligible), (0, 1));
+}
