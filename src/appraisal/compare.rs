@@ -92,20 +92,24 @@ pub struct Waterfall {
     pub roles_of_people_placed: Pence,
     pub posts_added: Pence,
     pub non_pay: Pence,
+    /// People leaving the ICB (redundancy, MARS, redeployment), taken out.
     pub people_leaving: Pence,
+    /// People moving out with a function, taken out: moved, not saved.
+    pub moved_out: Pence,
     pub option: Pence,
 }
 
 impl Waterfall {
     /// The steps in order, as (label, change).
     #[must_use]
-    pub fn steps(&self) -> [(&'static str, Pence); 5] {
+    pub fn steps(&self) -> [(&'static str, Pence); 6] {
         [
-            ("Baseline of this option, against the base", self.other_baseline),
+            ("This option's baseline, less the base's planned cost", self.other_baseline),
             ("Current roles of people placed in new posts", self.roles_of_people_placed),
             ("New posts", self.posts_added),
             ("Non-pay changes", self.non_pay),
-            ("People leaving or moving out", self.people_leaving),
+            ("People leaving (redundancy, MARS, redeployment)", self.people_leaving),
+            ("Moved out with functions (moved, not saved)", self.moved_out),
         ]
     }
 }
@@ -117,6 +121,7 @@ pub struct Appraised {
     /// The base's planned cost less this option's, less what it only moves out (moved,
     /// not saved: no saving to the public purse).
     pub net_saving: Pence,
+    /// The one-off costs beyond the base's (all of them against business as usual).
     pub one_off: Pence,
     pub payback_months: Option<i64>,
     pub npv: Pence,
@@ -196,7 +201,9 @@ impl Comparison {
         let base = self.line(&self.base);
         let line = self.line(c);
         let net_saving = base.planned - line.planned - (line.transferred_out - base.transferred_out);
-        let one_off = line.one_off;
+        // What the option pays once beyond what the base pays (nothing, against business as
+        // usual): the Green Book counts costs and benefits against the base.
+        let one_off = line.one_off - base.one_off;
         let payback_months = (net_saving > 0).then(|| {
             let (n, d) = (i128::from(one_off.max(0)) * 12, i128::from(net_saving));
             i64::try_from((n + d - 1) / d).unwrap_or(i64::MAX)
@@ -218,7 +225,7 @@ impl Comparison {
                 .is_some_and(|o| o.in_scope && (self.coverage.same() || self.coverage.common.contains(&o.code)))
         };
         let posts_there: rustc_hash::FxHashSet<&str> = c.scenario.posts().map(|(_, _, q)| q.id.as_str()).collect();
-        let (mut placed, mut leaving) = (0, 0);
+        let (mut placed, mut leaving, mut moved) = (0, 0, 0);
         for (p, cost) in c.scenario.people.iter().zip(&c.summary.person_cost) {
             if !counted(&p.org) {
                 continue;
@@ -229,6 +236,8 @@ impl Comparison {
             }
             if p.outcome.holds_post().is_some() {
                 placed += cost;
+            } else if p.outcome == Outcome::TransferredOut {
+                moved += cost;
             } else {
                 leaving += cost;
             }
@@ -245,8 +254,50 @@ impl Comparison {
             posts_added: posts,
             non_pay,
             people_leaving: -leaving,
+            moved_out: -moved,
             option: line.planned,
         }
+    }
+
+    /// What to read the comparison with: the options' different target dates, a shortlist
+    /// with no do-minimum, people still to decide (no exit cost yet), and what the appraisal
+    /// leaves out.
+    #[must_use]
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let dates: BTreeSet<chrono::NaiveDate> =
+            std::iter::once(&self.base).chain(&self.options).map(|c| c.scenario.assumptions.target_date).collect();
+        if dates.len() > 1 {
+            let each: Vec<String> = std::iter::once(&self.base)
+                .chain(&self.options)
+                .map(|c| format!("{} {}", c.name, c.scenario.assumptions.target_date.format("%-d %b %Y")))
+                .collect();
+            out.push(format!(
+                "The columns are at different target dates ({}): each one's running cost is at its own date, and the net present value counts its saving from year 1 either way.",
+                each.join("; ")
+            ));
+        }
+        if !self.options.iter().any(|o| o.role == Role::DoMinimum) {
+            out.push("No option is marked do-minimum: the Green Book's shortlist holds business as usual, a do-minimum, the preferred way forward and at least one alternative.".to_owned());
+        }
+        for o in &self.options {
+            let undecided: u32 = o
+                .summary
+                .outcomes
+                .iter()
+                .filter(|(k, _)| matches!(k, crate::model::OutcomeKind::AtRisk | crate::model::OutcomeKind::RingFenced))
+                .map(|(_, t)| t.count)
+                .sum();
+            if undecided > 0 {
+                out.push(format!(
+                    "{}: {} people at risk or ring-fenced have no exit cost yet; its one-off costs rise as they are decided.",
+                    o.name,
+                    crate::model::money::format_count(undecided as usize)
+                ));
+            }
+        }
+        out.push("Not in these figures: optimism bias (enter evidence-based uplifts in the options' own figures), early retirement on redundancy, and pay protection.".to_owned());
+        out
     }
 
     /// Posts by band (AfC band, VSM, or a typed salary) in a candidate's structure.

@@ -70,6 +70,10 @@ pub struct Row {
     pub values: Vec<Option<i64>>,
     /// The row is one ICB's (the pack leaves these to the window and the workbook).
     pub per_icb: bool,
+    /// The row is one of the appraisal's measures of an option (net recurrent saving, net
+    /// present value, one-off costs, payback), whose best is starred. A lower running cost
+    /// alone is not: cost moved out with a function, or netted in a merger, is not a saving.
+    pub starred: bool,
 }
 
 impl Row {
@@ -117,7 +121,7 @@ impl Row {
     /// and the options differ; `None` otherwise.
     #[must_use]
     pub fn best(&self) -> Option<usize> {
-        if self.better == Better::Neither || !self.values[1..].windows(2).any(|w| w[0] != w[1]) {
+        if !self.starred || self.better == Better::Neither || !self.values[1..].windows(2).any(|w| w[0] != w[1]) {
             return None;
         }
         let options = self.values.iter().enumerate().skip(1).filter_map(|(i, v)| v.map(|v| (i, v)));
@@ -129,8 +133,12 @@ impl Row {
     }
 }
 
+/// The rows whose best option is starred: what the appraisal compares options on.
+const STARRED: [&str; 5] =
+    ["One-off: redundancy", "One-off: MARS", "Net recurrent saving against the base", "Payback", "Net present value"];
+
 fn row(group: &str, label: &str, kind: Kind, better: Better, values: Vec<Option<i64>>) -> Row {
-    Row { group: group.to_owned(), label: label.to_owned(), kind, better, values, per_icb: false }
+    Row { group: group.to_owned(), label: label.to_owned(), kind, better, values, per_icb: false, starred: false }
 }
 
 fn money(group: &str, label: &str, better: Better, values: Vec<Option<Pence>>) -> Row {
@@ -208,7 +216,7 @@ impl Comparison {
         let a: Vec<_> = cols.iter().map(|c| self.appraise(c)).collect();
         let each = |f: &dyn Fn(usize) -> Option<i64>| (0..cols.len()).map(f).collect::<Vec<_>>();
         let t = "Totals";
-        vec![
+        let mut rows = vec![
             money(t, "Baseline", Better::Neither, each(&|i| Some(a[i].line.baseline))),
             money(t, "Planned running cost", Better::Lower, each(&|i| Some(a[i].line.planned))),
             money(t, "Target", Better::Neither, each(&|i| a[i].line.target)),
@@ -227,6 +235,11 @@ impl Comparison {
                 Better::Higher,
                 each(&|i| Some(a[i].npv)),
             ),
-        ]
+        ];
+        for r in &mut rows {
+            r.starred =
+                matches!(r.better, Better::Lower | Better::Higher) && STARRED.iter().any(|l| r.label.starts_with(l));
+        }
+        rows
     }
 }

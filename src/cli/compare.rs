@@ -25,10 +25,14 @@ pub struct Outputs {
 }
 
 pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], out: Outputs) -> Outcome {
-    // One file compares against its own business as usual.
-    let one_against_bau = files.len() == 1 && base.is_none();
-    if !((2..=8).contains(&files.len()) || one_against_bau) {
-        return Err(Failure::new("compare takes 2 to 8 scenario files (or 1, against its business as usual)"));
+    // One file compares against its own business as usual, or against --base.
+    if !(1..=8).contains(&files.len()) {
+        return Err(Failure::new("compare takes 1 to 8 scenario files"));
+    }
+    for (i, f) in files.iter().enumerate() {
+        if files[..i].contains(f) {
+            eprintln!("note: {} is given twice: both columns are the same scenario", f.display());
+        }
     }
     if !roles.is_empty() && roles.len() != files.len() {
         return Err(Failure::new(format!("--roles gives {} roles for {} files", roles.len(), files.len())));
@@ -36,7 +40,12 @@ pub fn run(files: &[PathBuf], base: Option<&Path>, roles: &[String], out: Output
     let mut options = Vec::new();
     for (i, f) in files.iter().enumerate() {
         let role = match roles.get(i) {
-            Some(r) => Role::parse(r).map_err(Failure::new)?,
+            Some(r) => match Role::parse(r).map_err(Failure::new)? {
+                Role::BusinessAsUsual => {
+                    return Err(Failure::new("bau is the base's role: give the business as usual file with --base"));
+                }
+                role => role,
+            },
             None if i == 0 => Role::Preferred,
             None => Role::Alternative,
         };
@@ -94,14 +103,16 @@ fn table(c: &Comparison) -> Result<(), Failure> {
         }
     }
     out!()?;
+    // A column holds a figure and its difference from the base: "£1,352,867,806 (−£562,941,307)".
+    const W: usize = 36;
     let mut head = format!("{:<34}", "");
     for x in &all {
-        head += &format!(" {:>28}", shorten(&x.name, 28));
+        head += &format!(" {:>W$}", shorten(&x.name, W));
     }
     out!("{head}")?;
     let mut roles = format!("{:<34}", "");
     for x in &all {
-        roles += &format!(" {:>28}", x.role.label());
+        roles += &format!(" {:>W$}", x.role.label());
     }
     out!("{roles}")?;
     let rows: [(&str, Get); 10] = [
@@ -130,7 +141,7 @@ fn table(c: &Comparison) -> Result<(), Failure> {
                     _ => format_pounds(v),
                 },
             };
-            line += &format!(" {cell:>28}");
+            line += &format!(" {cell:>W$}");
         }
         out!("{line}")?;
     }

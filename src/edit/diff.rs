@@ -96,6 +96,14 @@ impl Changes {
         self.groups.is_empty()
     }
 
+    /// What all the changes do to the planned running cost a year, and to the one-off costs.
+    #[must_use]
+    pub fn totals(&self) -> (Pence, Pence) {
+        let cost = self.groups.iter().filter_map(Group::cost).sum();
+        let one_off = self.groups.iter().filter_map(Group::one_off).sum();
+        (cost, one_off)
+    }
+
     /// How many single changes there are in all.
     #[must_use]
     pub fn count(&self) -> usize {
@@ -547,7 +555,8 @@ fn assumptions(a: &Scenario, b: &Scenario, groups: &mut Vec<Group>) {
         items.push(item("Pay scales", "the pay points differ", "the pay points differ"));
     }
     if a.year != b.year {
-        items.push(item("Financial year", a.year.clone(), b.year.clone()));
+        let year = |y: &str| if y.is_empty() { "not said".to_owned() } else { y.to_owned() };
+        items.push(item("Financial year", year(&a.year), year(&b.year)));
     }
     groups.push(group(Section::Assumptions, "Assumptions", items));
 }

@@ -130,6 +130,7 @@ const LINE_H: f64 = 12.0;
 const TABLE_BOTTOM: f64 = PAGE_H - 40.0;
 
 /// A row laid out: each cell's lines, and the row's height.
+#[derive(Clone)]
 struct LaidRow {
     cells: Vec<Vec<String>>,
     strong: bool,
@@ -269,7 +270,9 @@ fn intro_lines(intro: &str, top: f64) -> (String, f64) {
     (body, next)
 }
 
-/// Splits rows into pages by the height they take, titled "(continued)" after the first.
+/// Splits rows into pages by the height they take, titled "(continued)" after the first. A
+/// page that goes on with a group's rows starts with the group's heading again, marked
+/// "(continued)", so no row is read without it.
 fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], intro: &str) -> Vec<Page> {
     let widths = table.widths(rows);
     let laid = table.lay_out(&widths, rows);
@@ -277,9 +280,14 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
     let mut start = 0;
     while start < laid.len() || (start == 0 && laid.is_empty()) {
         let (mut body, top) = if pages.is_empty() { intro_lines(intro, 100.0) } else { (String::new(), 100.0) };
+        // The heading of the group this page goes on with, when it starts inside one.
+        let again = (start > 0 && !laid[start].strong)
+            .then(|| laid[..start].iter().rposition(|r| r.strong))
+            .flatten()
+            .map(|h| continued(&laid[h], widths[0]));
         // Rows that fit between the header and the footer (at least one, so a page moves on).
         let mut end = start;
-        let mut y = top + 20.0;
+        let mut y = top + 20.0 + again.as_ref().map_or(0.0, |r| r.height);
         while end < laid.len() && (end == start || y + laid[end].height - 13.0 <= TABLE_BOTTOM) {
             y += laid[end].height;
             end += 1;
@@ -292,7 +300,8 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
         if end + 1 == laid.len() && laid[end].strong && end - start > 1 {
             end -= 1;
         }
-        body.push_str(&table.draw(&widths, &laid[start..end], top));
+        let on_page: Vec<LaidRow> = again.into_iter().chain(laid[start..end].iter().cloned()).collect();
+        body.push_str(&table.draw(&widths, &on_page, top));
         let t = if pages.is_empty() { title.to_owned() } else { format!("{title} (continued)") };
         pages.push(Page { title: t, body });
         if laid.is_empty() {
@@ -301,6 +310,27 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
         start = end;
     }
     pages
+}
+
+/// A group's heading again at the top of a page, "(continued)" after it (on a line of its
+/// own when it would not fit).
+fn continued(heading: &LaidRow, width: f64) -> LaidRow {
+    let mut r = heading.clone();
+    if let Some(lines) = r.cells.first_mut() {
+        let last = lines.pop().unwrap_or_default();
+        let joined = format!("{last} (continued)");
+        let indent = last.len() - last.trim_start().len();
+        #[allow(clippy::cast_precision_loss)]
+        let room = width - 6.0 - 3.0 * indent as f64;
+        if measure::width(joined.trim_start(), TABLE_FONT, true) <= room {
+            lines.push(joined);
+        } else {
+            lines.push(last);
+            lines.push(format!("{}(continued)", &heading.cells[0][0][..indent]));
+            r.height += LINE_H;
+        }
+    }
+    r
 }
 
 fn line_cells(label: String, l: &crate::engine::Line) -> Vec<String> {

@@ -21,6 +21,9 @@ impl std::fmt::Display for Colour {
 pub const OVER: Colour = Colour([0xD5, 0x5E, 0x00]);
 /// At or under target (NHS green).
 pub const UNDER: Colour = Colour([0x00, 0x7F, 0x3B]);
+/// Cost that moves out with a function: moved to another body, not saved (Okabe–Ito's
+/// reddish purple, apart from the green of a saving).
+pub const MOVED: Colour = Colour([0xCC, 0x79, 0xA7]);
 /// Body text on paper.
 pub const INK: Colour = Colour([0x1F, 0x29, 0x33]);
 /// Grid lines on paper.

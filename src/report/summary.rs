@@ -210,6 +210,7 @@ pub fn comparison_json(c: &Comparison) -> Value {
                 "posts_added": w.posts_added,
                 "non_pay": w.non_pay,
                 "people_leaving": w.people_leaving,
+                "moved_out": w.moved_out,
                 "option": w.option,
             }),
         );

@@ -234,9 +234,29 @@ fn the_board_pack_carries_the_options_section() {
         steps.contains("A step that takes cost out") && steps.contains("−£3,500,000") && steps.contains("£29,629,130")
     );
     let npv = &pages[at("net present value year by year")];
-    assert!(npv.contains("0.9662") && npv.contains("−£41,827") && npv.contains("£28,568,038"), "{npv}");
+    assert!(npv.contains("0.966184") && npv.contains("−£41,827") && npv.contains("£28,568,038"), "{npv}");
     let changed = &pages[at("what changed from the base")];
     assert!(changed.contains("People: Not affected → Voluntary redundancy"), "{changed}");
     // The grid's rows (totals, people, posts, the cluster and both ICBs) take two pages.
     assert_eq!(pages.len(), plain.len() + 5, "the grid on two pages; steps, NPV and changes on one each");
+}
+
+/// The steps from business as usual to LNR's cluster keep what moves out with functions
+/// apart from the people leaving: £4,927,706.60 moved, not saved (the Overview's figure), so
+/// the waterfall does not read as a larger saving than the net recurrent saving.
+#[test]
+fn cost_moved_out_is_its_own_step_not_a_saving() {
+    let s = cluster_planner::examples::lnr_cluster();
+    let c = Comparison::new(
+        Candidate::new("BAU", Role::BusinessAsUsual, business_as_usual(&s)),
+        vec![Candidate::new("cluster", Role::Preferred, s)],
+    );
+    let a = c.appraise(&c.options[0]);
+    assert_eq!(a.waterfall.moved_out, -492_770_660);
+    assert_eq!(a.waterfall.moved_out, -c.options[0].summary.totals.transferred_out);
+    // Planned cost falls by baseline − planned = £16,374,000; the net saving is that less
+    // the £4,927,706.60 moved: £11,446,293.40.
+    assert_eq!(a.net_saving, 1_637_400_000 - 492_770_660);
+    let steps: i64 = a.waterfall.steps().iter().map(|(_, v)| v).sum();
+    assert_eq!(a.waterfall.base + steps, a.waterfall.option);
 }

@@ -50,7 +50,7 @@ fn the_parts_of_a_comparison_a_file_as_base_and_the_change_list() {
     h.run();
     // Net saving £11,446,293 a year; NPV £89,791,618 for each (merging saves nothing more).
     assert_eq!(h.query_all_by_label("£89,791,618").count(), 2);
-    h.get_by_label("0.9662");
+    h.get_by_label("0.966184");
 
     h.get_by_label("What changed").click();
     h.run();

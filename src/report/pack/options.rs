@@ -8,9 +8,11 @@ use std::fmt::Write as _;
 
 use super::{MARGIN, PAGE_W, Page, Table, intro_lines, table_pages};
 use crate::appraisal::{Comparison, Show};
-use crate::edit::diff;
+use crate::edit::diff::{self, Section};
+
 use crate::model::money::{Pence, format_change, format_count, format_pounds};
 use crate::report::measure;
+use crate::report::style::MOVED;
 use crate::report::svg::{GRID, INK, MUTED, OVER, UNDER, esc};
 
 /// The section's pages, in order.
@@ -156,8 +158,8 @@ pub(crate) fn allowances(c: &Comparison) -> Option<String> {
 
 /// How tall one option's waterfall is, in points: its name, seven rows and a gap; three
 /// fit on a page under the intro and the legend.
-const ROW: f64 = 15.0;
-const BLOCK: f64 = 16.0 + 7.0 * ROW + 20.0;
+const ROW: f64 = 14.0;
+const BLOCK: f64 = 16.0 + 8.0 * ROW + 16.0;
 const PER_PAGE: usize = 3;
 
 fn waterfalls(c: &Comparison) -> Vec<Page> {
@@ -172,7 +174,7 @@ fn waterfalls(c: &Comparison) -> Vec<Page> {
             top = top.max(run);
         }
     }
-    let intro = "Each option's planned running cost a year, built up from the base's: the option's own baseline against the base, the current roles of the people placed in new posts taken out, the new posts added, non-pay changes, and the people leaving or moving out taken out. The steps add up to the option's cost to the penny; every bar starts from zero on one scale.";
+    let intro = "Each option's planned running cost a year, built up from the base's: the option's own baseline against the base, the current roles of the people placed in new posts taken out, the new posts added, non-pay changes, the people leaving taken out, and the cost that moves out with functions (moved to another body, not saved). The steps add up to the option's cost to the penny. The two costs are drawn from zero and each step from where the last ended, all on one scale.";
     all.chunks(PER_PAGE)
         .enumerate()
         .map(|(k, chunk)| {
@@ -233,7 +235,7 @@ fn waterfall(name: &str, w: &crate::appraisal::Waterfall, top: Pence, y0: f64) -
         out,
         r#"<line x1="{left:.1}" y1="{:.1}" x2="{left:.1}" y2="{:.1}" stroke="{GRID}"/>"#,
         y0 + 4.0,
-        y0 + 6.0 + 7.0 * ROW
+        y0 + 6.0 + 8.0 * ROW
     );
     for (i, (label, from, to, total)) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
@@ -241,18 +243,23 @@ fn waterfall(name: &str, w: &crate::appraisal::Waterfall, top: Pence, y0: f64) -
         let (a, b) = (x(*from.min(to)), x(*from.max(to)));
         let fill = if *total {
             MUTED
+        } else if label.starts_with("Moved out") {
+            MOVED
         } else if to > from {
             OVER
         } else {
             UNDER
         };
         let _ = write!(out, r#"<text x="{MARGIN}" y="{y:.1}" font-size="9.5" fill="{INK}">{}</text>"#, esc(label));
-        let _ = write!(
-            out,
-            r#"<rect x="{a:.1}" y="{:.1}" width="{:.1}" height="11" fill="{fill}"/>"#,
-            y - 9.5,
-            (b - a).max(0.8)
-        );
+        // A step of nothing draws no bar (a sliver would read as a step).
+        if from != to {
+            let _ = write!(
+                out,
+                r#"<rect x="{a:.1}" y="{:.1}" width="{:.1}" height="11" fill="{fill}"/>"#,
+                y - 9.5,
+                (b - a).max(0.8)
+            );
+        }
         let v = if *total { format_pounds(*to) } else { format_change(to - from) };
         let weight = if *total { r#" font-weight="bold""# } else { "" };
         let _ = write!(
@@ -270,34 +277,41 @@ fn npv(c: &Comparison) -> Vec<Page> {
     let heads = headings(c);
     let appraised: Vec<_> = c.options.iter().map(|o| c.appraise(o)).collect();
     let pvs: Vec<Vec<Pence>> = appraised.iter().map(|a| present_values(a.net_saving, c.years, c.rate)).collect();
-    let savings: Vec<String> = heads[1..]
-        .iter()
-        .zip(&appraised)
-        .map(|(h, a)| format!("{h} {} a year, {} one-off", format_pounds(a.net_saving), format_pounds(a.one_off)))
-        .collect();
     let intro = format!(
-        "HM Treasury Green Book: year 0 holds the one-off costs (redundancy and MARS); the net recurrent saving against the base counts in full in each of years 1 to {} and is discounted by 1 / (1 + {})^t, each year's present value rounded to the penny. Cost that only moves out with a function is not a saving. {}.",
-        c.years,
-        c.rate,
-        savings.join("; ")
+        "HM Treasury Green Book, against the base: year 0 holds the one-off costs (redundancy and MARS) beyond the base's; the net recurrent saving against the base counts in full in each of years 1 to {y} and its present value is the saving ÷ (1 + {r})^t, to the penny (the factor is shown rounded to six places). Cost that only moves out with a function is not a saving. {notes}",
+        y = c.years,
+        r = c.rate,
+        notes = c.notes().join(" ")
     );
     let mut pages = Vec::new();
     for (k, (group_cols, suffix)) in column_groups(c).into_iter().enumerate() {
         let mut columns: Vec<(&str, f64)> = vec![("Year", 150.0), ("Discount factor", 40.0)];
         columns.extend(group_cols.iter().map(|&i| (heads[i].as_str(), 40.0)));
         let table = Table::new(&columns, 1);
-        let mut rows = Vec::new();
-        let mut first = vec!["0: one-off costs".to_owned(), "1".to_owned()];
-        first.extend(group_cols.iter().map(|&i| format_pounds(-appraised[i - 1].one_off)));
-        rows.push((first, false));
+        let each = |f: &dyn Fn(usize) -> Pence| group_cols.iter().map(|&i| format_pounds(f(i - 1))).collect::<Vec<_>>();
+        let row = |label: &str, factor: String, cells: Vec<String>, strong: bool| {
+            let mut r = vec![label.to_owned(), factor];
+            r.extend(cells);
+            (r, strong)
+        };
+        let mut rows = vec![
+            row("Net recurrent saving a year", String::new(), each(&|i| appraised[i].net_saving), false),
+            row("0: one-off costs", "1".to_owned(), each(&|i| -appraised[i].one_off), false),
+        ];
         for t in 1..=c.years {
-            let mut r = vec![format!("{t}: net recurrent saving"), format!("{:.4}", discount_factor(c.rate, t))];
-            r.extend(group_cols.iter().map(|&i| format_pounds(pvs[i - 1][t as usize - 1])));
-            rows.push((r, false));
+            let factor = format!("{:.6}", discount_factor(c.rate, t));
+            rows.push(row(&format!("{t}: net recurrent saving"), factor, each(&|i| pvs[i][t as usize - 1]), false));
         }
-        let mut total = vec!["Net present value".to_owned(), String::new()];
-        total.extend(group_cols.iter().map(|&i| format_pounds(appraised[i - 1].npv)));
-        rows.push((total, true));
+        rows.push(row("Present value of the savings", String::new(), each(&|i| pvs[i].iter().sum()), false));
+        rows.push(row("Present value of the costs", String::new(), each(&|i| appraised[i].one_off), false));
+        rows.push(row("Net present value", String::new(), each(&|i| appraised[i].npv), true));
+        let undiscounted = |i: usize| appraised[i].net_saving * i64::from(c.years) - appraised[i].one_off;
+        rows.push(row(
+            &format!("Undiscounted: {} years' saving less the one-off", c.years),
+            String::new(),
+            each(&undiscounted),
+            false,
+        ));
         let title = format!("Options: net present value year by year{suffix}");
         pages.extend(table_pages(&title, &table, &rows, if k == 0 { &intro } else { "" }));
     }
@@ -326,6 +340,31 @@ fn changes(c: &Comparison) -> Vec<Page> {
                     g.one_off().map_or_else(String::new, format_change),
                 ],
                 false,
+            ));
+            // A few changes of the groups a board reads one by one: clusters, functions and
+            // assumptions.
+            if matches!(g.section, Section::Clusters | Section::Functions | Section::Assumptions) && g.items.len() <= 6
+            {
+                for i in &g.items {
+                    let was = if i.from.is_empty() { "not said" } else { i.from.as_str() };
+                    let is = if i.to.is_empty() { "not said" } else { i.to.as_str() };
+                    rows.push((
+                        vec![format!("      {}: {was} → {is}", i.what), String::new(), String::new(), String::new()],
+                        false,
+                    ));
+                }
+            }
+        }
+        if !list.is_empty() {
+            let (cost, one_off) = list.totals();
+            rows.push((
+                vec![
+                    "  All the changes".to_owned(),
+                    format_count(list.count()),
+                    format_change(cost),
+                    format_change(one_off),
+                ],
+                true,
             ));
         }
     }

@@ -203,12 +203,16 @@ pub fn show(ctx: &egui::Context, doc: &Document, view: &mut CompareView, cmds: &
         ui.separator();
         // What is left for the part, above the Close button.
         let height = (size.y - ui.min_rect().height() - 120.0).max(160.0);
-        match view.part {
-            Part::Figures => asks = figures(ui, view, height),
-            Part::Steps => steps(ui, view, height),
-            Part::Npv => npv(ui, view, height),
-            Part::Changes => change_list(ui, view, cmds, height),
-        }
+        // Every part takes the same height, so the dialog does not jump between them.
+        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+            ui.set_min_height(height);
+            match view.part {
+                Part::Figures => asks = figures(ui, view, height),
+                Part::Steps => steps(ui, view, height),
+                Part::Npv => npv(ui, view, height),
+                Part::Changes => change_list(ui, view, cmds, height),
+            }
+        });
         ui.separator();
         if ui.button("Close").clicked() {
             close = true;
@@ -237,7 +241,7 @@ fn intro(ui: &mut egui::Ui, view: &CompareView) {
             .to_owned()
     };
     ui.label(format!(
-        "{against} Net present value over {} years at {} (HM Treasury Green Book; settings on the base's Assumptions tab). ★ marks the best option on a row where lower cost or higher saving is better.",
+        "{against} Net present value over {} years at {} (HM Treasury Green Book; settings on the base's Assumptions tab). ★ marks the best option on the appraisal's rows (net recurrent saving, net present value, one-off costs, payback); a lower running cost alone is not starred, since cost moved out or netted in a merger is not a saving.",
         c.years, c.rate
     ));
     if let Some(caveat) = crate::report::pack::options::allowances(c) {
@@ -268,6 +272,14 @@ fn intro(ui: &mut egui::Ui, view: &CompareView) {
             ),
         );
     }
+    let notes = c.notes();
+    egui::CollapsingHeader::new(format!("Read the comparison with these notes ({})", notes.len()))
+        .id_salt("compare-notes")
+        .show(ui, |ui| {
+            for n in &notes {
+                ui.label(format!("• {n}"));
+            }
+        });
     if let Some(e) = &view.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
@@ -337,14 +349,20 @@ fn figures(ui: &mut egui::Ui, view: &mut CompareView, height: f32) -> HeaderAsks
     let cols = c.columns();
     let rows: Vec<&Row> = view.rows.iter().filter(|r| !view.only_differ || r.differs()).collect();
     let show = view.show;
+    // The figures' columns as wide as a figure and an option's role and Remove; the names
+    // take the rest of the room (at least 240 points: past that the grid scrolls sideways).
+    let value_w = 172.0;
+    let gap = 2.0 * ui.spacing().item_spacing.x;
+    #[allow(clippy::cast_precision_loss)]
+    let label_w = (ui.available_width() - (value_w + gap) * cols.len() as f32 - gap - 30.0).max(240.0);
     egui::ScrollArea::horizontal().show(ui, |ui| {
         TableBuilder::new(ui)
             .id_salt("compare-grid")
             .striped(true)
             .max_scroll_height(height - 70.0)
             .min_scrolled_height(height - 70.0)
-            .column(Column::initial(250.0).clip(true))
-            .columns(Column::initial(170.0).clip(true), cols.len())
+            .column(Column::exact(label_w).clip(true))
+            .columns(Column::exact(value_w).clip(true), cols.len())
             .header(44.0, |mut h| {
                 h.col(|ui| {
                     ui.strong("Figure");
@@ -359,11 +377,15 @@ fn figures(ui: &mut egui::Ui, view: &mut CompareView, height: f32) -> HeaderAsks
                     let best = r.best();
                     row.col(|ui| {
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                            ui.label(format!("{} · {}", r.group, r.label)).on_hover_text(match r.better {
-                                Better::Lower => "Lower is better",
-                                Better::Higher => "Higher is better",
-                                Better::Neither => "Neither way is better in itself",
-                            });
+                            let text = format!("{} · {}", r.group, r.label);
+                            let how = match (r.better, r.starred) {
+                                (Better::Lower, true) => "Lower is better: the best option is starred",
+                                (Better::Higher, true) => "Higher is better: the best option is starred",
+                                (Better::Lower, false) => "Lower costs less, but is not starred: cost moved out with a function, or netted in a merger, is not a saving",
+                                (Better::Higher, false) => "Higher is more, but is not starred: compare the net recurrent saving",
+                                (Better::Neither, _) => "Neither way is better in itself",
+                            };
+                            ui.label(&text).on_hover_text(format!("{text}\n{how}"));
                         });
                     });
                     for i in 0..cols.len() {
@@ -396,7 +418,7 @@ fn header(ui: &mut egui::Ui, i: usize, col: &Candidate, n: usize, asks: &mut Hea
             let mut role = col.role;
             // Named by its option, for screen readers: "lnr-merger-2027.ron, alternative".
             let combo =
-                egui::ComboBox::from_id_salt(("role", i)).selected_text(role.label()).width(110.0).show_ui(ui, |ui| {
+                egui::ComboBox::from_id_salt(("role", i)).selected_text(role.label()).width(96.0).show_ui(ui, |ui| {
                     for r in [Role::DoMinimum, Role::Preferred, Role::Alternative] {
                         ui.selectable_value(&mut role, r, r.label());
                     }
@@ -419,10 +441,14 @@ fn steps(ui: &mut egui::Ui, view: &CompareView, height: f32) {
     let over = crate::ui::charts::colour(crate::report::style::OVER);
     let under = crate::ui::charts::colour(crate::report::style::UNDER);
     let total = ui.visuals().weak_text_color();
+    let moved = crate::ui::charts::colour(crate::report::style::MOVED);
     ui.horizontal_wrapped(|ui| {
-        for (fill, words) in
-            [(total, "Planned running cost"), (over, "A step that adds cost"), (under, "A step that takes cost out")]
-        {
+        for (fill, words) in [
+            (total, "Planned running cost"),
+            (over, "A step that adds cost"),
+            (under, "A step that takes cost out"),
+            (moved, "Cost moved out with functions (not a saving)"),
+        ] {
             let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 0.0, fill);
             ui.label(words);
@@ -437,6 +463,8 @@ fn steps(ui: &mut egui::Ui, view: &CompareView, height: f32) {
             top = top.max(run);
         }
     }
+    // Names, the bar, the figure: the bar takes what the words leave.
+    let bar_w = (ui.available_width() - 340.0 - 140.0 - 40.0).max(160.0);
     egui::ScrollArea::vertical().id_salt("compare-steps").max_height(height - 30.0).show(ui, |ui| {
         for (o, a) in c.options.iter().zip(&view.appraised) {
             let w = &a.waterfall;
@@ -450,33 +478,48 @@ fn steps(ui: &mut egui::Ui, view: &CompareView, height: f32) {
                 run += v;
             }
             rows.push(("This option's planned running cost".into(), 0, w.option, true));
-            egui::Grid::new(("steps", &o.name)).num_columns(3).spacing([12.0, 4.0]).show(ui, |ui| {
-                let bar_w = (ui.available_width() - 460.0).max(120.0);
+            egui::Grid::new(("steps", &o.name)).num_columns(3).spacing([12.0, 4.0]).min_col_width(0.0).show(ui, |ui| {
                 for (label, from, to, is_total) in rows {
-                    ui.label(&label);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(340.0, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(340.0);
+                            ui.add(egui::Label::new(&label).truncate());
+                        },
+                    );
                     let (r, _) = ui.allocate_exact_size(egui::vec2(bar_w, 14.0), egui::Sense::hover());
                     #[allow(clippy::cast_precision_loss)]
                     let x = |v: Pence| r.left() + bar_w * (v.max(0) as f32 / top as f32);
                     let (a, b) = (x(from.min(to)), x(from.max(to)));
                     let fill = if is_total {
                         total
+                    } else if label.starts_with("Moved out") {
+                        moved
                     } else if to > from {
                         over
                     } else {
                         under
                     };
-                    ui.painter().rect_filled(
-                        egui::Rect::from_min_max(egui::pos2(a, r.top()), egui::pos2(b.max(a + 1.0), r.bottom())),
-                        0.0,
-                        fill,
+                    // A step of nothing draws no bar (a sliver would read as a step).
+                    if from != to {
+                        ui.painter().rect_filled(
+                            egui::Rect::from_min_max(egui::pos2(a, r.top()), egui::pos2(b.max(a + 1.0), r.bottom())),
+                            0.0,
+                            fill,
+                        );
+                    }
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(140.0, 18.0),
+                        egui::Layout::right_to_left(egui::Align::Center),
+                        |ui| {
+                            if is_total {
+                                ui.strong(format_pounds(to));
+                            } else {
+                                ui.label(format_change(to - from));
+                            }
+                        },
                     );
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if is_total {
-                            ui.strong(format_pounds(to));
-                        } else {
-                            ui.label(format_change(to - from));
-                        }
-                    });
                     ui.end_row();
                 }
             });
@@ -490,7 +533,7 @@ fn npv(ui: &mut egui::Ui, view: &CompareView, height: f32) {
     use crate::appraisal::npv::{discount_factor, present_values};
     let Some(c) = &view.comparison else { return };
     ui.label(format!(
-        "Year 0 holds the one-off costs (redundancy and MARS); the net recurrent saving against the base counts in full in each of years 1 to {} and is discounted by 1 / (1 + {})^t, each year's present value rounded to the penny. Cost that only moves out with a function is not a saving.",
+        "Year 0 holds the one-off costs (redundancy and MARS) beyond the base's; the net recurrent saving against the base counts in full in each of years 1 to {} and its present value is the saving ÷ (1 + {})^t, to the penny (the factor is shown rounded). Cost that only moves out with a function is not a saving.",
         c.years, c.rate
     ));
     let pvs: Vec<Vec<Pence>> = view.appraised.iter().map(|a| present_values(a.net_saving, c.years, c.rate)).collect();
@@ -533,7 +576,7 @@ fn npv(ui: &mut egui::Ui, view: &CompareView, height: f32) {
                         1 => ("0: one-off costs".to_owned(), "1".to_owned()),
                         t if t <= years + 1 => {
                             let y = u32::try_from(t - 1).unwrap_or(0);
-                            (format!("{y}: net recurrent saving"), format!("{:.4}", discount_factor(c.rate, y)))
+                            (format!("{y}: net recurrent saving"), format!("{:.6}", discount_factor(c.rate, y)))
                         }
                         _ => ("Net present value".to_owned(), String::new()),
                     };
@@ -590,7 +633,14 @@ fn change_list(ui: &mut egui::Ui, view: &mut CompareView, cmds: &mut Commands, h
     }
     let csv = ui
         .horizontal(|ui| {
-            ui.label(format!("{} changes in {} groups.", format_count(list.count()), list.groups.len()));
+            let (cost, one_off) = list.totals();
+            ui.label(format!(
+                "{} changes in {} groups: running cost {} a year, one-off {}.",
+                format_count(list.count()),
+                list.groups.len(),
+                format_change(cost),
+                format_change(one_off)
+            ));
             ui.button("Export the changes (CSV)…").on_hover_text("Every change as a line of a spreadsheet").clicked()
         })
         .inner;
@@ -603,7 +653,7 @@ fn change_list(ui: &mut egui::Ui, view: &mut CompareView, cmds: &mut Commands, h
         for (k, g) in list.groups.iter().enumerate() {
             let mut title = format!("{} — {}", g.heading(), format_count(g.items.len()));
             match g.cost() {
-                Some(0) => title.push_str(" · running cost unchanged"),
+                Some(0) => title.push_str(" · running cost: no change"),
                 Some(v) => title.push_str(&format!(" · running cost {} a year", format_change(v))),
                 None => {}
             }
