@@ -22,6 +22,7 @@ mod bench;
 mod chart;
 mod check;
 mod compare;
+mod consultation;
 mod export;
 mod format;
 mod generate;
@@ -129,6 +130,16 @@ pub enum Command {
     },
     /// List validation findings. Exit 1 when there are errors, 2 when the file cannot be read.
     Check { file: PathBuf },
+    /// Collective consultation per employer and site: the people proposed for redundancy,
+    /// the busiest 90 days, the minimum consultation, by when to consult and file HR1, the
+    /// first dismissal, the protective award at risk and the findings. Exit 1 on an error
+    /// finding. Not legal advice.
+    Consultation {
+        file: PathBuf,
+        /// Print JSON (dates as YYYY-MM-DD, money in pence).
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite a file in canonical form, atomically (the previous version is kept as .bak).
     Format { file: PathBuf },
     /// Write one of the example scenarios (lnr-cluster, west-midlands, national-2025-26,
@@ -315,6 +326,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Summary { file, json }) => summary::run(&file, json),
         Some(Command::Check { file }) => check::run(&file),
+        Some(Command::Consultation { file, json }) => consultation::run(&file, json),
         Some(Command::Format { file }) => format::run(&file),
         Some(Command::Generate { name, out, people, option }) => generate::run(&name, &out, people, option),
         Some(Command::Bench { file, runs, ui, import, compare }) => {

@@ -10,20 +10,37 @@ use super::{Context, Findings, Severity, Subject};
 use crate::engine::consultation::{Employer, Establishment, earliest_exit, establishments, exit_date};
 use crate::model::money::{format_count, format_pounds};
 
+/// What the findings of these checks are grouped under.
+pub const KIND: &str = "Collective consultation and HR1";
+
 /// The consultation checks: one function per rule, over every establishment.
 pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
-    out.kind = "Collective consultation and HR1";
-    let all = establishments(cx.s);
-    for e in all.iter().filter(|e| e.duty()) {
-        consultation_recorded(cx, e, out);
-        consultation_long_enough(cx, e, out);
-        hr1_in_time(cx, e, out);
-        exits_after_notice(cx, e, out);
+    for e in &establishments(cx.s) {
+        out.list.extend(findings_of(cx.s, e));
     }
-    sites_recorded(cx, &all, out);
 }
 
-fn subject(cx: &Context<'_>, e: &Establishment) -> Subject {
+/// The findings of one establishment (the command line lists them under it).
+#[must_use]
+pub fn findings_of(s: &crate::model::Scenario, e: &Establishment) -> Vec<super::Finding> {
+    let cx = Cx { s };
+    let mut out = Findings { list: Vec::new(), kind: KIND };
+    if e.duty() {
+        consultation_recorded(&cx, e, &mut out);
+        consultation_long_enough(&cx, e, &mut out);
+        hr1_in_time(&cx, e, &mut out);
+        exits_after_notice(&cx, e, &mut out);
+        site_recorded(&cx, e, &mut out);
+    }
+    out.list
+}
+
+/// What these checks look at: the scenario alone.
+struct Cx<'a> {
+    s: &'a crate::model::Scenario,
+}
+
+fn subject(cx: &Cx<'_>, e: &Establishment) -> Subject {
     match &e.employer {
         Employer::Icb(code) => Subject::Organisation(code.clone()),
         Employer::Merged(ci) => Subject::Cluster(cx.s.clusters.get(*ci).map_or_else(String::new, |c| c.name.clone())),
@@ -47,7 +64,7 @@ fn what(e: &Establishment) -> String {
     )
 }
 
-fn consultation_recorded(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
+fn consultation_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     if e.consultation.is_some() {
         return;
     }
@@ -67,7 +84,7 @@ fn consultation_recorded(cx: &Context<'_>, e: &Establishment, out: &mut Findings
     );
 }
 
-fn consultation_long_enough(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
+fn consultation_long_enough(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let (Some(c), Some(first)) = (&e.consultation, e.first_dismissal) else { return };
     let lawful_from = c.start + Days::new(u64::from(e.min_days));
     let early = e.covered.iter().filter(|&&i| exit_date(cx.s, &cx.s.people[i]) < lawful_from).count();
@@ -91,7 +108,7 @@ fn consultation_long_enough(cx: &Context<'_>, e: &Establishment, out: &mut Findi
     );
 }
 
-fn hr1_in_time(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
+fn hr1_in_time(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let (Some(c), Some(by), Some(first)) = (&e.consultation, e.hr1_by, e.first_dismissal) else { return };
     let Some(hr1) = c.hr1 else {
         out.push(
@@ -124,7 +141,7 @@ fn hr1_in_time(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
     );
 }
 
-fn exits_after_notice(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
+fn exits_after_notice(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let Some(c) = &e.consultation else { return };
     let Some(from) = c.notices_from else { return };
     let early: Vec<&str> = e
@@ -154,16 +171,17 @@ fn exits_after_notice(cx: &Context<'_>, e: &Establishment, out: &mut Findings) {
 
 /// People proposed for dismissal with no site are counted as one establishment: where that
 /// brings the duty, say so.
-fn sites_recorded(cx: &Context<'_>, all: &[Establishment], out: &mut Findings) {
-    for e in all.iter().filter(|e| e.site.is_none() && e.duty()) {
-        out.push(
-            Severity::Info,
-            subject(cx, e),
-            format!(
-                "{} of the people proposed for redundancy at {} have no site recorded: they are counted as one establishment, which may overstate the duty to consult. Record each person's site on the People tab.",
-                format_count(e.dismissals.len()),
-                e.employer_name
-            ),
-        );
+fn site_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
+    if e.site.is_some() {
+        return;
     }
+    out.push(
+        Severity::Info,
+        subject(cx, e),
+        format!(
+            "{} of the people proposed for redundancy at {} have no site recorded: they are counted as one establishment, which may overstate the duty to consult. Record each person's site on the People tab.",
+            format_count(e.dismissals.len()),
+            e.employer_name
+        ),
+    );
 }

@@ -10,7 +10,7 @@
 
 mod assumptions;
 mod clusters;
-mod consultation;
+pub mod consultation;
 mod functions;
 mod organisations;
 mod people;

@@ -327,3 +327,25 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(out.status.code(), Some(101), "a panic exits 101");
 }
+
+/// `consultation` on the example: LLR's headquarters has 37 proposed redundancies on
+/// 31 December 2025 (30 days' consultation, by 1 December; HR1 by 7 October, the day before
+/// the first notice of 12 weeks), recorded from 1 September: no finding, exit 0. Its
+/// locality office (14) and Northamptonshire's sites (16, 10) have no duty.
+#[test]
+fn consultation_lists_each_employer_and_site() {
+    let f = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/lnr-cluster.ron");
+    let o = run(&["consultation", f.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let all = v["establishments"].as_array().unwrap();
+    assert_eq!(all.len(), 4);
+    let hq = &all[0];
+    assert_eq!(hq["site"], "Leicester, Leicestershire and Rutland headquarters");
+    assert_eq!((hq["proposed"].as_u64(), hq["min_days"].as_u64()), (Some(37), Some(30)));
+    assert_eq!((hq["consult_by"].as_str(), hq["hr1_by"].as_str()), (Some("2025-12-01"), Some("2025-10-07")));
+    assert!(hq["findings"].as_array().unwrap().is_empty());
+    assert!(all[1..].iter().all(|e| e["duty"] == false));
+    let text = stdout(&run(&["consultation", f.to_str().unwrap()]));
+    assert!(text.contains("Not legal advice") && text.contains("no duty to consult"), "{text}");
+}
