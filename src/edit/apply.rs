@@ -3,9 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::edits::PersonDetail;
 use super::people_at::{PeopleAt, positions};
 use super::{Edit, Refused};
-use crate::model::{Apportionment, Cluster, Disposition, Merger, Organisation, Outcome, Person, Post, Scenario, Team};
+use crate::engine::consultation::Employer;
+use crate::model::{
+    Apportionment, Cluster, Consultation, Disposition, Merger, Organisation, Outcome, Person, Post, Scenario, Team,
+};
 
 fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
     s.clusters.get_mut(c).ok_or_else(|| Refused("that cluster no longer exists".into()))
@@ -362,4 +366,87 @@ pub(super) fn move_post(
     let post = from.posts.remove(index);
     c.teams[to_team].posts.push(post);
     Ok(inv)
+}
+
+/// The first person of each id, by place.
+fn places(s: &Scenario, ids: &[String]) -> Vec<usize> {
+    let wanted: rustc_hash::FxHashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut seen = rustc_hash::FxHashSet::default();
+    s.people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| wanted.contains(p.id.as_str()) && seen.insert(p.id.as_str()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A site, reason or offer set for some people; the inverse puts their records back.
+pub(super) fn set_people_detail(s: &mut Scenario, ids: &[String], detail: &PersonDetail) -> Result<Edit, Refused> {
+    let at = places(s, ids);
+    if at.is_empty() {
+        return Err(Refused("none of these people is in the plan".into()));
+    }
+    if let PersonDetail::Site(Some(site)) = detail
+        && site.trim().is_empty()
+    {
+        return Err(Refused("a site needs a name".into()));
+    }
+    let before: Vec<Person> = at.iter().map(|&i| s.people[i].clone()).collect();
+    for &i in &at {
+        let p = &mut s.people[i];
+        match detail {
+            PersonDetail::Site(site) => p.site = site.as_ref().map(|x| x.trim().to_owned()),
+            PersonDetail::Reason(r) => p.reason = r.trim().to_owned(),
+            PersonDetail::Offer(o) => p.offer.clone_from(o),
+        }
+    }
+    Ok(Edit::RestorePeople(before))
+}
+
+/// People's records put back as they were, by id; the inverse is the records as they are.
+pub(super) fn restore_people(s: &mut Scenario, list: Vec<Person>) -> Result<Edit, Refused> {
+    let ids: Vec<String> = list.iter().map(|p| p.id.clone()).collect();
+    let at = places(s, &ids);
+    if at.len() != list.len() {
+        return Err(Refused("some of these people are no longer in the plan".into()));
+    }
+    let mut now = Vec::with_capacity(list.len());
+    for p in list {
+        let Some(&i) = at.iter().find(|&&i| s.people[i].id == p.id) else { continue };
+        now.push(std::mem::replace(&mut s.people[i], p));
+    }
+    Ok(Edit::RestorePeople(now))
+}
+
+/// An employer's consultation recorded, changed or cleared.
+pub(super) fn set_consultation(
+    s: &mut Scenario,
+    employer: &Employer,
+    consultation: Option<Consultation>,
+) -> Result<Edit, Refused> {
+    if let Some(c) = &consultation
+        && let Some(hr1) = c.hr1
+        && hr1 > crate::engine::consultation::plus(c.start, 3650)
+    {
+        return Err(Refused(format!("HR1 on {hr1} is years after the consultation starts")));
+    }
+    let slot = match employer {
+        Employer::Icb(code) => {
+            &mut s
+                .organisations
+                .iter_mut()
+                .find(|o| &o.code == code)
+                .ok_or_else(|| Refused(format!("{code} is not an ICB of the plan")))?
+                .consultation
+        }
+        Employer::Merged(ci) => {
+            let c = s.clusters.get_mut(*ci).ok_or_else(|| Refused("no such cluster".into()))?;
+            if c.merger.is_none() {
+                return Err(Refused(format!("{} is a cluster, not a merged ICB: each of its ICBs consults", c.name)));
+            }
+            &mut c.consultation
+        }
+    };
+    let before = std::mem::replace(slot, consultation);
+    Ok(Edit::SetConsultation { employer: employer.clone(), consultation: before })
 }

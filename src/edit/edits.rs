@@ -6,9 +6,13 @@ use chrono::NaiveDate;
 
 use super::apply;
 use super::people_at::PeopleAt;
+use crate::engine::consultation::Employer;
 use crate::files::import::{Plan, Prepared};
 use crate::model::money::format_count;
-use crate::model::{Apportionment, Assumptions, Cluster, Disposition, Merger, Outcome, Person, Post, Scenario};
+use crate::model::{
+    AlternativeOffer, Apportionment, Assumptions, Cluster, Consultation, Disposition, Merger, Outcome, Person, Post,
+    Scenario,
+};
 
 /// One change, as the user thinks of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +134,19 @@ pub enum Edit {
         target_pence: Option<i64>,
         note: String,
     },
+    /// Sets a detail of the people with these ids: their site, the reason for their outcome,
+    /// or an offer of suitable alternative employment.
+    SetPeopleDetail {
+        ids: Vec<String>,
+        detail: PersonDetail,
+    },
+    /// Puts people's records back as they were, by id (the inverse of `SetPeopleDetail`).
+    RestorePeople(Vec<Person>),
+    /// An employer's collective consultation: an ICB's, or a merged ICB's (by its cluster).
+    SetConsultation {
+        employer: Employer,
+        consultation: Option<Consultation>,
+    },
     /// Replaces all clusters at once (the inverse of any cluster, team or post edit).
     ReplaceClusters(Vec<Cluster>),
     /// Replaces the whole list of people (an import, and its inverse). `what` is the label:
@@ -138,6 +155,17 @@ pub enum Edit {
         people: Vec<Person>,
         what: String,
     },
+}
+
+/// A detail of a person that is not an outcome or a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonDetail {
+    /// The site the person is based at (`None`: not recorded).
+    Site(Option<String>),
+    /// Why their outcome was decided (empty: none recorded).
+    Reason(String),
+    /// An offer of suitable alternative employment, and whether it was refused.
+    Offer(Option<AlternativeOffer>),
 }
 
 /// Why an edit could not be applied (the scenario is unchanged).
@@ -227,6 +255,24 @@ impl Edit {
             Edit::SetMerger { cluster: c, merger: None } => format!("make {} a cluster again", cluster(c)),
             Edit::SetInScope { org, in_scope: true } => format!("bring {org} into the plan's scope"),
             Edit::SetInScope { org, in_scope: false } => format!("take {org} out of the plan's scope"),
+            Edit::SetPeopleDetail { ids, detail } => match detail {
+                PersonDetail::Site(Some(site)) => format!("set the site of {} to {site}", people(ids.len())),
+                PersonDetail::Site(None) => format!("clear the site of {}", people(ids.len())),
+                PersonDetail::Reason(_) => format!("record the reason for {}", people(ids.len())),
+                PersonDetail::Offer(Some(o)) if o.refused => {
+                    format!("record that {} refused {}", people(ids.len()), o.post)
+                }
+                PersonDetail::Offer(Some(o)) => format!("offer {} to {}", o.post, people(ids.len())),
+                PersonDetail::Offer(None) => format!("clear the offer to {}", people(ids.len())),
+            },
+            Edit::RestorePeople(list) => format!("restore the details of {}", people(list.len())),
+            Edit::SetConsultation { employer, consultation } => {
+                let who = crate::engine::consultation::employer_name(s, employer);
+                match consultation {
+                    Some(c) => format!("consult at {who} from {}", c.start.format("%-d %B %Y")),
+                    None => format!("clear the consultation of {who}"),
+                }
+            }
             Edit::ReplaceClusters(_) => "change clusters".to_owned(),
             Edit::ReplacePeople { what, .. } => what.clone(),
         }
@@ -283,6 +329,9 @@ impl Edit {
             Edit::SetAllowance { org, allowance_pence } => apply::set_allowance(s, org, allowance_pence),
             Edit::SetMerger { cluster, merger } => apply::set_merger(s, cluster, merger),
             Edit::SetInScope { org, in_scope } => apply::set_in_scope(s, org, in_scope),
+            Edit::SetPeopleDetail { ids, detail } => apply::set_people_detail(s, &ids, &detail),
+            Edit::RestorePeople(list) => apply::restore_people(s, list),
+            Edit::SetConsultation { employer, consultation } => apply::set_consultation(s, &employer, consultation),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
             Edit::ReplacePeople { people, what } => apply::replace_people(s, people, what),
         }

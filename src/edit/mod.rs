@@ -14,6 +14,6 @@ mod session;
 
 pub use consequences::{Question, question};
 pub use document::Document;
-pub use edits::{Edit, Refused};
+pub use edits::{Edit, PersonDetail, Refused};
 pub use history::History;
 pub use session::{AUTOSAVE_EVERY, NotSaved, Opening, Session};

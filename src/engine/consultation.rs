@@ -137,14 +137,14 @@ pub fn notice_weeks(s: &Scenario, p: &Person) -> u32 {
 /// are planned from when that is later (then the exit cannot come before its end).
 #[must_use]
 pub fn notice_date(s: &Scenario, p: &Person, c: Option<&Consultation>) -> NaiveDate {
-    let by_exit = exit_date(s, p) - Days::new(u64::from(notice_weeks(s, p)) * 7);
+    let by_exit = less(exit_date(s, p), u64::from(notice_weeks(s, p)) * 7);
     c.and_then(|c| c.notices_from).map_or(by_exit, |from| from.max(by_exit))
 }
 
 /// The first notice can run out: the day notices start plus the person's notice.
 #[must_use]
 pub fn earliest_exit(s: &Scenario, p: &Person, c: Option<&Consultation>) -> Option<NaiveDate> {
-    c.and_then(|c| c.notices_from).map(|from| from + Days::new(u64::from(notice_weeks(s, p)) * 7))
+    c.and_then(|c| c.notices_from).map(|from| plus(from, u64::from(notice_weeks(s, p)) * 7))
 }
 
 /// What a protective award could reach for one person: their annual pay × days ÷ 365.
@@ -152,6 +152,18 @@ pub fn earliest_exit(s: &Scenario, p: &Person, c: Option<&Consultation>) -> Opti
 pub fn award_for(s: &Scenario, p: &Person) -> Pence {
     let pay = p.wte.of(p.salary_pence);
     mul_div_round(pay, i64::from(s.assumptions.people_process.protective_award_days), 365)
+}
+
+/// `d` plus `n` days, or the last date there is (a file may hold any date: never a panic).
+#[must_use]
+pub fn plus(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` less `n` days, or the first date there is.
+#[must_use]
+pub fn less(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
 }
 
 /// Days from `a` to `b` (negative when `b` is earlier).
@@ -187,7 +199,7 @@ fn establishment(
     let mut covered = vec![false; list.len()];
     let mut end = 0;
     for start in 0..list.len() {
-        let last_day = list[start].0 + Days::new(89);
+        let last_day = plus(list[start].0, 89);
         end = end.max(start);
         while end + 1 < list.len() && list[end + 1].0 <= last_day {
             end += 1;
@@ -209,9 +221,9 @@ fn establishment(
     let covered: Vec<usize> = list.iter().zip(&covered).filter(|(_, c)| **c).map(|((_, i), _)| *i).collect();
     let consultation = consultation_of(s, &employer).cloned();
     let first_dismissal = covered.first().map(|&i| exit_date(s, &s.people[i]));
-    let consult_by = first_dismissal.map(|d| d - Days::new(u64::from(min_days)));
+    let consult_by = first_dismissal.map(|d| less(d, u64::from(min_days)));
     let first_notice = covered.iter().map(|&i| notice_date(s, &s.people[i], consultation.as_ref())).min();
-    let hr1_by = consult_by.map(|d| first_notice.map_or(d, |n| d.min(n - Days::new(1))));
+    let hr1_by = consult_by.map(|d| first_notice.map_or(d, |n| d.min(less(n, 1))));
     let exposure = covered.iter().map(|&i| award_for(s, &s.people[i])).sum();
     Establishment {
         employer_name: employer_name(s, &employer),

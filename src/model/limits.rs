@@ -14,6 +14,10 @@ pub const MAX_PER_HEAD_PENCE: i64 = 1_000_000; // £10,000 per head
 pub const MAX_POPULATION: u64 = 1_000_000_000;
 pub const MAX_YEARS: u32 = 100;
 pub const MAX_MONTHS: u32 = 1_200;
+/// Notice of at most two years.
+pub const MAX_NOTICE_WEEKS: u32 = 104;
+/// A protective award of at most two years' pay.
+pub const MAX_AWARD_DAYS: u32 = 730;
 
 /// A figure outside its limit: where to find it and what to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +119,33 @@ fn in_assumptions(a: &Assumptions) -> Option<Violation> {
     .or_else(|| {
         count(|| None, || "the MARS terms".into(), "months_per_year", a.mars.months_per_year.into(), MAX_MONTHS.into())
     })
-    .or_else(|| count(|| None, || "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()));
+    .or_else(|| count(|| None, || "the MARS terms".into(), "max_months", a.mars.max_months.into(), MAX_MONTHS.into()))
+    .or_else(|| {
+        let t = &a.people_process;
+        let weeks =
+            |field, v: u32| count(|| None, || "the notice periods".into(), field, v.into(), MAX_NOTICE_WEEKS.into());
+        weeks("notice_weeks_bands_1_4", t.notice_weeks_bands_1_4)
+            .or_else(|| weeks("notice_weeks_bands_5_6", t.notice_weeks_bands_5_6))
+            .or_else(|| weeks("notice_weeks_band_7_up", t.notice_weeks_band_7_up))
+            .or_else(|| {
+                count(
+                    || None,
+                    || "the protective award".into(),
+                    "protective_award_days",
+                    t.protective_award_days.into(),
+                    MAX_AWARD_DAYS.into(),
+                )
+            })
+            .or_else(|| {
+                count(
+                    || None,
+                    || "pay protection".into(),
+                    "pay_protection_months",
+                    t.pay_protection_months.into(),
+                    MAX_MONTHS.into(),
+                )
+            })
+    });
     for scale in &a.afc_pay {
         for p in &scale.points_pence {
             found = found.or_else(|| {

@@ -4,8 +4,6 @@
 //! exits before notice can run out. The figures are `engine::consultation`'s. Not legal
 //! advice.
 
-use chrono::Days;
-
 use super::{Context, Findings, Severity, Subject};
 use crate::engine::consultation::{Employer, Establishment, earliest_exit, establishments, exit_date};
 use crate::model::money::{format_count, format_pounds};
@@ -86,7 +84,7 @@ fn consultation_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
 
 fn consultation_long_enough(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let (Some(c), Some(first)) = (&e.consultation, e.first_dismissal) else { return };
-    let lawful_from = c.start + Days::new(u64::from(e.min_days));
+    let lawful_from = crate::engine::consultation::plus(c.start, u64::from(e.min_days));
     let early = e.covered.iter().filter(|&&i| exit_date(cx.s, &cx.s.people[i]) < lawful_from).count();
     if early == 0 {
         return;

@@ -7,10 +7,13 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use cluster_planner::edit::{Document, Edit, History};
+use cluster_planner::edit::{Document, Edit, History, PersonDetail};
+use cluster_planner::engine::consultation::Employer;
 use cluster_planner::examples;
 use cluster_planner::model::money::Rate;
-use cluster_planner::model::{Apportionment, Disposition, Outcome, Post, Scenario, Share};
+use cluster_planner::model::{
+    AlternativeOffer, Apportionment, Consultation, Disposition, Outcome, Post, Scenario, Share,
+};
 
 /// Random numbers that pick what an edit touches and how; turned into an edit by `make`.
 #[derive(Debug, Clone)]
@@ -24,7 +27,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..29, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..32, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -82,7 +85,7 @@ fn target(s: &Scenario, p: &Pick) -> Target {
 fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
     match p.kind {
-        0 | 1 | 19 | 20 | 24 => people_edit(s, p, t),
+        0 | 1 | 19 | 20 | 24 | 29 | 30 => people_edit(s, p, t),
         2..=10 | 18 | 27 => cluster_edit(s, p, t),
         11..=13 | 25 => post_edit(p, t),
         _ => settings_edit(s, p, t),
@@ -94,6 +97,26 @@ fn people_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
         0 => Edit::SetOutcomes { ids: t.ids, outcome: outcome(s, p), effective: date(p) },
         1 => Edit::RestoreOutcomes { changes: t.ids.into_iter().map(|id| (id, outcome(s, p), date(p))).collect() },
         24 => Edit::SetDates { ids: t.ids, effective: date(p) },
+        29 => Edit::SetPeopleDetail {
+            ids: t.ids,
+            detail: match p.b % 4 {
+                0 => PersonDetail::Site(Some(p.text.clone())),
+                1 => PersonDetail::Site(None),
+                2 => PersonDetail::Reason(p.text.clone()),
+                _ => PersonDetail::Offer(date(p).map(|offered| AlternativeOffer {
+                    post: p.text.clone(),
+                    offered,
+                    refused: p.a.is_multiple_of(2),
+                })),
+            },
+        },
+        30 => {
+            let mut list: Vec<_> = s.people.iter().skip(p.c % s.people.len().max(1)).take(2).cloned().collect();
+            for x in &mut list {
+                x.site = Some(p.text.clone());
+            }
+            Edit::RestorePeople(list)
+        }
         19 => {
             let mut people = s.people.clone();
             people.truncate(p.c);
@@ -190,6 +213,10 @@ fn settings_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
         28 => Edit::SetAllowance { org: t.org, allowance_pence: p.b.is_multiple_of(2).then_some(p.n) },
         23 => Edit::SetInScope { org: t.org, in_scope: p.b.is_multiple_of(2) },
         26 => Edit::SetDetails { name: p.text.clone(), year: "2026/27".into(), notes: p.text.repeat(2) },
+        31 => Edit::SetConsultation {
+            employer: if p.b.is_multiple_of(3) { Employer::Merged(t.cluster) } else { Employer::Icb(t.org) },
+            consultation: date(p).map(|start| Consultation { start, hr1: date(p), notices_from: None }),
+        },
         17 => Edit::SetTarget { org: t.org, target_pence: p.b.is_multiple_of(2).then_some(p.n), note: p.text.clone() },
         _ => Edit::AddMember { cluster: t.cluster, org: "XXX".into() },
     }

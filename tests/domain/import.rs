@@ -529,3 +529,25 @@ fn an_unknown_icb_is_told_which_icbs_the_scenario_has() {
         )]
     );
 }
+
+/// A "Base Site" column gives each person their site (an establishment for collective
+/// consultation); a re-import with another site says so and moves them.
+#[test]
+fn a_site_column_gives_each_person_their_site() {
+    let csv = "Assignment Number,Organisation,Position Title,Pay Band,FTE,Annual Salary,Length of Service,Base Site\n\
+               1001,QK1,Analyst,Band 6,1,40000,5,County Hall\n\
+               1002,QK1,Analyst,Band 6,1,40000,5,\n";
+    let t = import::parse_csv("sites.csv", csv.as_bytes()).unwrap();
+    let m = import::guess(&t);
+    assert_eq!(m.columns.get(&Field::Site).map(String::as_str), Some("Base Site"));
+    let mut s = new_scenario();
+    let p = prepare(&t, &m, &s);
+    assert_eq!(person(&p, "1001").site.as_deref(), Some("County Hall"));
+    assert_eq!(person(&p, "1002").site, None, "an empty cell is no site");
+    s.people = import::reconcile(&s, &p).people;
+    let moved = csv.replace("County Hall", "Loughborough");
+    let t = import::parse_csv("sites.csv", moved.as_bytes()).unwrap();
+    let plan = import::reconcile(&s, &prepare(&t, &import::guess(&t), &s));
+    assert_eq!(plan.changed.len(), 1);
+    assert_eq!(plan.changed[0].what, ["site County Hall → Loughborough"]);
+}

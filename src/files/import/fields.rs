@@ -22,10 +22,11 @@ pub enum Field {
     Service,
     Function,
     CostCentre,
+    Site,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Id,
         Field::Name,
         Field::FirstName,
@@ -38,6 +39,7 @@ impl Field {
         Field::Service,
         Field::Function,
         Field::CostCentre,
+        Field::Site,
     ];
 
     #[must_use]
@@ -55,6 +57,7 @@ impl Field {
             Field::Service => "Length of service",
             Field::Function => "Function",
             Field::CostCentre => "Cost centre",
+            Field::Site => "Site",
         }
     }
 
@@ -78,6 +81,9 @@ impl Field {
             }
             Field::Function => "The Blueprint function the person works in (matched to the catalogue by name).",
             Field::CostCentre => "The finance cost centre, kept with the person and shown in exports.",
+            Field::Site => {
+                "The site the person is based at: each site is an establishment for collective consultation and HR1."
+            }
         }
     }
 
@@ -97,6 +103,7 @@ impl Field {
             Field::Service => "service",
             Field::Function => "function",
             Field::CostCentre => "cost-centre",
+            Field::Site => "site",
         }
     }
 
@@ -157,6 +164,9 @@ impl Field {
             ],
             Field::Function => &["function", "directorate", "department"],
             Field::CostCentre => &["cost centre", "cost center", "cost centre code", "cost center code", "cc"],
+            Field::Site => {
+                &["site", "base site", "base", "work location", "location", "base location", "establishment"]
+            }
         }
     }
 
@@ -236,6 +246,7 @@ pub fn guess(table: &Table) -> Mapping {
         Field::Org,
         Field::Service,
         Field::CostCentre,
+        Field::Site,
         Field::Function,
         Field::FirstName,
         Field::LastName,

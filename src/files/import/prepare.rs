@@ -301,6 +301,7 @@ impl<'a> RowReader<'a> {
         .filter(|n| !n.is_empty());
         let function = self.function(cell(Field::Function), &mut r);
         let cost_centre = Some(cell(Field::CostCentre).to_owned()).filter(|c| !c.is_empty());
+        let site = Some(cell(Field::Site).trim().to_owned()).filter(|c| !c.is_empty());
         if let (Some(org), Some(wte), Some(salary_pence), Some(service_years)) = (org, wte, salary, service) {
             r.person = Some(Person {
                 id: r.id.clone(),
@@ -315,7 +316,7 @@ impl<'a> RowReader<'a> {
                 cost_centre,
                 outcome: Outcome::NotAffected,
                 effective: None,
-                site: None,
+                site,
                 reason: String::new(),
                 offer: None,
             });

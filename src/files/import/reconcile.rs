@@ -132,6 +132,14 @@ pub fn reconcile(s: &Scenario, prepared: &Prepared) -> Plan {
                     ));
                     p.cost_centre.clone_from(&new.cost_centre);
                 }
+                if has(Field::Site) && p.site != new.site {
+                    what.push(format!(
+                        "site {} → {}",
+                        p.site.as_deref().unwrap_or("none"),
+                        new.site.as_deref().unwrap_or("none")
+                    ));
+                    p.site.clone_from(&new.site);
+                }
                 if p.outcome != Outcome::NotAffected {
                     plan.decisions_kept += 1;
                 }
