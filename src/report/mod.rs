@@ -10,6 +10,7 @@ pub mod render;
 pub mod style;
 mod summary;
 pub mod svg;
+pub mod timeline;
 
 pub use style::short_name;
 pub use summary::{comparison_json, summary_json, summary_table};

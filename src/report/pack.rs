@@ -14,6 +14,7 @@ use crate::report::render::{ExportError, pdf_of};
 use crate::report::style::{figures, line_rows, opt_pounds};
 use crate::report::svg::{self, FONT_FAMILY, GRID, INK, MUTED, OVER, UNDER, esc};
 
+mod consultation;
 pub(crate) mod options;
 
 /// How the board pack is made.
@@ -400,7 +401,8 @@ type Part = fn(&Scenario, &Summary, &PackOptions) -> Vec<Page>;
 
 /// The pack's parts, in order; with a comparison, its Options section after the cover.
 fn pages(s: &Scenario, sum: &Summary, o: &PackOptions, compared: Option<&Comparison>) -> Vec<Page> {
-    let parts: [Part; 6] = [cover, cost_table, charts, people_and_one_off, assumptions, exits_register];
+    let parts: [Part; 7] =
+        [cover, cost_table, charts, people_and_one_off, consultation::pages, assumptions, exits_register];
     let mut out = cover(s, sum, o);
     if let Some(c) = compared {
         out.extend(options::pages(c));

@@ -10,7 +10,7 @@ use super::dialogs::file_chooser::{self, FileRequest, Purpose};
 use super::dialogs::{compare, confirm, help, import, migrate, new_scenario, print, safety, spreadsheet, unsaved};
 use super::files::{Asked, FileDialogs, folder_of};
 use super::status::Notice;
-use super::tabs::{Tab, assumptions, clusters, findings, functions, icbs, overview, people, teams};
+use super::tabs::{Tab, assumptions, clusters, consultation, findings, functions, icbs, overview, people, teams};
 use super::window::Screenshot;
 use crate::edit::{AUTOSAVE_EVERY, Document, Edit, NotSaved, Question, Session};
 use crate::report::chart::ChartKind;
@@ -23,6 +23,8 @@ pub struct ClusterPlannerApp {
     pub tab: Tab,
     pub notice: Option<Notice>,
     pub people: people::PeopleView,
+    /// The Consultation tab's figures, and today's date on its timeline.
+    pub consultation: consultation::ConsultationView,
     pub clusters: clusters::ClustersView,
     pub teams: teams::TeamsView,
     pub assumptions: assumptions::AssumptionsView,
@@ -87,6 +89,7 @@ impl ClusterPlannerApp {
             tab: Tab::Overview,
             notice: None,
             people: people::PeopleView::default(),
+            consultation: consultation::ConsultationView::default(),
             clusters: clusters::ClustersView::default(),
             teams: teams::TeamsView::default(),
             assumptions: assumptions::AssumptionsView::default(),
@@ -554,6 +557,7 @@ impl ClusterPlannerApp {
             Tab::Clusters => clusters::show(ui, doc, &mut self.clusters, cmds),
             Tab::Teams => teams::show(ui, doc, &mut self.teams, cmds),
             Tab::People => people::show(ui, doc, &mut self.people, cmds),
+            Tab::Consultation => consultation::show(ui, doc, &mut self.consultation, cmds),
             Tab::Functions => functions::show(ui, doc, cmds),
             Tab::Assumptions => assumptions::show(ui, doc, &mut self.assumptions, cmds),
             Tab::Findings => findings::show(ui, doc, &mut self.findings, cmds),

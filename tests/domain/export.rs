@@ -83,12 +83,13 @@ fn board_pack_has_its_pages_fonts_and_text() {
     let sum = compute(&s);
     let o = PackOptions::new("lnr-cluster.ron");
     let pages = board_pack_pages(&s, &sum, &o);
-    // Cover, the table (4 rows), five charts, outcomes beside one-off costs, assumptions
-    // (30 rows, 24 to a page: 2 pages), and the exits register: 68 VR + 22 MARS + 9
-    // compulsory = 99 rows of one line, 24 to a page (18 points each from 120 to 555) = 5
-    // pages. 1 + 1 + 5 + 1 + 2 + 5 = 15.
-    assert_eq!(pages.len(), 15);
-    assert!(pages[14].contains("Page 15 of 15"));
+    // Cover, the table (4 rows), five charts, outcomes beside one-off costs, collective
+    // consultation (the table of 4 sites, the timeline), assumptions (30 rows, 24 to a page:
+    // 2 pages), and the exits register: 68 VR + 22 MARS + 9 compulsory = 99 rows of one
+    // line, 24 to a page (18 points each from 120 to 555) = 5 pages.
+    // 1 + 1 + 5 + 1 + 2 + 2 + 5 = 17.
+    assert_eq!(pages.len(), 17);
+    assert!(pages[16].contains("Page 17 of 17"));
     assert!(pages.iter().all(|p| p.contains("OFFICIAL-SENSITIVE — DRAFT") && p.contains("lnr-cluster.ron")));
     // The summary's figures, exactly as the summary prints them.
     let table = cluster_planner::report::summary_table(&s, &sum);
@@ -102,7 +103,7 @@ fn board_pack_has_its_pages_fonts_and_text() {
     let pdf = board_pack_pdf(&s, &sum, &o).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains("/Count 15"), "15 pages in the page tree");
+    assert!(text.contains("/Count 17"), "17 pages in the page tree");
     assert!(text.contains("/FontFile2"), "the font is embedded");
     assert!(text.contains("DejaVuSans"));
 }
@@ -115,7 +116,7 @@ fn redacted_pack_has_no_names_or_salaries() {
     let full = board_pack_pages(&s, &sum, &o).join("");
     o.redacted = true;
     let redacted = board_pack_pages(&s, &sum, &o);
-    assert_eq!(redacted.len(), 10, "the five register pages are left out");
+    assert_eq!(redacted.len(), 12, "the five register pages are left out");
     let redacted = redacted.join("");
     let leaver = s.people.iter().find(|p| p.outcome == cluster_planner::model::Outcome::VoluntaryRedundancy).unwrap();
     let name = leaver.name.clone().unwrap();

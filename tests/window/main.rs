@@ -7,6 +7,7 @@
 mod accessibility;
 mod committee;
 mod common;
+mod consultation;
 mod help_and_files;
 mod import_dialog;
 mod layout;

@@ -14,10 +14,15 @@ fn snapshots_of(make: fn() -> ClusterPlannerApp, name: &str) {
     // dozen such pixels: any real change of layout moves thousands.
     let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(60);
     for (w, h) in [(1024.0, 700.0), (1400.0, 900.0)] {
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(w, h))
-            .wgpu()
-            .build_ui_state(|ui, app: &mut ClusterPlannerApp| app.show(ui), make());
+        let mut harness = Harness::builder().with_size(egui::vec2(w, h)).wgpu().build_ui_state(
+            |ui, app: &mut ClusterPlannerApp| app.show(ui),
+            {
+                // The consultation timeline marks today: a fixed day, so the pictures keep.
+                let mut app = make();
+                app.consultation.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+                app
+            },
+        );
         for tab in Tab::ALL {
             harness.state_mut().tab = tab;
             for _ in 0..3 {

@@ -248,8 +248,8 @@ fn people_sort_by_a_column_header() {
     assert!(h.get_all_by_label("£24,465").count() >= 1, "the first rows on screen are the lowest paid");
     h.get_by_label("Salary ↑").click();
     h.run();
-    // Salary, the seventh column (after ID, Name, ICB, Title, Function, Grade), now down.
-    assert_eq!(h.state().people.sort, Some((6, true)));
+    // Salary, the eighth column (after ID, Name, ICB, Site, Title, Function, Grade), now down.
+    assert_eq!(h.state().people.sort, Some((7, true)));
     let s = h.state();
     let salaries: Vec<i64> = s.people.rows().iter().map(|i| s.session.doc.scenario.people[*i].salary_pence).collect();
     assert!(salaries.windows(2).all(|w| w[0] >= w[1]), "highest paid first");

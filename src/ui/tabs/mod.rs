@@ -3,6 +3,7 @@
 
 pub mod assumptions;
 pub mod clusters;
+pub mod consultation;
 pub mod findings;
 pub mod functions;
 pub mod icbs;
@@ -18,18 +19,20 @@ pub enum Tab {
     Clusters,
     Teams,
     People,
+    Consultation,
     Functions,
     Assumptions,
     Findings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Overview,
         Tab::Icbs,
         Tab::Clusters,
         Tab::Teams,
         Tab::People,
+        Tab::Consultation,
         Tab::Functions,
         Tab::Assumptions,
         Tab::Findings,
@@ -43,6 +46,7 @@ impl Tab {
             Tab::Clusters => "Clusters",
             Tab::Teams => "Teams",
             Tab::People => "People",
+            Tab::Consultation => "Consultation",
             Tab::Functions => "Functions",
             Tab::Findings => "Findings",
             Tab::Assumptions => "Assumptions",

@@ -9,7 +9,7 @@ use crate::ui::widgets::sideways;
 use std::collections::BTreeSet;
 
 use crate::edit::Document;
-use crate::edit::Edit;
+use crate::edit::{Edit, PersonDetail};
 use crate::model::money::{format_pounds, format_pounds_pence};
 use crate::model::{OutcomeKind, Person};
 use crate::ui::command::Commands;
@@ -36,6 +36,12 @@ pub struct PeopleView {
     pub bulk_date: Option<chrono::NaiveDate>,
     /// Sort column (index into the header) and whether descending.
     pub sort: Option<Sort>,
+    /// The site, reason and offer typed for the selected people.
+    pub site_text: String,
+    pub reason_text: String,
+    pub offer_post: String,
+    pub offer_date: Option<chrono::NaiveDate>,
+    pub offer_refused: bool,
     /// The search, document revision and sort the rows were worked out for.
     cached: Option<(String, u64, Option<Sort>)>,
     rows: Vec<usize>,
@@ -47,6 +53,7 @@ fn matches(p: &Person, needle: &str) -> bool {
         || p.name.as_deref().is_some_and(has)
         || has(&p.title)
         || has(&p.org)
+        || p.site.as_deref().is_some_and(has)
         || has(&p.grade.to_string())
         || has(p.outcome.kind().label())
         || p.outcome.post().is_some_and(has)
@@ -78,15 +85,16 @@ impl PeopleView {
                     0 => p.id.cmp(&q.id),
                     1 => p.name.cmp(&q.name),
                     2 => p.org.cmp(&q.org),
-                    3 => p.title.cmp(&q.title),
-                    4 => p.function.cmp(&q.function),
-                    5 => p.grade.to_string().cmp(&q.grade.to_string()),
-                    6 => p.salary_pence.cmp(&q.salary_pence),
-                    7 => p.wte.cmp(&q.wte),
-                    8 => p.service_years.cmp(&q.service_years),
-                    9 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
-                    10 => p.outcome.kind().cmp(&q.outcome.kind()),
-                    11 => p.effective.cmp(&q.effective),
+                    3 => p.site.cmp(&q.site),
+                    4 => p.title.cmp(&q.title),
+                    5 => p.function.cmp(&q.function),
+                    6 => p.grade.to_string().cmp(&q.grade.to_string()),
+                    7 => p.salary_pence.cmp(&q.salary_pence),
+                    8 => p.wte.cmp(&q.wte),
+                    9 => p.service_years.cmp(&q.service_years),
+                    10 => sum.person_cost.get(*a).cmp(&sum.person_cost.get(*b)),
+                    11 => p.outcome.kind().cmp(&q.outcome.kind()),
+                    12 => p.effective.cmp(&q.effective),
                     _ => sum.person_one_off.get(*a).cmp(&sum.person_one_off.get(*b)),
                 }
             };
@@ -174,11 +182,88 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
     });
 }
 
+/// The selected people's site, the reason for their outcome, and an offer of suitable
+/// alternative employment: each one undoable step.
+fn details_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut Commands) {
+    let n = view.selected.len();
+    let ids = || view.selected.iter().cloned().collect::<Vec<_>>();
+    egui::CollapsingHeader::new(format!("Site, reason and offer for the {n} selected"))
+        .id_salt("people-details")
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Site:");
+                ui.add(egui::TextEdit::singleline(&mut view.site_text).desired_width(200.0).hint_text("e.g. County Hall"))
+                    .labelled_by(l.id)
+                    .on_hover_text("The site the people are based at: each site is an establishment for collective consultation and HR1");
+                let site = view.site_text.trim().to_owned();
+                if ui.add_enabled(n > 0 && !site.is_empty(), egui::Button::new("Set site")).clicked() {
+                    cmds.edit(Edit::SetPeopleDetail { ids: ids(), detail: PersonDetail::Site(Some(site)) });
+                }
+                if ui.add_enabled(n > 0, egui::Button::new("Clear site")).clicked() {
+                    cmds.edit(Edit::SetPeopleDetail { ids: ids(), detail: PersonDetail::Site(None) });
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Reason for the outcome:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut view.reason_text)
+                        .desired_width(360.0)
+                        .hint_text("e.g. slotted in: the post is the same job at the same band"),
+                )
+                .labelled_by(l.id)
+                .on_hover_text("Why the outcome was decided, kept with each person (a slot-in is a recorded decision)");
+                if ui.add_enabled(n > 0, egui::Button::new("Record reason")).clicked() {
+                    cmds.edit(Edit::SetPeopleDetail { ids: ids(), detail: PersonDetail::Reason(view.reason_text.clone()) });
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Offer of suitable alternative employment:");
+                ui.add(egui::TextEdit::singleline(&mut view.offer_post).desired_width(220.0).hint_text("the post offered"))
+                    .labelled_by(l.id);
+                let date = view.offer_date.get_or_insert(doc.scenario.assumptions.target_date);
+                crate::ui::widgets::date_picker(ui, "offer-date", date).on_hover_text("When the offer was made");
+                ui.checkbox(&mut view.offer_refused, "refused unreasonably").on_hover_text(
+                    "AfC Section 16: unreasonably refusing suitable alternative employment ends the redundancy payment",
+                );
+                let offer = crate::model::AlternativeOffer {
+                    post: view.offer_post.trim().to_owned(),
+                    offered: *date,
+                    refused: view.offer_refused,
+                };
+                if ui.add_enabled(n > 0 && !offer.post.is_empty(), egui::Button::new("Record offer")).clicked() {
+                    cmds.edit(Edit::SetPeopleDetail { ids: ids(), detail: PersonDetail::Offer(Some(offer)) });
+                }
+                if ui.add_enabled(n > 0, egui::Button::new("Clear offer")).clicked() {
+                    cmds.edit(Edit::SetPeopleDetail { ids: ids(), detail: PersonDetail::Offer(None) });
+                }
+            });
+            // One person: what is recorded for them.
+            if let [id] = ids().as_slice()
+                && let Some(p) = doc.scenario.people.iter().find(|p| &p.id == id)
+            {
+                let offer = p.offer.as_ref().map_or_else(
+                    || "no offer recorded".to_owned(),
+                    |o| {
+                        format!(
+                            "offered {} on {}{}",
+                            o.post,
+                            o.offered.format("%-d %b %Y"),
+                            if o.refused { ", refused unreasonably: no redundancy payment" } else { "" }
+                        )
+                    },
+                );
+                let reason = if p.reason.is_empty() { "no reason recorded" } else { p.reason.as_str() };
+                ui.label(format!("{id}: {reason}; {offer}."));
+            }
+        });
+}
+
 /// The columns of the people table, with what each means.
-const COLUMNS: [(&str, &str); 13] = [
+const COLUMNS: [(&str, &str); 14] = [
     ("ID", "ESR assignment number or other id"),
     ("Name", "Optional; left out of redacted exports"),
     ("ICB", "Employing ICB"),
+    ("Site", "The site the person is based at: each site is an establishment for collective consultation"),
     ("Title", "Current job title"),
     ("Function", "The function (from the Model ICB Blueprint catalogue) the person works in"),
     ("Grade", "Agenda for Change band, VSM or other"),
@@ -196,6 +281,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
     search_bar(ui, doc, view);
     view.refresh(doc);
     bulk_bar(ui, doc, view, cmds);
+    details_bar(ui, doc, view, cmds);
     if doc.scenario.people.is_empty() {
         ui.add_space(12.0);
         ui.label(
@@ -215,6 +301,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
             .column(Column::auto().at_least(100.0))
             .column(Column::auto().at_least(130.0).clip(true))
             .column(Column::auto().at_least(44.0))
+            .column(Column::initial(130.0).clip(true))
             .column(Column::initial(200.0).clip(true))
             .column(Column::initial(140.0).clip(true))
             .column(Column::auto().at_least(70.0))
@@ -295,6 +382,9 @@ fn person_row(row: &mut egui_extras::TableRow<'_, '_>, doc: &Document, view: &mu
     });
     row.col(|ui| {
         ui.label(&p.org);
+    });
+    row.col(|ui| {
+        ui.label(p.site.as_deref().unwrap_or("—"));
     });
     row.col(|ui| {
         ui.label(&p.title);

@@ -1,0 +1,121 @@
+//! The board pack's people-process pages: collective consultation and HR1 per employer and
+//! site (the table of `cluster-planner consultation`), its findings, and the timeline.
+//! Left out when no one is proposed for redundancy.
+
+use std::fmt::Write as _;
+
+use super::{MARGIN, PAGE_H, PAGE_W, PackOptions, Page, Table, table_pages};
+use crate::engine::Summary;
+use crate::engine::consultation::establishments;
+use crate::model::Scenario;
+use crate::model::money::{format_count, format_pounds};
+use crate::report::svg::esc;
+use crate::report::timeline::{ROW_H, Timeline, svg};
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "—".to_owned(), |d| d.format("%-d %b %Y").to_string())
+}
+
+pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> {
+    let all = establishments(s);
+    if all.is_empty() {
+        return Vec::new();
+    }
+    // An employer's heading says what it has recorded; its sites are the rows under it.
+    let columns = [
+        ("Employer, then each site", 762.0),
+        ("Proposed", 40.0),
+        ("In 90 days", 40.0),
+        ("Minimum", 40.0),
+        ("First dismissal", 40.0),
+        ("Consult by", 40.0),
+        ("HR1 by", 40.0),
+        ("Award at risk", 40.0),
+    ];
+    let table = Table::new(&columns, 1);
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    let mut employer = None;
+    for e in &all {
+        if employer != Some(&e.employer) {
+            employer = Some(&e.employer);
+            let recorded = e.consultation.as_ref().map_or_else(
+                || "no consultation recorded".to_owned(),
+                |c| {
+                    format!(
+                        "consulting from {}, HR1 {}",
+                        date(Some(c.start)),
+                        c.hr1.map_or_else(|| "not recorded".to_owned(), |h| format!("filed {}", date(Some(h))))
+                    )
+                },
+            );
+            let mut heading = vec![format!("{}: {recorded}", e.employer_name)];
+            heading.extend(std::iter::repeat_n(String::new(), 7));
+            rows.push((heading, true));
+        }
+        let duty = e.duty();
+        let when = |d: Option<chrono::NaiveDate>| if duty { date(d) } else { String::new() };
+        rows.push((
+            vec![
+                format!("  {}", e.site.as_deref().unwrap_or("no site recorded")),
+                format_count(e.dismissals.len()),
+                format_count(e.most_in_90_days),
+                if duty { format!("{} days", e.min_days) } else { "no duty".to_owned() },
+                when(e.first_dismissal),
+                when(e.consult_by),
+                when(e.hr1_by),
+                if duty { format_pounds(e.exposure) } else { String::new() },
+            ],
+            false,
+        ));
+        findings.extend(crate::validate::consultation::findings_of(s, e).into_iter().map(|f| f.message));
+    }
+    let mut intro = "Proposed redundancies (compulsory and voluntary; not MARS, redeployment or transfer) per employer and site. 20 or more at one site within 90 days: consult for at least 30 days before the first dismissal, 100 or more: 45, and file HR1 by then and before any notice (TULRCA 1992 s188, s193). A merged ICB is one employer from its merger date. The award at risk is a protective award of up to the set days' pay for each person: a risk, not a cost. Not legal advice.".to_owned();
+    if findings.is_empty() {
+        intro.push_str(" No finding: every duty has its consultation and HR1 in time, as planned.");
+    } else {
+        let _ = write!(intro, " Findings: {}", findings.join(" "));
+    }
+    let mut pages = table_pages("People process: collective consultation and HR1", &table, &rows, &intro);
+    pages.extend(timeline_pages(s, o));
+    pages
+}
+
+/// The timeline, as many pages as its rows need at full size.
+fn timeline_pages(s: &Scenario, o: &PackOptions) -> Vec<Page> {
+    let mut t = Timeline::new(s, o.date);
+    let all = std::mem::take(&mut t.rows);
+    let room = PAGE_H - 80.0 - 60.0 - 60.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let per = ((room / ROW_H).floor() as usize).max(1);
+    let chunks: Vec<Vec<_>> =
+        if all.is_empty() { vec![Vec::new()] } else { all.chunks(per).map(<[_]>::to_vec).collect() };
+    let n = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(k, rows)| {
+            t.rows = rows;
+            let (drawn, height) = svg(&t, PAGE_W - 2.0 * MARGIN);
+            let mut body = String::new();
+            let _ = write!(body, r#"<g transform="translate({MARGIN} 78)">{drawn}</g>"#);
+            let caption = "Each row: the consultation as recorded, to the first dismissal, with the day its minimum ends; HR1 filed (filled) and due (hollow); the notice period before the first dismissal; the exits, with how many leave each day. A row in bold orange has a finding.";
+            for (i, line) in crate::report::measure::wrap(caption, 9.0, false, PAGE_W - 2.0 * MARGIN).iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let y = 78.0 + height + 16.0 + 11.0 * i as f64;
+                let _ = write!(
+                    body,
+                    r#"<text x="{MARGIN}" y="{y:.1}" font-size="9" fill="{}">{}</text>"#,
+                    crate::report::style::MUTED,
+                    esc(line)
+                );
+            }
+            let title = if n > 1 {
+                format!("People process: the consultation timeline ({} of {n})", k + 1)
+            } else {
+                "People process: the consultation timeline".to_owned()
+            };
+            Page { title, body }
+        })
+        .collect()
+}

@@ -1,0 +1,81 @@
+//! The Consultation tab, driven by accessible labels: an employer's consultation recorded
+//! from the tab, the check that follows it, and a site set for people on the People tab.
+
+use crate::common::harness;
+
+use cluster_planner::engine::consultation::Employer;
+use cluster_planner::ui::ClusterPlannerApp;
+use egui_kittest::kittest::Queryable;
+
+/// LLR's headquarters has 37 proposed redundancies on 31 December 2025 (30 days' consultation,
+/// by 1 December; HR1 by 7 October, the day before the first 12-week notice). With its
+/// consultation taken out of the example, the check asks for it; ticking "recorded" starts
+/// it 90 days before the target date (2 October 2025: in time for the minimum) with no
+/// HR1, which is still to record; HR1 ticked lands on the target date, 31 December: late.
+#[test]
+fn an_employers_consultation_is_recorded_and_checked_in_the_tab() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc.scenario.organisations.iter_mut().find(|o| o.code == "QK1").unwrap().consultation = None;
+    app.session.doc.changed();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Consultation").click();
+    h.run();
+    h.get_by_label("⚠ to record");
+    h.get_by_label("£756,018");
+    h.get_by_label("1 Dec 2025");
+    h.get_by_label("7 Oct 2025");
+    // LLR's tick box is named by its employer. (Inside the tab's scrolling area a pointer
+    // rests on a box before it clicks.)
+    let llr = "QK1 Leicester, Leicestershire and Rutland";
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, llr).hover();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, llr).click();
+    h.run();
+    let c = cluster_planner::engine::consultation::consultation_of(
+        &h.state().session.doc.scenario,
+        &Employer::Icb("QK1".into()),
+    )
+    .cloned()
+    .unwrap();
+    assert_eq!(c.start, chrono::NaiveDate::from_ymd_opt(2025, 10, 2).unwrap());
+    assert_eq!(c.hr1, None);
+    h.get_by_label("⚠ to record");
+    // HR1 recorded: the first "recorded" (LLR's row comes first), on the target date.
+    h.get_all_by_label("recorded").next().unwrap().hover();
+    h.run();
+    h.get_all_by_label("recorded").next().unwrap().click();
+    h.run();
+    h.get_by_label("✖ 1 finding");
+    // Both are one step each: undo twice, and LLR has no consultation again.
+    for _ in 0..2 {
+        h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
+        h.run();
+    }
+    assert!(
+        h.state().session.doc.scenario.organisations.iter().find(|o| o.code == "QK1").unwrap().consultation.is_none()
+    );
+}
+
+/// On the People tab, the selected people are given a site in one undoable step.
+#[test]
+fn a_site_is_set_for_the_selected_people() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("People").click();
+    h.run();
+    let ids: Vec<String> = h.state().session.doc.scenario.people.iter().take(3).map(|p| p.id.clone()).collect();
+    h.state_mut().people.selected = ids.iter().cloned().collect();
+    h.run();
+    h.get_by_label("Site, reason and offer for the 3 selected").click();
+    h.run();
+    h.get_by_label("Site:").click();
+    h.get_by_label("Site:").type_text("County Hall");
+    h.run();
+    h.get_by_label("Set site").click();
+    h.run();
+    let people = &h.state().session.doc.scenario.people;
+    assert!(ids.iter().all(|id| people.iter().find(|p| &p.id == id).unwrap().site.as_deref() == Some("County Hall")));
+    let label = h.state().session.doc.history.undo_label().unwrap_or_default();
+    assert!(label.contains("set the site of 3 people to County Hall"), "{label}");
+}
