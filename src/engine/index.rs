@@ -21,6 +21,9 @@ pub struct Index<'a> {
     pub listings: Vec<PostAt>,
     /// Each cluster's members as positions in `organisations` (`None`: not a known ICB).
     pub members: Vec<Vec<Option<usize>>>,
+    /// Each listing's full-time salary (`None`: a pay point not in the table), aligned with
+    /// `listings`: what a person placed in it is paid, for pay protection.
+    pub salaries: Vec<Option<crate::model::money::Pence>>,
 }
 
 /// Where a post is: its cluster, team and place in the team, and `n`, its place among all
@@ -44,6 +47,7 @@ impl<'a> Index<'a> {
             ix.orgs.entry(o.code.as_str()).or_insert(i);
         }
         ix.listings.reserve(n_posts);
+        ix.salaries.reserve(n_posts);
         for (ci, c) in s.clusters.iter().enumerate() {
             for m in &c.members {
                 ix.cluster_of.entry(m.as_str()).or_insert(ci);
@@ -55,6 +59,7 @@ impl<'a> Index<'a> {
                     let n = ix.listings.len();
                     let first = *ix.posts.entry(p.id.as_str()).or_insert(u32::try_from(n).unwrap_or(u32::MAX));
                     ix.listings.push(PostAt { cluster: ci, team: ti, index: pi, n: first as usize });
+                    ix.salaries.push(super::pay::post_salary(&s.assumptions, &p.pay));
                 }
             }
         }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::index::Index;
 use super::pay::{mars_pay, pay_cost, redundancy_pay};
-use super::summary::{FunctionFigures, OneOff, OrgFigures, Tally};
+use super::summary::{FunctionFigures, OneOff, OrgFigures, Protection, Tally};
 use super::trajectory::Months;
 use crate::model::money::Pence;
 use crate::model::{Assumptions, Outcome, OutcomeKind, Person, Scenario};
@@ -19,6 +19,7 @@ pub(super) struct People {
     /// Each person's one-off exit cost (0 when none).
     pub one_off_each: Vec<Pence>,
     pub one_off: OneOff,
+    pub protection: Protection,
     /// Indexed by `OutcomeKind as usize` (the order of `OutcomeKind::ALL`).
     pub tallies: [Tally; OutcomeKind::ALL.len()],
     /// For each post, by its place `n` among the scenario's posts (see [`super::index::PostAt`]):
@@ -49,6 +50,10 @@ pub(super) struct Part {
     /// (`None`: after its last month).
     pub leaves: bool,
     pub month: Option<usize>,
+    /// Pay protection: this person's counts, and each change of the run-rate it makes (the
+    /// difference from its first month, less half or all of it when it steps down or ends).
+    pub protection: Protection,
+    pub protection_steps: [(Option<usize>, Pence); 3],
 }
 
 impl Part {
@@ -107,6 +112,9 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
     }
     let post = p.outcome.post().and_then(|id| ix.posts.get(id)).map(|n| *n as usize);
     let leaves = p.outcome.leaves_current_role(post.is_some());
+    let held = post.filter(|_| p.outcome.holds_post().is_some());
+    let (protection, protection_steps) =
+        protect(a, months, p, cost, held.and_then(|n| ix.salaries.get(n).copied().flatten()));
     Part {
         cost,
         exit,
@@ -118,7 +126,55 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
         org,
         leaves,
         month: if leaves { months.land(p.effective) } else { None },
+        protection,
+        protection_steps,
     }
+}
+
+/// Pay protection for a person placed in a post paid `post_salary` full-time: the difference
+/// between their cost today and the post's at their WTE (with on-costs), kept for the
+/// policy's months from the day they take the post (undated: the target date), in full, or
+/// in full for the first half (rounded up) and half of it for the rest when it steps down.
+fn protect(
+    a: &Assumptions,
+    months: &Months,
+    p: &Person,
+    cost: Pence,
+    post_salary: Option<Pence>,
+) -> (Protection, [(Option<usize>, Pence); 3]) {
+    let none = (Protection::default(), [(None, 0); 3]);
+    let t = &a.people_process;
+    let Some(salary) = post_salary else { return none };
+    let diff = cost - pay_cost(a, salary, p.wte).to_icb();
+    if diff <= 0 {
+        return none;
+    }
+    let m = t.pay_protection_months;
+    // With no protection set, the difference is counted (so the window can say who would
+    // be protected) and costs nothing.
+    if m == 0 {
+        return (Protection { people: 1, a_year: diff, at_target: 0, over_period: 0 }, [(None, 0); 3]);
+    }
+    let start = p.effective.unwrap_or(a.target_date);
+    let after = |n: u32| start.checked_add_months(chrono::Months::new(n)).unwrap_or(chrono::NaiveDate::MAX);
+    let first = months.land(Some(start));
+    // A date beyond the run-rate's last month is not in the figures at the target date.
+    let land = |d: chrono::NaiveDate| if d > months.last() { None } else { months.land(Some(d)) };
+    let (steps, over) = if t.pay_protection_steps_down {
+        let full = m.div_ceil(2);
+        let half = diff / 2;
+        let over = crate::model::money::mul_div_round(diff, i64::from(full), 12)
+            + crate::model::money::mul_div_round(diff - half, i64::from(m - full), 12);
+        ([(first, diff), (land(after(full)), -half), (land(after(m)), -(diff - half))], over)
+    } else {
+        (
+            [(first, diff), (land(after(m)), -diff), (None, 0)],
+            crate::model::money::mul_div_round(diff, i64::from(m), 12),
+        )
+    };
+    let at_target = if first.is_some() { steps.iter().filter(|(k, _)| k.is_some()).map(|(_, v)| v).sum() } else { 0 };
+    let steps = if first.is_some() { steps } else { [(None, 0); 3] };
+    (Protection { people: 1, a_year: diff, at_target, over_period: over }, steps)
 }
 
 /// Costs every person into `orgs` (baseline and planned people, headcount, WTE, one-off,
@@ -178,6 +234,7 @@ impl People {
         self.cost.extend(next.cost);
         self.one_off_each.extend(next.one_off_each);
         self.one_off.add(&next.one_off, 1);
+        self.protection.add(&next.protection, 1);
         for (t, u) in self.tallies.iter_mut().zip(next.tallies) {
             t.count += u.count;
             t.wte += u.wte;
@@ -211,6 +268,7 @@ fn cost_chunk(
         cost: Vec::with_capacity(range.len()),
         one_off_each: Vec::with_capacity(range.len()),
         one_off: OneOff::default(),
+        protection: Protection::default(),
         tallies: [Tally::default(); OutcomeKind::ALL.len()],
         post_holders: vec![(Vec::new(), 0); ix.listings.len()],
         functions,
@@ -234,12 +292,18 @@ fn cost_chunk(
             into_function(&part, &mut out.functions[fi], 1);
         }
         out.one_off.add(&part.one_off, 1);
+        out.protection.add(&part.protection, 1);
         if let Some(oi) = part.org {
             into_organisation(&part, &mut orgs[oi], 1);
             if part.leaves
                 && let Some(k) = part.month
             {
                 delta[oi][k] -= part.cost;
+            }
+            for (k, v) in part.protection_steps {
+                if let Some(k) = k {
+                    delta[oi][k] += v;
+                }
             }
         }
     }
@@ -264,6 +328,7 @@ pub(super) fn into_organisation(part: &Part, of: &mut OrgFigures, sign: i64) {
     of.headcount = add_u32(of.headcount, sign);
     of.wte = add_u64(of.wte, part.wte, sign);
     of.line.one_off += sign * part.exit;
+    of.planned_protection += sign * part.protection.at_target;
     if part.leaves {
         if part.kind == OutcomeKind::TransferredOut {
             of.line.transferred_out += sign * part.cost;

@@ -85,6 +85,8 @@ pub struct OrgFigures {
     pub baseline_non_pay: Pence,
     /// People who stay in their current roles.
     pub planned_people: Pence,
+    /// Pay protection still paid at the target date, to people placed in lower-paid posts.
+    pub planned_protection: Pence,
     /// This ICB's share of its cluster's posts.
     pub planned_posts: Pence,
     /// ...of which programme-funded.
@@ -109,6 +111,7 @@ impl OrgFigures {
             line: Line { one_off: 0, transferred_out: 0, ..self.line },
             baseline_people: 0,
             planned_people: 0,
+            planned_protection: 0,
             headcount: 0,
             wte: 0,
             ..self.clone()
@@ -120,6 +123,7 @@ impl OrgFigures {
     pub(super) fn add_people(&mut self, o: &OrgFigures) {
         self.baseline_people += o.baseline_people;
         self.planned_people += o.planned_people;
+        self.planned_protection += o.planned_protection;
         self.headcount += o.headcount;
         self.wte += o.wte;
         self.line.one_off += o.line.one_off;
@@ -225,12 +229,38 @@ impl OneOff {
     }
 }
 
+/// Pay protection: people placed in a post paid less than their current pay keep the
+/// difference for the policy's months (held, or half of it in the second half).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Protection {
+    /// People placed in a post paid less than their current pay (protected, when the
+    /// policy's months are set).
+    pub people: u32,
+    /// Their differences a year, with on-costs, added up.
+    pub a_year: Pence,
+    /// What is still paid at the target date (in the planned running cost).
+    pub at_target: Pence,
+    /// What the protection costs over its whole period.
+    pub over_period: Pence,
+}
+
+impl Protection {
+    /// Adds (`sign` 1) or takes out (-1) one person's protection.
+    pub(super) fn add(&mut self, o: &Protection, sign: i64) {
+        self.people = u32::try_from((i64::from(self.people) + sign * i64::from(o.people)).max(0)).unwrap_or(u32::MAX);
+        self.a_year += sign * o.a_year;
+        self.at_target += sign * o.at_target;
+        self.over_period += sign * o.over_period;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
     pub organisations: Vec<OrgFigures>,
     pub clusters: Vec<ClusterFigures>,
     pub totals: Line,
     pub one_off: OneOff,
+    pub pay_protection: Protection,
     pub outcomes: Vec<(OutcomeKind, Tally)>,
     pub functions: Vec<FunctionFigures>,
     pub posts: Vec<PostCost>,

@@ -57,6 +57,7 @@ fn add_part(sum: &mut Summary, p: &Part, sign: i64) {
         into_function(p, f, sign);
     }
     sum.one_off.add(&p.one_off, sign);
+    sum.pay_protection.add(&p.protection, sign);
     if let Some(oi) = p.org {
         if let Some(of) = sum.organisations.get_mut(oi) {
             into_organisation(p, of, sign);
@@ -65,6 +66,11 @@ fn add_part(sum: &mut Summary, p: &Part, sign: i64) {
             for (j, v) in series.iter_mut().enumerate() {
                 if p.in_run_rate(j) {
                     *v += sign * p.cost;
+                }
+                for (k, d) in p.protection_steps {
+                    if k.is_some_and(|k| k <= j) {
+                        *v += sign * d;
+                    }
                 }
             }
         }
@@ -105,7 +111,7 @@ fn close_again(ix: &Index<'_>, sum: &mut Summary, orgs: &HashSet<usize>) {
     for &oi in orgs {
         if let Some(of) = sum.organisations.get_mut(oi) {
             of.line.baseline = of.baseline_people + of.baseline_non_pay;
-            of.line.planned = of.planned_people + of.planned_posts + of.planned_non_pay;
+            of.line.planned = of.planned_people + of.planned_protection + of.planned_posts + of.planned_non_pay;
             of.line.split_gap();
         }
     }

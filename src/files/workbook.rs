@@ -346,6 +346,27 @@ pub fn one_off_sheet(s: &Scenario, sum: &Summary) -> Sheet {
             sum.payback_months().map_or_else(|| Cell::text("n/a (no saving)"), Cell::Int),
         ],
     ]);
+    let pp = &sum.pay_protection;
+    if pp.people > 0 {
+        let months = s.assumptions.people_process.pay_protection_months;
+        rows.extend([
+            vec![
+                Cell::text(if months == 0 {
+                    "Placed in lower-paid posts: the difference a year (pay protection not set)"
+                } else {
+                    "Placed in lower-paid posts: the difference a year"
+                }),
+                Cell::Int(i64::from(pp.people)),
+                Cell::Money(pp.a_year),
+            ],
+            vec![
+                Cell::text("Pay protection in the planned cost at the target date"),
+                Cell::Empty,
+                Cell::Money(pp.at_target),
+            ],
+            vec![Cell::text("Pay protection over its whole period"), Cell::Empty, Cell::Money(pp.over_period)],
+        ]);
+    }
     Sheet { name: "One-off costs", columns: columns(&[("Item", 52.0), ("People", 9.0), ("Amount", 16.0)]), rows }
 }
 

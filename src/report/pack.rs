@@ -572,8 +572,17 @@ fn people_and_one_off(_s: &Scenario, sum: &Summary, _o: &PackOptions) -> Vec<Pag
     costs.left = MARGIN + 360.0;
     costs.room = PAGE_W - MARGIN - costs.left;
     let intro = format!(
-        "{} people leaving are not eligible for a payment (too little service). Early retirement and pay protection are not costed.",
-        sum.one_off.not_eligible
+        "{} people leaving are not eligible for a payment (too little service, or suitable alternative employment refused). Early retirement on redundancy is not costed.{}",
+        sum.one_off.not_eligible,
+        if sum.pay_protection.people > 0 && sum.pay_protection.over_period == 0 {
+            format!(
+                " {} people placed in lower-paid posts would keep {} a year of difference under pay protection: set its months from the local policy in the assumptions.",
+                format_count(sum.pay_protection.people as usize),
+                format_pounds(sum.pay_protection.a_year)
+            )
+        } else {
+            String::new()
+        }
     );
     let (mut body, top) = intro_lines(&intro, 100.0);
     for (table, rows) in [(&people, outcome_rows(sum)), (&costs, one_off_rows(sum))] {
@@ -600,7 +609,7 @@ fn outcome_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
 /// One-off costs, the recurrent saving and payback.
 fn one_off_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
     let t = &sum.totals;
-    vec![
+    let mut rows = vec![
         (
             vec![
                 format!("Section 16 redundancy ({} people)", sum.one_off.redundancy_people),
@@ -620,7 +629,22 @@ fn one_off_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
             ],
             true,
         ),
-    ]
+    ];
+    let pp = &sum.pay_protection;
+    if pp.people > 0 {
+        rows.push((
+            vec![
+                format!(
+                    "Pay protection at the target date ({} people), in the planned cost",
+                    format_count(pp.people as usize)
+                ),
+                format_pounds(pp.at_target),
+            ],
+            false,
+        ));
+        rows.push((vec!["…over its whole period".into(), format_pounds(pp.over_period)], false));
+    }
+    rows
 }
 
 /// The assumptions and their sources.

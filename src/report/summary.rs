@@ -79,6 +79,8 @@ pub fn summary_json(s: &Scenario, sum: &Summary) -> Value {
         "one_off_no_icb_pence": sum.one_off.no_icb,
         "net_recurrent_saving_pence": sum.totals.net_recurrent_saving(),
         "payback_months": sum.payback_months(),
+        "pay_protection_pence": sum.pay_protection.at_target,
+        "pay_protection_over_period_pence": sum.pay_protection.over_period,
         "outcomes": outcomes,
     })
 }

@@ -180,3 +180,52 @@ fn refusing_suitable_alternative_employment_ends_redundancy_pay() {
     let sum = compute(&s);
     assert_eq!((sum.one_off.redundancy, sum.one_off.not_eligible), (0, 1));
 }
+
+/// Pay protection, worked by hand. A person paid £120,000 costs £120,000 + NI 15% of
+/// £115,000 (£17,250) + pension 14.38% (£17,256) + levy 0.5% (£600) = £155,106 a year; the
+/// chief executive's post, £100,000, costs £129,130. Slotted in from 1 October 2025 they
+/// keep the £25,976 difference:
+/// - held 12 months (to 1 October 2026): still paid at the target date, 31 December 2025,
+///   so A's planned running cost is £25,976 more; over the period £25,976;
+/// - held 2 months (to 1 December 2025): ended by the target date; £25,976 × 2 ÷ 12 =
+///   £4,329.33 over the period;
+/// - stepping down over 4 months: in full for 2 (to 1 December), then half, £12,988, to
+///   1 February 2026: £12,988 at the target date; £4,329.33 + £2,164.67 = £6,494 over it.
+///
+/// With no protection set (the default), the difference is known and costs nothing.
+#[test]
+fn pay_protection_is_its_own_line_while_it_lasts() {
+    let mut s = two_icbs(None);
+    let mut p = person("1", "AAA", 120_000, 10, Outcome::SlottedInto("CEO".into()));
+    p.effective = Some(d(2025, 10, 1));
+    s.people.push(p);
+    let base = compute(&s);
+    assert_eq!(
+        base.pay_protection,
+        cluster_planner::engine::Protection { people: 1, a_year: 2_597_600, at_target: 0, over_period: 0 }
+    );
+    let with = |months: u32, steps: bool| {
+        let mut t = s.clone();
+        t.assumptions.people_process.pay_protection_months = months;
+        t.assumptions.people_process.pay_protection_steps_down = steps;
+        compute(&t)
+    };
+    let held = with(12, false);
+    assert_eq!((held.pay_protection.people, held.pay_protection.a_year), (1, 2_597_600));
+    assert_eq!((held.pay_protection.at_target, held.pay_protection.over_period), (2_597_600, 2_597_600));
+    assert_eq!(held.organisations[0].line.planned - base.organisations[0].line.planned, 2_597_600);
+    assert_eq!(held.organisations[0].planned_protection, 2_597_600);
+    // The run-rate carries it from October: September as before, October £25,976 more.
+    let (sep, oct) = (5, 6);
+    assert_eq!(held.trajectory.orgs[0][sep], base.trajectory.orgs[0][sep]);
+    assert_eq!(held.trajectory.orgs[0][oct] - base.trajectory.orgs[0][oct], 2_597_600);
+    assert_eq!(*held.trajectory.total.last().unwrap(), held.totals.planned);
+
+    let short = with(2, false);
+    assert_eq!((short.pay_protection.at_target, short.pay_protection.over_period), (0, 432_933));
+    assert_eq!(short.totals.planned, base.totals.planned);
+
+    let steps = with(4, true);
+    assert_eq!((steps.pay_protection.at_target, steps.pay_protection.over_period), (1_298_800, 649_400));
+    assert_eq!(steps.totals.planned - base.totals.planned, 1_298_800);
+}

@@ -269,7 +269,12 @@ proptest! {
     fn figures_and_findings_updated_for_the_people_changed_equal_a_full_recompute(
         picks in proptest::collection::vec(pick(), 1..9)
     ) {
-        let mut doc = Document::new(examples::lnr_cluster(), None, "lnr.ron");
+        // With pay protection on (held for 6 months, or stepping down over 9) so that people
+        // moved into lower-paid posts carry a difference the update must follow.
+        let mut plan = examples::lnr_cluster();
+        plan.assumptions.people_process.pay_protection_months = if picks[0].a.is_multiple_of(2) { 6 } else { 9 };
+        plan.assumptions.people_process.pay_protection_steps_down = picks[0].b.is_multiple_of(2);
+        let mut doc = Document::new(plan, None, "lnr.ron");
         for p in &picks {
             let step = match p.kind % 7 {
                 0 => format!("{:?}", doc.apply(Edit::SetOutcomes { ids: target(&doc.scenario, p).ids, outcome: outcome(&doc.scenario, p), effective: date(p) })),

@@ -15,7 +15,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, chart: &mut ChartKind) {
     let sum = &doc.summary;
     let envelope = doc.scenario.assumptions.envelope_per_head_pence;
     headline(ui, sum, envelope, doc.scenario.assumptions.population_basis);
-    exits(ui, sum);
+    exits(ui, sum, doc.scenario.assumptions.people_process.pay_protection_months);
     ui.add_space(6.0);
     let avail = ui.available_height();
     // The table takes what its rows need, up to 42% of the height (then it scrolls); the
@@ -135,7 +135,7 @@ fn headline(ui: &mut egui::Ui, sum: &Summary, envelope: Pence, basis: crate::mod
 /// The people side of the plan: one-off exit costs, the net recurrent saving and payback,
 /// and headcount and WTE before and after (those who leave: redeployed, transferred out,
 /// voluntary or compulsory redundancy, MARS).
-fn exits(ui: &mut egui::Ui, sum: &Summary) {
+fn exits(ui: &mut egui::Ui, sum: &Summary, protection_months: u32) {
     let o = &sum.one_off;
     let (mut before, mut after) = ((0_u32, 0_u64), (0_u32, 0_u64));
     for (kind, t) in &sum.outcomes {
@@ -183,6 +183,31 @@ fn exits(ui: &mut egui::Ui, sum: &Summary) {
         );
         let payback = sum.payback_months().map_or_else(|| "none (no saving)".to_owned(), |m| format!("{m} months"));
         item(ui, "Payback", payback, help::meaning("Payback").into());
+        let pp = &sum.pay_protection;
+        if pp.people > 0 {
+            let (value, hover) = if pp.over_period == 0 && pp.at_target == 0 && protection_months == 0 {
+                (
+                    "not set".to_owned(),
+                    format!(
+                        "{} people placed in lower-paid posts; their difference is {} a year. Set the months of pay protection from your policy on the Assumptions tab.",
+                        format_count(pp.people as usize),
+                        format_pounds(pp.a_year)
+                    ),
+                )
+            } else {
+                (
+                    format!("{} a year at the target date", format_headline(pp.at_target)),
+                    format!(
+                        "{} people placed in lower-paid posts keep the difference ({} a year): {} still paid at the target date, in the planned running cost; {} over the whole period",
+                        format_count(pp.people as usize),
+                        format_pounds(pp.a_year),
+                        format_pounds(pp.at_target),
+                        format_pounds(pp.over_period)
+                    ),
+                )
+            };
+            item(ui, "Pay protection", value, hover);
+        }
         item(
             ui,
             "Headcount",
