@@ -8,7 +8,8 @@ use super::people_at::{PeopleAt, positions};
 use super::{Edit, Refused};
 use crate::engine::consultation::Employer;
 use crate::model::{
-    Apportionment, Cluster, Consultation, Disposition, Merger, Organisation, Outcome, Person, Post, Scenario, Team,
+    Apportionment, Cluster, Consultation, Disposition, Merger, Organisation, Outcome, Person, Pool, Post, Scenario,
+    Team,
 };
 
 fn cluster_mut(s: &mut Scenario, c: usize) -> Result<&mut Cluster, Refused> {
@@ -92,6 +93,7 @@ pub(super) fn add_cluster(s: &mut Scenario, name: String) -> Result<Edit, Refuse
         teams: Vec::new(),
         notes: String::new(),
         consultation: None,
+        pools: Vec::new(),
     });
     Ok(inv)
 }
@@ -449,4 +451,55 @@ pub(super) fn set_consultation(
     };
     let before = std::mem::replace(slot, consultation);
     Ok(Edit::SetConsultation { employer: employer.clone(), consultation: before })
+}
+
+/// A selection pool added, changed or deleted. Its posts must be posts of the cluster's
+/// teams; the inverse puts the clusters back as they were.
+pub(super) fn set_pool(s: &mut Scenario, cluster: usize, index: usize, pool: Option<Pool>) -> Result<Edit, Refused> {
+    let inv = Edit::ReplaceClusters(s.clusters.clone());
+    let c = cluster_mut(s, cluster)?;
+    match pool {
+        Some(p) => {
+            if p.name.trim().is_empty() {
+                return Err(Refused("a selection pool needs a name".into()));
+            }
+            if p.posts.is_empty() {
+                return Err(Refused("a selection pool needs at least one post".into()));
+            }
+            let here: rustc_hash::FxHashSet<&str> =
+                c.teams.iter().flat_map(|t| t.posts.iter().map(|q| q.id.as_str())).collect();
+            if let Some(missing) = p.posts.iter().find(|id| !here.contains(id.as_str())) {
+                return Err(Refused(format!("{missing} is not a post of {}", c.name)));
+            }
+            match index.cmp(&c.pools.len()) {
+                std::cmp::Ordering::Less => c.pools[index] = p,
+                std::cmp::Ordering::Equal => c.pools.push(p),
+                std::cmp::Ordering::Greater => return Err(Refused("no such selection pool".into())),
+            }
+        }
+        None if index < c.pools.len() => {
+            c.pools.remove(index);
+        }
+        None => return Err(Refused("no such selection pool".into())),
+    }
+    Ok(inv)
+}
+
+/// Several edits as one step: each applied in turn; if one is refused, those already
+/// applied are undone and the scenario is as it was.
+pub(super) fn batch(s: &mut Scenario, label: String, edits: Vec<Edit>) -> Result<Edit, Refused> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for e in edits {
+        match e.apply(s) {
+            Ok(inv) => inverses.push(inv),
+            Err(why) => {
+                for inv in inverses.into_iter().rev() {
+                    let _ = inv.apply(s);
+                }
+                return Err(why);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch { label, edits: inverses })
 }

@@ -10,8 +10,8 @@ use crate::engine::consultation::Employer;
 use crate::files::import::{Plan, Prepared};
 use crate::model::money::format_count;
 use crate::model::{
-    AlternativeOffer, Apportionment, Assumptions, Cluster, Consultation, Disposition, Merger, Outcome, Person, Post,
-    Scenario,
+    AlternativeOffer, Apportionment, Assumptions, Cluster, Consultation, Disposition, Merger, Outcome, Person, Pool,
+    Post, Scenario, Selection,
 };
 
 /// One change, as the user thinks of it.
@@ -147,6 +147,18 @@ pub enum Edit {
         employer: Employer,
         consultation: Option<Consultation>,
     },
+    /// Adds a selection pool to a cluster (`index`: its number of pools), changes one, or
+    /// (`None`) deletes it.
+    SetPool {
+        cluster: usize,
+        index: usize,
+        pool: Option<Pool>,
+    },
+    /// Several edits as one step: all applied, or (one refused) none.
+    Batch {
+        label: String,
+        edits: Vec<Edit>,
+    },
     /// Replaces all clusters at once (the inverse of any cluster, team or post edit).
     ReplaceClusters(Vec<Cluster>),
     /// Replaces the whole list of people (an import, and its inverse). `what` is the label:
@@ -273,6 +285,9 @@ impl Edit {
                     None => format!("clear the consultation of {who}"),
                 }
             }
+            Edit::SetPool { pool: Some(p), .. } => format!("set the selection pool \"{}\"", p.name),
+            Edit::SetPool { .. } => "delete a selection pool".to_owned(),
+            Edit::Batch { label, .. } => label.clone(),
             Edit::ReplaceClusters(_) => "change clusters".to_owned(),
             Edit::ReplacePeople { what, .. } => what.clone(),
         }
@@ -332,8 +347,62 @@ impl Edit {
             Edit::SetPeopleDetail { ids, detail } => apply::set_people_detail(s, &ids, &detail),
             Edit::RestorePeople(list) => apply::restore_people(s, list),
             Edit::SetConsultation { employer, consultation } => apply::set_consultation(s, &employer, consultation),
+            Edit::SetPool { cluster, index, pool } => apply::set_pool(s, cluster, index, pool),
+            Edit::Batch { label, edits } => apply::batch(s, label, edits),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),
             Edit::ReplacePeople { people, what } => apply::replace_people(s, people, what),
         }
+    }
+}
+
+/// A selection pool's candidates and their results, as edits of one step each: the pool
+/// changed and each person's outcome with it (ring-fenced while pending, appointed, or at
+/// risk when not appointed or withdrawn), their dates kept.
+impl Edit {
+    /// Adds these people to pool `index` of `cluster` as candidates (pending: ring-fenced for
+    /// its first post). People already in it are left as they are.
+    #[must_use]
+    pub fn add_candidates(s: &Scenario, cluster: usize, index: usize, ids: &[String]) -> Option<Edit> {
+        let pool = s.clusters.get(cluster)?.pools.get(index)?;
+        let first = pool.posts.first()?;
+        let mut next = pool.clone();
+        let new: Vec<String> =
+            ids.iter().filter(|id| !pool.candidates.iter().any(|c| &c.person == *id)).cloned().collect();
+        if new.is_empty() {
+            return None;
+        }
+        next.candidates
+            .extend(new.iter().map(|id| crate::model::Candidate { person: id.clone(), result: Selection::Pending }));
+        Some(Edit::Batch {
+            label: format!("add {} to the pool \"{}\"", format_count(new.len()), pool.name),
+            edits: vec![
+                Edit::SetPool { cluster, index, pool: Some(next) },
+                Edit::SetOutcomes { ids: new, outcome: Outcome::RingFencedFor(first.clone()), effective: None },
+            ],
+        })
+    }
+
+    /// Records how the selection went for one candidate of pool `index` of `cluster`.
+    #[must_use]
+    pub fn record_selection(
+        s: &Scenario,
+        cluster: usize,
+        index: usize,
+        person: &str,
+        result: Selection,
+    ) -> Option<Edit> {
+        let pool = s.clusters.get(cluster)?.pools.get(index)?;
+        let first = pool.posts.first()?;
+        let mut next = pool.clone();
+        let c = next.candidates.iter_mut().find(|c| c.person == person)?;
+        c.result = result.clone();
+        let effective = s.people.iter().find(|p| p.id == person).and_then(|p| p.effective);
+        Some(Edit::Batch {
+            label: format!("record {person} as {} in \"{}\"", result.label(), pool.name),
+            edits: vec![
+                Edit::SetPool { cluster, index, pool: Some(next) },
+                Edit::SetOutcomes { ids: vec![person.to_owned()], outcome: result.outcome(first), effective },
+            ],
+        })
     }
 }

@@ -383,6 +383,7 @@ pub fn lnr_cluster() -> Scenario {
                 (Healthcare Leader, 14 Aug 2025)."
             .to_owned(),
         consultation: None,
+        pools: Vec::new(),
     }];
     let notes = "ILLUSTRATIVE. The two ICBs, populations and running cost allowances are real (NHS England 2025/26 \
         allocations). The combined baseline of £53m and the published saving of £16.7m (33% for LLR, 29% for \
@@ -654,6 +655,7 @@ pub fn national_2026_27() -> Scenario {
                 status: format!("{status}; name not yet decided"),
             }),
             consultation: None,
+            pools: Vec::new(),
         })
         .collect();
     choose_unclustered(&mut s);

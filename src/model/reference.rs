@@ -102,6 +102,7 @@ pub fn clusters_2025_26() -> Vec<Cluster> {
                 format!("{}. Source: {}", r.note, r.source)
             },
             consultation: None,
+            pools: Vec::new(),
         })
         .collect()
 }

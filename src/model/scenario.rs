@@ -132,6 +132,70 @@ pub struct Cluster {
     /// (before it, each member ICB consults as its own employer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consultation: Option<Consultation>,
+    /// Ring-fenced selection pools: posts of this cluster's teams and the people who
+    /// compete for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<Pool>,
+}
+
+/// A ring-fenced selection pool: a set of posts and the candidates for them (competitive
+/// slot-in where there are more people than posts), each with their result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    pub name: String,
+    /// The posts, by id.
+    pub posts: Vec<String>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+}
+
+/// A person in a selection pool, and how the selection went for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// The person, by id.
+    pub person: String,
+    #[serde(default)]
+    pub result: Selection,
+}
+
+/// How a selection went for a candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Selection {
+    /// Not yet decided: ring-fenced.
+    #[default]
+    Pending,
+    /// Appointed to this post of the pool.
+    Appointed(String),
+    /// Not appointed: at risk.
+    NotAppointed,
+    /// Withdrew from the pool: at risk.
+    Withdrew,
+}
+
+impl Selection {
+    /// "pending", "appointed to LN-FIN-02", "not appointed", "withdrew".
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Selection::Pending => "pending".to_owned(),
+            Selection::Appointed(p) => format!("appointed to {p}"),
+            Selection::NotAppointed => "not appointed".to_owned(),
+            Selection::Withdrew => "withdrew".to_owned(),
+        }
+    }
+
+    /// The outcome a result gives the person: still ring-fenced for the pool's first post
+    /// while pending; appointed; at risk when not appointed or withdrawn.
+    #[must_use]
+    pub fn outcome(&self, first_post: &str) -> Outcome {
+        match self {
+            Selection::Pending => Outcome::RingFencedFor(first_post.to_owned()),
+            Selection::Appointed(p) => Outcome::AppointedTo(p.clone()),
+            Selection::NotAppointed | Selection::Withdrew => Outcome::AtRisk,
+        }
+    }
 }
 
 /// A cluster's members becoming one merged ICB: one statutory body, one board, one

@@ -14,6 +14,7 @@ pub mod consultation;
 mod functions;
 mod organisations;
 mod people;
+mod pools;
 mod posts;
 
 use crate::engine::Index;

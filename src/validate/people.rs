@@ -162,6 +162,7 @@ fn across(cx: &Context<'_>, seen: &Seen) -> Vec<Finding> {
     posts_filled_once(cx, seen, &mut out);
     ring_fenced_pools(cx, seen, &mut out);
     super::consultation::check(cx, &mut out);
+    super::pools::check(cx, &mut out);
     out.list
 }
 

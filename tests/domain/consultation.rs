@@ -229,3 +229,53 @@ fn pay_protection_is_its_own_line_while_it_lasts() {
     assert_eq!((steps.pay_protection.at_target, steps.pay_protection.over_period), (1_298_800, 649_400));
     assert_eq!(steps.totals.planned - base.totals.planned, 1_298_800);
 }
+
+/// A selection pool of two posts with three candidates ring-fenced for it: 3 : 2,
+/// competitive. One appointed to the second post, one not appointed: their outcomes follow
+/// (appointed; at risk) in one step each, and the check says one is still to decide. Undo
+/// gives back the pool and the outcome together.
+#[test]
+fn a_selection_pool_records_each_candidates_result_with_their_outcome() {
+    use cluster_planner::edit::{Document, Edit};
+    use cluster_planner::model::{Pool, Selection};
+    let mut s = two_icbs(None);
+    let mut second = s.clusters[0].teams[0].posts[0].clone();
+    second.id = "CFO".into();
+    s.clusters[0].teams[0].posts.push(second);
+    for id in ["1", "2", "3"] {
+        s.people.push(person(id, "AAA", 90_000, 10, Outcome::RingFencedFor("CEO".into())));
+    }
+    let mut doc = Document::new(s, None, "pool.ron");
+    let pool = Pool { name: "Executive".into(), posts: vec!["CEO".into(), "CFO".into()], candidates: Vec::new() };
+    doc.apply(Edit::SetPool { cluster: 0, index: 0, pool: Some(pool) }).unwrap();
+    let ids: Vec<String> = ["1", "2", "3"].map(String::from).to_vec();
+    doc.apply(Edit::add_candidates(&doc.scenario, 0, 0, &ids).unwrap()).unwrap();
+    assert_eq!(doc.scenario.clusters[0].pools[0].candidates.len(), 3);
+    let pools = |doc: &Document| -> Vec<String> {
+        doc.findings.iter().filter(|f| f.kind == "Selection pools").map(|f| f.message.clone()).collect()
+    };
+    assert_eq!(pools(&doc), ["pool \"Executive\": 3 candidates for 2 posts (competitive), 3 still to decide"]);
+
+    doc.apply(Edit::record_selection(&doc.scenario, 0, 0, "2", Selection::Appointed("CFO".into())).unwrap()).unwrap();
+    doc.apply(Edit::record_selection(&doc.scenario, 0, 0, "3", Selection::NotAppointed).unwrap()).unwrap();
+    let outcome = |doc: &Document, id: &str| doc.scenario.people.iter().find(|p| p.id == id).unwrap().outcome.clone();
+    assert_eq!(outcome(&doc, "2"), Outcome::AppointedTo("CFO".into()));
+    assert_eq!(outcome(&doc, "3"), Outcome::AtRisk);
+    assert_eq!(outcome(&doc, "1"), Outcome::RingFencedFor("CEO".into()));
+    assert_eq!(pools(&doc), ["pool \"Executive\": 3 candidates for 2 posts (competitive), 1 still to decide"]);
+    // The appointee's cost moves into the post they hold: £90,000 a year is their role no more.
+    assert_eq!(doc.summary.posts.iter().find(|p| p.id == "CFO").unwrap().holders, 1);
+
+    doc.undo();
+    assert_eq!(outcome(&doc, "3"), Outcome::RingFencedFor("CEO".into()));
+    assert_eq!(doc.scenario.clusters[0].pools[0].candidates[2].result, Selection::Pending);
+    // A result that disagrees with the outcome (set elsewhere) is a warning.
+    doc.apply(Edit::SetOutcomes { ids: vec!["2".into()], outcome: Outcome::Mars, effective: None }).unwrap();
+    let warn: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "Selection pools" && f.severity == cluster_planner::validate::Severity::Warning)
+        .collect();
+    assert_eq!(warn.len(), 1);
+    assert!(warn[0].message.contains("records them as appointed to CFO, but their outcome is mars"));
+}

@@ -12,7 +12,8 @@ use cluster_planner::engine::consultation::Employer;
 use cluster_planner::examples;
 use cluster_planner::model::money::Rate;
 use cluster_planner::model::{
-    AlternativeOffer, Apportionment, Consultation, Disposition, Outcome, Post, Scenario, Share,
+    AlternativeOffer, Apportionment, Candidate, Consultation, Disposition, Outcome, Pool, Post, Scenario, Selection,
+    Share,
 };
 
 /// Random numbers that pick what an edit touches and how; turned into an edit by `make`.
@@ -27,7 +28,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..32, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..34, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -86,7 +87,7 @@ fn make(s: &Scenario, p: &Pick) -> Edit {
     let t = target(s, p);
     match p.kind {
         0 | 1 | 19 | 20 | 24 | 29 | 30 => people_edit(s, p, t),
-        2..=10 | 18 | 27 => cluster_edit(s, p, t),
+        2..=10 | 18 | 27 | 32 | 33 => cluster_edit(s, p, t),
         11..=13 | 25 => post_edit(p, t),
         _ => settings_edit(s, p, t),
     }
@@ -130,6 +131,28 @@ fn cluster_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
     let cluster = t.cluster;
     match p.kind {
         2 => Edit::AddCluster { name: p.text.clone() },
+        32 => Edit::SetPool {
+            cluster,
+            index: p.b % 3,
+            pool: (!p.c.is_multiple_of(4)).then(|| Pool {
+                name: p.text.clone(),
+                posts: t.post.iter().map(|q| q.id.clone()).collect(),
+                candidates: t
+                    .ids
+                    .iter()
+                    .map(|id| Candidate { person: id.clone(), result: Selection::Pending })
+                    .collect(),
+            }),
+        },
+        // Several edits as one: a pool and the outcomes, or one refused and none applied.
+        33 => Edit::Batch {
+            label: p.text.clone(),
+            edits: vec![
+                Edit::AddCluster { name: p.text.clone() },
+                Edit::SetOutcomes { ids: t.ids.clone(), outcome: outcome(s, p), effective: date(p) },
+                Edit::RenameCluster { cluster, name: format!("{}{}", p.text, p.a) },
+            ],
+        },
         3 => Edit::RenameCluster { cluster, name: p.text.clone() },
         4 => Edit::DeleteCluster { cluster },
         5 => Edit::AddMember { cluster, org: t.org },

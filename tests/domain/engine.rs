@@ -81,6 +81,7 @@ fn small() -> Scenario {
         notes: String::new(),
         merger: None,
         consultation: None,
+        pools: Vec::new(),
     }];
     s.people = vec![
         person("1", "AAA", 50_000, 10, Outcome::NotAffected),
@@ -312,6 +313,7 @@ fn validation_finds_the_inconsistencies_a_committee_makes() {
         notes: String::new(),
         merger: None,
         consultation: None,
+        pools: Vec::new(),
     });
     s.people[0].outcome = Outcome::SlottedInto("P1".into());
     s.people.push(person("4", "AAA", 50_000, 3, Outcome::SlottedInto("P1".into()))); // post filled twice

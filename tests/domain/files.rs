@@ -400,6 +400,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 notes: String::new(),
                 merger: None,
                 consultation: None,
+                pools: Vec::new(),
             });
     (
         text(),

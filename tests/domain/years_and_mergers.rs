@@ -96,6 +96,7 @@ pub(crate) fn two_icbs(merger: Option<Merger>) -> Scenario {
         notes: String::new(),
         merger,
         consultation: None,
+        pools: Vec::new(),
     }];
     s
 }

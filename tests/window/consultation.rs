@@ -79,3 +79,37 @@ fn a_site_is_set_for_the_selected_people() {
     let label = h.state().session.doc.history.undo_label().unwrap_or_default();
     assert!(label.contains("set the site of 3 people to County Hall"), "{label}");
 }
+
+/// On the Teams tab, a selection pool is made of two posts, by label.
+#[test]
+fn a_selection_pool_is_made_on_the_teams_tab() {
+    let mut h = harness(ClusterPlannerApp::with_built_in_example());
+    h.run();
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label("Selection pools (0)").hover();
+    h.run();
+    h.get_by_label("Selection pools (0)").click();
+    h.run();
+    let posts: Vec<(String, String)> = h.state().session.doc.scenario.clusters[0].teams[0]
+        .posts
+        .iter()
+        .take(2)
+        .map(|p| (p.id.clone(), format!("{} {}", p.id, p.title)))
+        .collect();
+    for (_, label) in &posts {
+        h.get_by_label(label).hover();
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+    }
+    h.get_by_label("New pool:").click();
+    h.get_by_label("New pool:").type_text("Executive");
+    h.run();
+    h.get_by_label("Create pool of 2 posts").click();
+    h.run();
+    let pool = &h.state().session.doc.scenario.clusters[0].pools[0];
+    assert_eq!(pool.name, "Executive");
+    assert_eq!(pool.posts, posts.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+    h.get_by_label("Executive — 0 : 2 (candidates : posts), 0 appointed");
+}

@@ -78,7 +78,49 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
     }
     let mut pages = table_pages("People process: collective consultation and HR1", &table, &rows, &intro);
     pages.extend(timeline_pages(s, o));
+    pages.extend(pools(s));
     pages
+}
+
+/// The selection pools: each pool's posts and candidates, and how the selection stands.
+fn pools(s: &Scenario) -> Vec<Page> {
+    use crate::model::Selection;
+    let all: Vec<_> = s.clusters.iter().flat_map(|c| c.pools.iter().map(move |p| (c, p))).collect();
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let columns = [
+        ("Cluster · pool", 762.0),
+        ("Posts", 40.0),
+        ("Candidates", 40.0),
+        ("Appointed", 40.0),
+        ("Not appointed", 40.0),
+        ("Withdrew", 40.0),
+        ("To decide", 40.0),
+    ];
+    let table = Table::new(&columns, 1);
+    let count = |p: &crate::model::Pool, f: &dyn Fn(&Selection) -> bool| {
+        format_count(p.candidates.iter().filter(|c| f(&c.result)).count())
+    };
+    let rows: Vec<(Vec<String>, bool)> = all
+        .iter()
+        .map(|(c, p)| {
+            (
+                vec![
+                    format!("{} · {}", c.name, p.name),
+                    format_count(p.posts.len()),
+                    format_count(p.candidates.len()),
+                    count(p, &|r| matches!(r, Selection::Appointed(_))),
+                    count(p, &|r| *r == Selection::NotAppointed),
+                    count(p, &|r| *r == Selection::Withdrew),
+                    count(p, &|r| *r == Selection::Pending),
+                ],
+                false,
+            )
+        })
+        .collect();
+    let intro = "A ring-fenced pool is a set of posts and the people competing for them (more candidates than posts: competitive slot-in). Not appointed and withdrawn candidates are at risk.";
+    table_pages("People process: selection pools", &table, &rows, intro)
 }
 
 /// The timeline, as many pages as its rows need at full size.

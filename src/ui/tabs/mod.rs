@@ -9,6 +9,7 @@ pub mod functions;
 pub mod icbs;
 pub mod overview;
 pub mod people;
+pub mod pools;
 pub mod teams;
 
 /// The tabs of the window, in their order on screen.

@@ -26,6 +26,8 @@ pub struct TeamsView {
     pub error: Option<String>,
     /// The post being edited in its dialog.
     pub editing: Option<PostEditor>,
+    /// The form for a new selection pool.
+    pub pools: super::pools::PoolsView,
     /// A team being renamed: (cluster, team, the name as typed).
     pub renaming: Option<(usize, usize, String)>,
     /// The people to place, worked out once per change of the scenario, cluster or search
@@ -136,6 +138,9 @@ fn teams(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut TeamsView, cmd
                 });
             });
             k += t.posts.len();
+        }
+        if !c.teams.is_empty() {
+            super::pools::show(ui, doc, ci, &mut view.pools, cmds);
         }
     });
 }
