@@ -131,6 +131,35 @@ pub const GLOSSARY: &[(&str, &str)] = &[
         "One-off costs ÷ the net recurrent saving a month, rounded up: the months until the saving has paid for the exits.",
     ),
     ("In scope", "ICBs in a cluster, or ticked on the ICBs tab: the headline and totals cover these, and only these."),
+    (
+        "Collective consultation",
+        "Proposing 20 or more redundancies at one establishment within 90 days: consult representatives for at least 30 days before the first dismissal, 45 from 100 (TULRCA 1992 s188). Each ICB is its own employer; a merged ICB is one from its date. Voluntary redundancy counts; MARS does not.",
+    ),
+    (
+        "Establishment",
+        "The site where an employee is assigned to work: each site is counted on its own for collective consultation.",
+    ),
+    (
+        "HR1",
+        "The form that notifies the Secretary of State (Insolvency Service) of proposed redundancies: before any notice of dismissal, and at least 30 (or 45) days before the first dismissal. Failing to file is an offence.",
+    ),
+    (
+        "Protective award",
+        "What a tribunal may award each employee when an employer fails to consult: up to 180 days' pay from 6 April 2026 (90 before). Shown as a risk, not a cost.",
+    ),
+    (
+        "Selection pool",
+        "A set of posts and the people ring-fenced for them. More people than posts: competitive slot-in. Those not appointed, or who withdraw, are at risk.",
+    ),
+    (
+        "Suitable alternative employment",
+        "A post offered to someone at risk that suits them. Unreasonably refusing it ends their redundancy payment (AfC Section 16).",
+    ),
+    (
+        "Pay protection",
+        "A person placed in a lower-paid post keeps the difference for the months the local policy sets, in full or stepping down. Its own cost line while it lasts.",
+    ),
+    ("Options appraisal", "Options compared with business as usual (HM Treasury Green Book): the net recurrent saving, one-off costs, payback and the net present value over 10 years at 3.5%."),
 ];
 
 /// The meaning of a glossary term (any case), for tooltips in the glossary's words.
@@ -178,6 +207,12 @@ mod tests {
             "running cost envelope",
             "apportionment",
             "section 16",
+            "HR1",
+            "protective award",
+            "establishment",
+            "pay protection",
+            "selection pool",
+            "suitable alternative employment",
         ] {
             assert!(!meaning(term).is_empty(), "{term} is in the glossary");
         }
