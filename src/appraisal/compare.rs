@@ -296,7 +296,14 @@ impl Comparison {
                 ));
             }
         }
-        out.push("Not in these figures: optimism bias (enter evidence-based uplifts in the options' own figures), early retirement on redundancy, and pay protection.".to_owned());
+        let unset = self
+            .options
+            .iter()
+            .any(|o| o.summary.pay_protection.people > 0 && o.scenario.assumptions.people_process.pay_protection_months == 0);
+        out.push(format!(
+            "Not in these figures: optimism bias (enter evidence-based uplifts in the options' own figures), early retirement on redundancy{}.",
+            if unset { ", and pay protection where its months are not set" } else { "" }
+        ));
         out
     }
 
