@@ -296,10 +296,9 @@ impl Comparison {
                 ));
             }
         }
-        let unset = self
-            .options
-            .iter()
-            .any(|o| o.summary.pay_protection.people > 0 && o.scenario.assumptions.people_process.pay_protection_months == 0);
+        let unset = self.options.iter().any(|o| {
+            o.summary.pay_protection.people > 0 && o.scenario.assumptions.people_process.pay_protection_months == 0
+        });
         out.push(format!(
             "Not in these figures: optimism bias (enter evidence-based uplifts in the options' own figures), early retirement on redundancy{}.",
             if unset { ", and pay protection where its months are not set" } else { "" }

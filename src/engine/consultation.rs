@@ -78,14 +78,6 @@ impl Establishment {
     }
 }
 
-/// The employer of a person leaving on `exit`: their ICB, or its merged ICB from the
-/// merger's date.
-fn employer_at(s: &Scenario, p: &Person, exit: NaiveDate) -> Employer {
-    let merged =
-        s.clusters.iter().position(|c| c.members.contains(&p.org) && c.merger.as_ref().is_some_and(|m| exit >= m.from));
-    merged.map_or_else(|| Employer::Icb(p.org.clone()), Employer::Merged)
-}
-
 /// The employer's name, for tables and findings.
 #[must_use]
 pub fn employer_name(s: &Scenario, e: &Employer) -> String {
@@ -176,14 +168,38 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
 /// site (in the order of the employers' codes and names, then the sites').
 #[must_use]
 pub fn establishments(s: &Scenario) -> Vec<Establishment> {
-    // (employer, site) -> (exit date, person)
-    type Groups = std::collections::BTreeMap<(Employer, Option<String>), Vec<(NaiveDate, usize)>>;
-    let mut groups = Groups::new();
-    for (i, p) in s.people.iter().enumerate().filter(|(_, p)| is_dismissal(&p.outcome)) {
-        let exit = exit_date(s, p);
-        groups.entry((employer_at(s, p, exit), p.site.clone())).or_default().push((exit, i));
+    // Which ICBs merge, and from when (few): looked up once per person, not by a search.
+    let mut merging: rustc_hash::FxHashMap<&str, (usize, NaiveDate)> = rustc_hash::FxHashMap::default();
+    for (ci, c) in s.clusters.iter().enumerate() {
+        if let Some(m) = &c.merger {
+            for code in &c.members {
+                merging.entry(code.as_str()).or_insert((ci, m.from));
+            }
+        }
     }
-    groups.into_iter().map(|((employer, site), mut list)| establishment(s, employer, site, &mut list)).collect()
+    // (merged ICB's cluster, or the ICB's code; site) -> (exit date, person), borrowed from
+    // the scenario: nothing is copied per person.
+    type Key<'s> = (Option<usize>, &'s str, Option<&'s str>);
+    let mut groups: rustc_hash::FxHashMap<Key<'_>, Vec<(NaiveDate, usize)>> = rustc_hash::FxHashMap::default();
+    for (i, p) in s.people.iter().enumerate() {
+        if !is_dismissal(&p.outcome) {
+            continue;
+        }
+        let exit = exit_date(s, p);
+        let merged = merging.get(p.org.as_str()).filter(|(_, from)| exit >= *from).map(|(ci, _)| *ci);
+        let org = if merged.is_some() { "" } else { p.org.as_str() };
+        groups.entry((merged, org, p.site.as_deref())).or_default().push((exit, i));
+    }
+    let mut out: Vec<Establishment> = groups
+        .into_iter()
+        .map(|((merged, org, site), mut list)| {
+            let employer = merged.map_or_else(|| Employer::Icb(org.to_owned()), Employer::Merged);
+            establishment(s, employer, site.map(str::to_owned), &mut list)
+        })
+        .collect();
+    // In the order of the employers' codes (ICBs, then merged ICBs), then the sites'.
+    out.sort_by(|a, b| (&a.employer, &a.site).cmp(&(&b.employer, &b.site)));
+    out
 }
 
 fn establishment(

@@ -159,7 +159,10 @@ pub const GLOSSARY: &[(&str, &str)] = &[
         "Pay protection",
         "A person placed in a lower-paid post keeps the difference for the months the local policy sets, in full or stepping down. Its own cost line while it lasts.",
     ),
-    ("Options appraisal", "Options compared with business as usual (HM Treasury Green Book): the net recurrent saving, one-off costs, payback and the net present value over 10 years at 3.5%."),
+    (
+        "Options appraisal",
+        "Options compared with business as usual (HM Treasury Green Book): the net recurrent saving, one-off costs, payback and the net present value over 10 years at 3.5%.",
+    ),
 ];
 
 /// The meaning of a glossary term (any case), for tooltips in the glossary's words.
