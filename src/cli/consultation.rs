@@ -45,20 +45,27 @@ pub fn run(path: &Path, as_json: bool) -> Outcome {
 fn table(e: &Establishment, findings: &[cluster_planner::validate::Finding]) -> Result<(), super::Failure> {
     out!()?;
     out!("{} · {}", e.employer_name, e.site.as_deref().unwrap_or("no site recorded"))?;
-    let (a, b) = e.busiest.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+    let when = match e.busiest {
+        Some((a, b)) if a == b => format!("on {}", date(Some(a))),
+        Some((a, b)) => format!("{} to {}", date(Some(a)), date(Some(b))),
+        None => String::new(),
+    };
     out!(
-        "  proposed redundancies {} · most in 90 days {} ({} to {})",
+        "  proposed redundancies {} ({} decided; {} at risk or ring-fenced) · most in 90 days {} ({when})",
         format_count(e.dismissals.len()),
+        format_count(e.decided),
+        format_count(e.dismissals.len() - e.decided),
         format_count(e.most_in_90_days),
-        date(a),
-        date(b)
     )?;
     if !e.duty() {
         out!("  under 20 in any 90 days: no duty to consult collectively or to file HR1")?;
+        for f in findings {
+            out!("  {}: {}", f.severity.label(), f.message)?;
+        }
         return Ok(());
     }
     out!(
-        "  minimum consultation {} days · first dismissal {} · consult by {} · HR1 by {} · first notice {}",
+        "  minimum consultation {} days · first dismissal {} · start consulting by {} · HR1 by {} · first notice {}",
         e.min_days,
         date(e.first_dismissal),
         date(e.consult_by),
@@ -74,7 +81,11 @@ fn table(e: &Establishment, findings: &[cluster_planner::validate::Finding]) -> 
         )?,
         None => out!("  recorded: no consultation")?,
     }
-    out!("  protective award at risk (a risk, not a cost): {}", format_pounds(e.exposure))?;
+    out!(
+        "  protective award at risk (a risk, not a cost): {} ({} days' pay each)",
+        format_pounds(e.exposure),
+        e.award_days
+    )?;
     for f in findings {
         out!("  {}: {}", f.severity.label(), f.message)?;
     }
@@ -87,6 +98,7 @@ fn one_json(e: &Establishment, findings: &[cluster_planner::validate::Finding]) 
         "employer": e.employer_name,
         "site": e.site,
         "proposed": e.dismissals.len(),
+        "decided": e.decided,
         "most_in_90_days": e.most_in_90_days,
         "window_from": iso(a),
         "window_to": iso(b),
@@ -100,6 +112,7 @@ fn one_json(e: &Establishment, findings: &[cluster_planner::validate::Finding]) 
         "hr1": iso(e.consultation.as_ref().and_then(|c| c.hr1)),
         "notices_from": iso(e.consultation.as_ref().and_then(|c| c.notices_from)),
         "protective_award_risk_pence": e.exposure,
+        "protective_award_days": e.award_days,
         "findings": findings.iter().map(|f| json!({ "severity": f.severity.label(), "message": f.message })).collect::<Vec<_>>(),
     })
 }

@@ -4,23 +4,29 @@
 //! would risk. Not legal advice: the figures a committee checks with its HR and legal
 //! advisers.
 //!
-//! - **Who counts**: people leaving on compulsory or voluntary redundancy (volunteers are
-//!   still dismissed by reason of redundancy). Not MARS (a resignation), not redeployment,
-//!   not a transfer with a function.
+//! - **Who counts**: everyone the plan proposes may be dismissed as redundant — compulsory
+//!   and voluntary redundancy (volunteers are still dismissed by reason of redundancy), and
+//!   the people at risk or ring-fenced, not yet placed (the duty starts with the proposal,
+//!   not the decision; counting them errs towards consulting). Not MARS (a resignation),
+//!   not redeployment, not a transfer with a function, not those placed in a post.
 //! - **Employer**: each ICB is its own employer; a merged ICB is one employer from its merger
-//!   date, so a dismissal dated on or after it counts there.
-//! - **Establishment**: the site a person is based at; people with no site recorded are
-//!   counted together, as one establishment of their employer (which may overstate).
+//!   date, so a person whose notice would be given on or after it counts there (the employer
+//!   that gives notice makes the proposal).
+//! - **Establishment**: the site a person is based at, read without regard to case or
+//!   spaces at the ends; people with no site recorded are counted together, as one
+//!   establishment of their employer (which may overstate).
 //! - **When**: a person's exit date (their outcome's date; undated, the target date).
 //! - **The duty**: 20 or more dismissals at one establishment within any 90 days: consult for
-//!   at least 30 days before the first dismissal takes effect; 100 or more: 45 days. HR1 is
-//!   due by the same day, and before any notice of dismissal is given.
+//!   at least 30 days before the first dismissal takes effect; 100 or more: 45 days; and no
+//!   notice of dismissal before those days have run. HR1 is due by the same day, and before
+//!   any notice of dismissal is given.
 //! - **Notice**: each person's is the longer of their contractual notice (by band, a
 //!   setting) and the statutory minimum (a week a year of service from 2 years, at most 12;
 //!   one week before that: ERA 1996 s86). Their notice date is their exit date less it,
 //!   unless notices are planned from a later date.
-//! - **Protective award** (the risk if it went wrong): up to N days' pay for each person
-//!   (180 from 6 April 2026), a day's pay being the person's annual pay ÷ 365.
+//! - **Protective award** (the risk if it went wrong): up to N days' pay for each person (the
+//!   setting, 180, for dismissals from 6 April 2026; at most 90 before), a day's pay being
+//!   the person's annual pay ÷ 365.
 
 use chrono::{Days, NaiveDate};
 
@@ -47,6 +53,9 @@ pub struct Establishment {
     pub site: Option<String>,
     /// The people proposed for dismissal here (indexes into `scenario.people`), by exit date.
     pub dismissals: Vec<usize>,
+    /// Of them, those decided (compulsory or voluntary redundancy); the rest are at risk or
+    /// ring-fenced.
+    pub decided: usize,
     /// The most dismissals in any 90 days.
     pub most_in_90_days: usize,
     /// The first and last exit of the busiest 90 days.
@@ -57,7 +66,8 @@ pub struct Establishment {
     pub first_dismissal: Option<NaiveDate>,
     /// The people the duty covers (in some 90 days with 20 or more), by exit date.
     pub covered: Vec<usize>,
-    /// The last day consultation may start: the first dismissal less the minimum days.
+    /// The last day consultation may start: the minimum days before the first dismissal, and
+    /// before the first notice (no notice before the minimum has run).
     pub consult_by: Option<NaiveDate>,
     /// The last day HR1 may be filed: the minimum days before the first dismissal, and
     /// before the first notice of dismissal.
@@ -68,6 +78,8 @@ pub struct Establishment {
     pub consultation: Option<Consultation>,
     /// What a protective award could reach for the people covered: days' pay × people.
     pub exposure: Pence,
+    /// The days' pay a person that award is worked on (90 for dismissals before 6 April 2026).
+    pub award_days: u32,
 }
 
 impl Establishment {
@@ -100,10 +112,22 @@ pub fn consultation_of<'a>(s: &'a Scenario, e: &Employer) -> Option<&'a Consulta
     }
 }
 
-/// Whether an outcome is a dismissal by reason of redundancy.
+/// Whether an outcome is a dismissal by reason of redundancy, decided.
 #[must_use]
 pub fn is_dismissal(o: &Outcome) -> bool {
     matches!(o, Outcome::CompulsoryRedundancy | Outcome::VoluntaryRedundancy)
+}
+
+/// Whether the plan proposes the person may be dismissed as redundant: decided, or at risk
+/// or ring-fenced and not yet placed.
+#[must_use]
+pub fn is_proposed(o: &Outcome) -> bool {
+    is_dismissal(o) || matches!(o, Outcome::AtRisk | Outcome::RingFencedFor(_))
+}
+
+/// The day from which a protective award may reach the longer period: 6 April 2026.
+fn longer_award_from() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 4, 6).unwrap_or_default()
 }
 
 /// A person's exit date: their outcome's date, or the target date.
@@ -141,9 +165,9 @@ pub fn earliest_exit(s: &Scenario, p: &Person, c: Option<&Consultation>) -> Opti
 
 /// What a protective award could reach for one person: their annual pay × days ÷ 365.
 #[must_use]
-pub fn award_for(s: &Scenario, p: &Person) -> Pence {
+pub fn award_for(p: &Person, days: u32) -> Pence {
     let pay = p.wte.of(p.salary_pence);
-    mul_div_round(pay, i64::from(s.assumptions.people_process.protective_award_days), 365)
+    mul_div_round(pay, i64::from(days), 365)
 }
 
 /// `d` plus `n` days, or the last date there is (a file may hold any date: never a panic).
@@ -177,22 +201,35 @@ pub fn establishments(s: &Scenario) -> Vec<Establishment> {
             }
         }
     }
-    // (merged ICB's cluster, or the ICB's code; site) -> (exit date, person), borrowed from
-    // the scenario: nothing is copied per person.
+    // (merged ICB's cluster, or the ICB's code; site as written) -> (exit date, person),
+    // borrowed from the scenario: nothing is copied per person.
     type Key<'s> = (Option<usize>, &'s str, Option<&'s str>);
-    let mut groups: rustc_hash::FxHashMap<Key<'_>, Vec<(NaiveDate, usize)>> = rustc_hash::FxHashMap::default();
+    let mut written: rustc_hash::FxHashMap<Key<'_>, Vec<(NaiveDate, usize)>> = rustc_hash::FxHashMap::default();
     for (i, p) in s.people.iter().enumerate() {
-        if !is_dismissal(&p.outcome) {
+        if !is_proposed(&p.outcome) {
             continue;
         }
         let exit = exit_date(s, p);
-        let merged = merging.get(p.org.as_str()).filter(|(_, from)| exit >= *from).map(|(ci, _)| *ci);
+        let notice = less(exit, u64::from(notice_weeks(s, p)) * 7);
+        let merged = merging.get(p.org.as_str()).filter(|(_, from)| notice >= *from).map(|(ci, _)| *ci);
         let org = if merged.is_some() { "" } else { p.org.as_str() };
-        groups.entry((merged, org, p.site.as_deref())).or_default().push((exit, i));
+        let site = p.site.as_deref().map(str::trim).filter(|x| !x.is_empty());
+        written.entry((merged, org, site)).or_default().push((exit, i));
+    }
+    // One establishment for a site however its case is written (a few groups, not people):
+    // shown as its first spelling in the sort.
+    type Normal<'s> = (Option<usize>, &'s str, Option<String>);
+    type Group<'s> = (Option<&'s str>, Vec<(NaiveDate, usize)>);
+    let mut groups: std::collections::BTreeMap<Normal<'_>, Group<'_>> = std::collections::BTreeMap::new();
+    let mut keys: Vec<_> = written.into_iter().collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    for ((merged, org, site), list) in keys {
+        let g = groups.entry((merged, org, site.map(str::to_lowercase))).or_insert((site, Vec::new()));
+        g.1.extend(list);
     }
     let mut out: Vec<Establishment> = groups
         .into_iter()
-        .map(|((merged, org, site), mut list)| {
+        .map(|((merged, org, _), (site, mut list))| {
             let employer = merged.map_or_else(|| Employer::Icb(org.to_owned()), Employer::Merged);
             establishment(s, employer, site.map(str::to_owned), &mut list)
         })
@@ -237,15 +274,21 @@ fn establishment(
     let covered: Vec<usize> = list.iter().zip(&covered).filter(|(_, c)| **c).map(|((_, i), _)| *i).collect();
     let consultation = consultation_of(s, &employer).cloned();
     let first_dismissal = covered.first().map(|&i| exit_date(s, &s.people[i]));
-    let consult_by = first_dismissal.map(|d| less(d, u64::from(min_days)));
     let first_notice = covered.iter().map(|&i| notice_date(s, &s.people[i], consultation.as_ref())).min();
-    let hr1_by = consult_by.map(|d| first_notice.map_or(d, |n| d.min(less(n, 1))));
-    let exposure = covered.iter().map(|&i| award_for(s, &s.people[i])).sum();
+    // Consultation runs its minimum before the first dismissal and before the first notice.
+    let by_dismissal = first_dismissal.map(|d| less(d, u64::from(min_days)));
+    let consult_by = by_dismissal.map(|d| first_notice.map_or(d, |n| d.min(less(n, u64::from(min_days)))));
+    let hr1_by = by_dismissal.map(|d| first_notice.map_or(d, |n| d.min(less(n, 1))));
+    let setting = s.assumptions.people_process.protective_award_days;
+    let award_days = if first_dismissal.is_some_and(|d| d < longer_award_from()) { setting.min(90) } else { setting };
+    let exposure = covered.iter().map(|&i| award_for(&s.people[i], award_days)).sum();
+    let decided = list.iter().filter(|(_, i)| is_dismissal(&s.people[*i].outcome)).count();
     Establishment {
         employer_name: employer_name(s, &employer),
         employer,
         site,
         dismissals: list.iter().map(|(_, i)| *i).collect(),
+        decided,
         most_in_90_days: most,
         busiest,
         min_days,
@@ -256,5 +299,6 @@ fn establishment(
         first_notice,
         consultation,
         exposure,
+        award_days,
     }
 }

@@ -50,10 +50,9 @@ pub(super) struct Part {
     /// (`None`: after its last month).
     pub leaves: bool,
     pub month: Option<usize>,
-    /// Pay protection: this person's counts, and each change of the run-rate it makes (the
-    /// difference from its first month, less half or all of it when it steps down or ends).
+    /// Pay protection: what this person keeps, a time-limited cost paid on top of the
+    /// planned running cost (not in it: the plan is the structure's recurrent cost).
     pub protection: Protection,
-    pub protection_steps: [(Option<usize>, Pence); 3],
 }
 
 impl Part {
@@ -113,8 +112,7 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
     let post = p.outcome.post().and_then(|id| ix.posts.get(id)).map(|n| *n as usize);
     let leaves = p.outcome.leaves_current_role(post.is_some());
     let held = post.filter(|_| p.outcome.holds_post().is_some());
-    let (protection, protection_steps) =
-        protect(a, months, p, cost, held.and_then(|n| ix.salaries.get(n).copied().flatten()));
+    let protection = protect(a, months, p, cost, held.and_then(|n| ix.salaries.get(n).copied().flatten()));
     Part {
         cost,
         exit,
@@ -127,7 +125,6 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
         leaves,
         month: if leaves { months.land(p.effective) } else { None },
         protection,
-        protection_steps,
     }
 }
 
@@ -135,14 +132,9 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
 /// between their cost today and the post's at their WTE (with on-costs), kept for the
 /// policy's months from the day they take the post (undated: the target date), in full, or
 /// in full for the first half (rounded up) and half of it for the rest when it steps down.
-fn protect(
-    a: &Assumptions,
-    months: &Months,
-    p: &Person,
-    cost: Pence,
-    post_salary: Option<Pence>,
-) -> (Protection, [(Option<usize>, Pence); 3]) {
-    let none = (Protection::default(), [(None, 0); 3]);
+/// What is still paid at the target date is counted there, beside the planned running cost.
+fn protect(a: &Assumptions, months: &Months, p: &Person, cost: Pence, post_salary: Option<Pence>) -> Protection {
+    let none = Protection::default();
     let t = &a.people_process;
     let Some(salary) = post_salary else { return none };
     let diff = cost - pay_cost(a, salary, p.wte).to_icb();
@@ -153,7 +145,7 @@ fn protect(
     // With no protection set, the difference is counted (so the window can say who would
     // be protected) and costs nothing.
     if m == 0 {
-        return (Protection { people: 1, a_year: diff, at_target: 0, over_period: 0 }, [(None, 0); 3]);
+        return Protection { people: 1, a_year: diff, at_target: 0, over_period: 0 };
     }
     let start = p.effective.unwrap_or(a.target_date);
     let after = |n: u32| start.checked_add_months(chrono::Months::new(n)).unwrap_or(chrono::NaiveDate::MAX);
@@ -173,8 +165,7 @@ fn protect(
         )
     };
     let at_target = if first.is_some() { steps.iter().filter(|(k, _)| k.is_some()).map(|(_, v)| v).sum() } else { 0 };
-    let steps = if first.is_some() { steps } else { [(None, 0); 3] };
-    (Protection { people: 1, a_year: diff, at_target, over_period: over }, steps)
+    Protection { people: 1, a_year: diff, at_target, over_period: over }
 }
 
 /// Costs every person into `orgs` (baseline and planned people, headcount, WTE, one-off,
@@ -299,11 +290,6 @@ fn cost_chunk(
                 && let Some(k) = part.month
             {
                 delta[oi][k] -= part.cost;
-            }
-            for (k, v) in part.protection_steps {
-                if let Some(k) = k {
-                    delta[oi][k] += v;
-                }
             }
         }
     }

@@ -85,7 +85,8 @@ pub struct OrgFigures {
     pub baseline_non_pay: Pence,
     /// People who stay in their current roles.
     pub planned_people: Pence,
-    /// Pay protection still paid at the target date, to people placed in lower-paid posts.
+    /// Pay protection still paid at the target date to its people placed in lower-paid
+    /// posts: on top of the planned running cost, not in it.
     pub planned_protection: Pence,
     /// This ICB's share of its cluster's posts.
     pub planned_posts: Pence,
@@ -238,7 +239,8 @@ pub struct Protection {
     pub people: u32,
     /// Their differences a year, with on-costs, added up.
     pub a_year: Pence,
-    /// What is still paid at the target date (in the planned running cost).
+    /// What is still paid at the target date, a year: a time-limited cost on top of the
+    /// planned running cost (which is the structure's recurrent cost).
     pub at_target: Pence,
     /// What the protection costs over its whole period.
     pub over_period: Pence,

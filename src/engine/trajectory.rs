@@ -77,7 +77,7 @@ pub(super) fn close_organisations(
     let mut series_of = Vec::with_capacity(orgs.len());
     for (oi, (o, of)) in s.organisations.iter().zip(orgs.iter_mut()).enumerate() {
         of.line.baseline = of.baseline_people + of.baseline_non_pay;
-        of.line.planned = of.planned_people + of.planned_protection + of.planned_posts + of.planned_non_pay;
+        of.line.planned = of.planned_people + of.planned_posts + of.planned_non_pay;
         of.line.split_gap();
         if let Some(k) = months.land(o.planned_non_pay_from) {
             delta[oi][k] += of.planned_non_pay - of.baseline_non_pay;

@@ -67,11 +67,6 @@ fn add_part(sum: &mut Summary, p: &Part, sign: i64) {
                 if p.in_run_rate(j) {
                     *v += sign * p.cost;
                 }
-                for (k, d) in p.protection_steps {
-                    if k.is_some_and(|k| k <= j) {
-                        *v += sign * d;
-                    }
-                }
             }
         }
     }
@@ -111,7 +106,7 @@ fn close_again(ix: &Index<'_>, sum: &mut Summary, orgs: &HashSet<usize>) {
     for &oi in orgs {
         if let Some(of) = sum.organisations.get_mut(oi) {
             of.line.baseline = of.baseline_people + of.baseline_non_pay;
-            of.line.planned = of.planned_people + of.planned_protection + of.planned_posts + of.planned_non_pay;
+            of.line.planned = of.planned_people + of.planned_posts + of.planned_non_pay;
             of.line.split_gap();
         }
     }

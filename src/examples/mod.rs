@@ -334,12 +334,12 @@ fn generated(
 }
 
 /// Every ICB of a generated plan has two sites, its headquarters and a locality office (a
-/// third of its people there), and consults collectively from 1 September 2025 with HR1
-/// filed the same day: long enough before the exits of 31 December 2025 for 100 or more
-/// (45 days) and before the first notice (12 weeks before, 8 October). Illustrative, as the
-/// people are; no random draw is taken, so the people and decisions stay as they were.
+/// third of its people there), and consults collectively from 1 August 2025 with HR1 filed
+/// the same day: its 45 days (for 100 or more) run to 15 September, before the first notice
+/// (12 weeks before the exits of 31 December: 8 October). Illustrative, as the people are;
+/// no random draw is taken, so the people and decisions stay as they were.
 fn sites_and_consultation(s: &mut Scenario) {
-    let start = date(2025, 9, 1);
+    let start = date(2025, 8, 1);
     for o in &mut s.organisations {
         let short = crate::model::short_name(&o.name).to_owned();
         o.sites = vec![format!("{short} headquarters"), format!("{short} locality office")];
@@ -566,6 +566,13 @@ pub fn lnr_merger_2027() -> Scenario {
     );
     s.assumptions.target_date = date(2028, 3, 31);
     if let Some(c) = s.clusters.first_mut() {
+        // As one employer from April 2027 it consults on the people still at risk or
+        // ring-fenced at the target date (illustrative dates, in time for them).
+        c.consultation = Some(crate::model::Consultation {
+            start: date(2027, 12, 1),
+            hr1: Some(date(2027, 12, 1)),
+            notices_from: None,
+        });
         c.merger = Some(crate::model::Merger {
             from: date(2027, 4, 1),
             name: "NHS Leicester, Leicestershire, Rutland and Northamptonshire ICB".to_owned(),

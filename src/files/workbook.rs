@@ -264,6 +264,8 @@ pub fn people_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
     if !r.salaries {
         cols.push(("One-off Cost", 14.0));
     }
+    // The decision's record: why, and any offer of suitable alternative employment.
+    cols.extend([("Reason", 40.0), ("Offer of Alternative Employment", 40.0)]);
     let rows = s
         .people
         .iter()
@@ -292,6 +294,15 @@ pub fn people_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
             if !r.salaries {
                 row.push(Cell::Money(sum.person_one_off.get(i).copied().unwrap_or(0)));
             }
+            row.push(if p.reason.is_empty() { Cell::Empty } else { Cell::text(&p.reason) });
+            row.push(p.offer.as_ref().map_or(Cell::Empty, |o| {
+                Cell::text(format!(
+                    "{} on {}{}",
+                    o.post,
+                    o.offered,
+                    if o.refused { ", refused unreasonably" } else { "" }
+                ))
+            }));
             row
         })
         .collect();

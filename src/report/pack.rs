@@ -631,18 +631,29 @@ fn one_off_rows(sum: &Summary) -> Vec<(Vec<String>, bool)> {
         ),
     ];
     let pp = &sum.pay_protection;
-    if pp.people > 0 {
+    if pp.people > 0 && pp.over_period == 0 && pp.at_target == 0 {
         rows.push((
             vec![
                 format!(
-                    "Pay protection at the target date ({} people), in the planned cost",
+                    "{} people in lower-paid posts: their difference a year (pay protection not set)",
+                    format_count(pp.people as usize)
+                ),
+                format_pounds(pp.a_year),
+            ],
+            false,
+        ));
+    } else if pp.people > 0 {
+        rows.push((
+            vec![
+                format!(
+                    "Pay protection still paid at the target date ({} people), a year, on top of the planned cost",
                     format_count(pp.people as usize)
                 ),
                 format_pounds(pp.at_target),
             ],
             false,
         ));
-        rows.push((vec!["…over its whole period".into(), format_pounds(pp.over_period)], false));
+        rows.push((vec!["Pay protection over its whole period".into(), format_pounds(pp.over_period)], false));
     }
     rows
 }

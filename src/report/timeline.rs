@@ -59,7 +59,7 @@ impl Timeline {
         let all = establishments(s);
         let rows: Vec<Row> = all.iter().filter(|e| e.duty()).map(|e| row(s, e)).collect();
         let target = s.assumptions.target_date;
-        let mut dates = vec![today, target];
+        let mut dates = vec![target];
         for r in &rows {
             dates.extend(r.consultation.map(|c| c.0));
             dates.extend(r.hr1);
@@ -67,9 +67,32 @@ impl Timeline {
             dates.extend(r.notice.map(|n| n.0));
             dates.extend(r.exits.iter().map(|x| x.0));
         }
-        let from = less(dates.iter().min().copied().unwrap_or(today), 14);
-        let to = plus(dates.iter().max().copied().unwrap_or(target), 14);
-        Timeline { rows, from, to, today, target }
+        let (first, last) =
+            (dates.iter().min().copied().unwrap_or(target), dates.iter().max().copied().unwrap_or(target));
+        // Today is on the axis when it is near the plan's dates; a plan far in the past or
+        // the future is not squeezed into a corner to reach it (the caption says where today is).
+        let near = today >= less(first, 92) && today <= plus(last, 92);
+        let (first, last) = if near { (first.min(today), last.max(today)) } else { (first, last) };
+        Timeline { rows, from: less(first, 14), to: plus(last, 14), today, target }
+    }
+
+    /// Whether today is on the axis.
+    #[must_use]
+    pub fn today_shown(&self) -> bool {
+        self.today >= self.from && self.today <= self.to
+    }
+
+    /// Where today is, when it is off the axis: "today, 6 Dec 2026, is after this timeline".
+    #[must_use]
+    pub fn today_note(&self) -> Option<String> {
+        let when = self.today.format("%-d %b %Y");
+        if self.today > self.to {
+            Some(format!("Today, {when}, is after this timeline."))
+        } else if self.today < self.from {
+            Some(format!("Today, {when}, is before this timeline."))
+        } else {
+            None
+        }
     }
 
     /// Where `d` falls between the axis's ends, 0 to 1.
@@ -172,7 +195,10 @@ pub fn svg(t: &Timeline, width: f64) -> (String, f64) {
             TOP + 20.0
         );
     }
-    for (d, dashed, label) in [(t.today, true, "today"), (t.target, false, "target date")] {
+    for (d, dashed, label) in [(t.today, true, "today"), (t.target, false, "target date")]
+        .into_iter()
+        .filter(|(d, ..)| *d != t.today || t.today_shown())
+    {
         let dx = x(d);
         let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
         let _ = write!(
@@ -193,6 +219,10 @@ pub fn svg(t: &Timeline, width: f64) -> (String, f64) {
             bottom + 11.0,
             d.format("%-d %b %Y")
         );
+    }
+    if let Some(note) = t.today_note() {
+        let _ =
+            write!(out, r#"<text x="0" y="{:.1}" font-size="8.5" fill="{MUTED}">{}</text>"#, bottom + 11.0, esc(&note));
     }
     (out, bottom + 16.0)
 }

@@ -26,10 +26,13 @@ pub fn findings_of(s: &crate::model::Scenario, e: &Establishment) -> Vec<super::
     if e.duty() {
         consultation_recorded(&cx, e, &mut out);
         consultation_long_enough(&cx, e, &mut out);
+        notices_after_the_minimum(&cx, e, &mut out);
+        consultation_for_this_wave(&cx, e, &mut out);
         hr1_in_time(&cx, e, &mut out);
         exits_after_notice(&cx, e, &mut out);
         site_recorded(&cx, e, &mut out);
     }
+    near_a_threshold(&cx, e, &mut out);
     out.list
 }
 
@@ -49,17 +52,31 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-/// "20 redundancies at Leicester site" / "… with no site recorded", with the busiest 90 days.
+/// "25 proposed redundancies (16 decided; 9 at risk or ring-fenced) at County Hall (25
+/// within 90 days, on 1 Mar 2027)".
 fn what(e: &Establishment) -> String {
     let at = e.site.as_deref().map_or_else(|| "with no site recorded".to_owned(), |s| format!("at {s}"));
-    let (a, b) = e.busiest.unwrap_or_default();
+    let undecided = e.dismissals.len() - e.decided;
+    let split = if undecided == 0 {
+        String::new()
+    } else {
+        format!(" ({} decided; {} at risk or ring-fenced)", format_count(e.decided), format_count(undecided))
+    };
+    let when = match e.busiest {
+        Some((a, b)) if a == b => format!("on {}", date(a)),
+        Some((a, b)) => format!("{} to {}", date(a), date(b)),
+        None => String::new(),
+    };
     format!(
-        "{} proposed redundancies {at} ({} within 90 days, {} to {})",
+        "{} proposed redundancies{split} {at} ({} within 90 days, {when})",
         format_count(e.dismissals.len()),
         format_count(e.most_in_90_days),
-        date(a),
-        date(b)
     )
+}
+
+/// "£450,000 (180 days' pay each)".
+fn award(e: &Establishment) -> String {
+    format!("{} ({} days' pay each)", format_pounds(e.exposure), e.award_days)
 }
 
 fn consultation_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
@@ -75,7 +92,7 @@ fn consultation_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
             what(e),
             e.min_days,
             e.employer_name,
-            format_pounds(e.exposure),
+            award(e),
             by = date(by),
             hr1 = date(hr1),
         ),
@@ -101,8 +118,66 @@ fn consultation_long_enough(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) 
             e.min_days,
             format_count(early),
             date(lawful_from),
-            format_pounds(e.exposure),
+            award(e),
         ),
+    );
+}
+
+/// No notice of dismissal before the minimum consultation has run.
+fn notices_after_the_minimum(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
+    let (Some(c), Some(first)) = (&e.consultation, e.first_notice) else { return };
+    let ends = crate::engine::consultation::plus(c.start, u64::from(e.min_days));
+    if first >= ends {
+        return;
+    }
+    out.push(
+        Severity::Error,
+        subject(cx, e),
+        format!(
+            "{}: the first notice of dismissal would be given on {}, before the {} days of consultation from {} have run (to {}). Notices follow consultation: give them from {} or later, or start consulting sooner.",
+            what(e),
+            date(first),
+            e.min_days,
+            date(c.start),
+            date(ends),
+            date(ends),
+        ),
+    );
+}
+
+/// A consultation recorded long before these dismissals is probably an earlier wave's.
+fn consultation_for_this_wave(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
+    let (Some(c), Some(first)) = (&e.consultation, e.first_dismissal) else { return };
+    let days = crate::engine::consultation::days_between(c.start, first);
+    if days <= 365 {
+        return;
+    }
+    out.push(
+        Severity::Warning,
+        subject(cx, e),
+        format!(
+            "{}: the consultation recorded for {} started on {}, {} days before the first dismissal on {}: if these are a later wave's, record that consultation (its start and HR1).",
+            what(e),
+            e.employer_name,
+            date(c.start),
+            format_count(usize::try_from(days).unwrap_or(0)),
+            date(first),
+        ),
+    );
+}
+
+/// Close to 20 (or to 100) within 90 days: a date moved or a decision changed brings the
+/// duty (or the longer one).
+fn near_a_threshold(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
+    let (n, near) = match (e.most_in_90_days, e.min_days) {
+        (n @ 15..=19, 0) => (n, "the 20 that bring the duty to consult"),
+        (n @ 90..=99, 30) => (n, "the 100 that bring 45 days of consultation"),
+        _ => return,
+    };
+    out.push(
+        Severity::Info,
+        subject(cx, e),
+        format!("{}: {n} within 90 days is near {near}; a date moved or one more decision would bring it.", what(e),),
     );
 }
 
@@ -157,7 +232,7 @@ fn exits_after_notice(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
         Severity::Error,
         subject(cx, e),
         format!(
-            "{}: {} people leave before their notice, given from {}, can run out ({}{}). Move their exit dates or give notice sooner.",
+            "{}: {} people leave before their notice, given from {}, can run out ({}{}). Move their exit dates, give notice sooner, or pay in lieu of notice where their contracts allow.",
             what(e),
             format_count(early.len()),
             date(from),

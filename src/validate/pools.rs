@@ -60,6 +60,30 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
                     );
                 }
             }
+            // Each post of the pool goes to one person at most, and only the pool's posts.
+            let mut taken: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+            for cand in &pool.candidates {
+                if let Selection::Appointed(post) = &cand.result {
+                    if !pool.posts.contains(post) {
+                        out.push(
+                            Severity::Error,
+                            subject(),
+                            format!(
+                                "pool \"{}\": {} is recorded as appointed to {post}, which is not one of its posts",
+                                pool.name, cand.person
+                            ),
+                        );
+                    }
+                    *taken.entry(post.as_str()).or_default() += 1;
+                }
+            }
+            for (post, n) in taken.iter().filter(|(_, n)| **n > 1) {
+                out.push(
+                    Severity::Error,
+                    subject(),
+                    format!("pool \"{}\": {n} candidates are recorded as appointed to the one post {post}", pool.name),
+                );
+            }
             let (n, m) = (pool.candidates.len(), pool.posts.len());
             if n > m {
                 let pending = pool.candidates.iter().filter(|c| c.result == Selection::Pending).count();

@@ -328,10 +328,11 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert_ne!(out.status.code(), Some(101), "a panic exits 101");
 }
 
-/// `consultation` on the example: LLR's headquarters has 37 proposed redundancies on
-/// 31 December 2025 (30 days' consultation, by 1 December; HR1 by 7 October, the day before
-/// the first notice of 12 weeks), recorded from 1 September: no finding, exit 0. Its
-/// locality office (14) and Northamptonshire's sites (16, 10) have no duty.
+/// `consultation` on the example: LLR's headquarters has 60 proposed (37 compulsory or
+/// voluntary redundancies, 23 at risk or ring-fenced) on 31 December 2025: 30 days'
+/// consultation, to run before the first 12-week notice on 8 October, so by 8 September;
+/// HR1 by 7 October. Recorded from 1 September: no finding, exit 0. Northamptonshire's
+/// locality office (18) has no duty, and a note says it is near it.
 #[test]
 fn consultation_lists_each_employer_and_site() {
     let f = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/lnr-cluster.ron");
@@ -342,10 +343,17 @@ fn consultation_lists_each_employer_and_site() {
     assert_eq!(all.len(), 4);
     let hq = &all[0];
     assert_eq!(hq["site"], "Leicester, Leicestershire and Rutland headquarters");
-    assert_eq!((hq["proposed"].as_u64(), hq["min_days"].as_u64()), (Some(37), Some(30)));
-    assert_eq!((hq["consult_by"].as_str(), hq["hr1_by"].as_str()), (Some("2025-12-01"), Some("2025-10-07")));
+    assert_eq!(
+        (hq["proposed"].as_u64(), hq["decided"].as_u64(), hq["min_days"].as_u64()),
+        (Some(60), Some(37), Some(30))
+    );
+    assert_eq!((hq["consult_by"].as_str(), hq["hr1_by"].as_str()), (Some("2025-09-08"), Some("2025-10-07")));
+    assert_eq!(hq["protective_award_days"], 90, "dismissals before 6 April 2026");
     assert!(hq["findings"].as_array().unwrap().is_empty());
-    assert!(all[1..].iter().all(|e| e["duty"] == false));
+    assert_eq!(all.iter().filter(|e| e["duty"] == false).count(), 1);
     let text = stdout(&run(&["consultation", f.to_str().unwrap()]));
-    assert!(text.contains("Not legal advice") && text.contains("no duty to consult"), "{text}");
+    assert!(
+        text.contains("Not legal advice") && text.contains("no duty to consult") && text.contains("is near the 20"),
+        "{text}"
+    );
 }

@@ -27,7 +27,7 @@ fn a_session_opens_saves_locks_and_keeps_work() {
     // Opening takes the file's lock and puts it first in the recent list.
     let mut s = Session::built_in_example();
     let Opening::Opened(said) = s.open(&a).unwrap() else { panic!("no one else has the file open") };
-    assert_eq!(said, format!("Opened {} (0 errors, 0 warnings, 68 notes)", a.display()));
+    assert_eq!(said, format!("Opened {} (0 errors, 0 warnings, 69 notes)", a.display()));
     assert!(lock::lock_path(&a).exists());
     assert_eq!(s.recent, [canonical(&a)]);
     assert_eq!(s.save_path(), Some(a.clone()));

@@ -7,24 +7,25 @@ use cluster_planner::engine::consultation::Employer;
 use cluster_planner::ui::ClusterPlannerApp;
 use egui_kittest::kittest::Queryable;
 
-/// LLR's headquarters has 37 proposed redundancies on 31 December 2025 (30 days' consultation,
-/// by 1 December; HR1 by 7 October, the day before the first 12-week notice). With its
-/// consultation taken out of the example, the check asks for it; ticking "recorded" starts
-/// it 90 days before the target date (2 October 2025: in time for the minimum) with no
-/// HR1, which is still to record; HR1 ticked lands on the target date, 31 December: late.
+/// LLR's headquarters has 60 people proposed for redundancy (37 decided, 23 at risk or
+/// ring-fenced) on 31 December 2025: 30 days' consultation, run before the first 12-week
+/// notice (8 October), so starting by 8 September; HR1 by 7 October. With its consultation
+/// taken out of the example and the day before those dates, the check asks for it; ticking
+/// "recorded" starts it on the last lawful day, 8 September, with no HR1, still to record;
+/// HR1 ticked lands on the same day: in time. On a later day, unrecorded, it is too late.
 #[test]
 fn an_employers_consultation_is_recorded_and_checked_in_the_tab() {
     let mut app = ClusterPlannerApp::with_built_in_example();
     app.session.doc.scenario.organisations.iter_mut().find(|o| o.code == "QK1").unwrap().consultation = None;
     app.session.doc.changed();
+    app.consultation.today = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
     let mut h = harness(app);
     h.run();
     h.get_by_label("Consultation").click();
     h.run();
-    h.get_by_label("⚠ to record");
-    h.get_by_label("£756,018");
-    h.get_by_label("1 Dec 2025");
-    h.get_by_label("7 Oct 2025");
+    assert_eq!(h.query_all_by_label("⚠ to record").count(), 2, "LLR's two sites");
+    assert!(h.query_all_by_label("8 Sep 2025").count() >= 2);
+    assert!(h.query_all_by_label("7 Oct 2025").count() >= 2);
     // LLR's tick box is named by its employer. (Inside the tab's scrolling area a pointer
     // rests on a box before it clicks.)
     let llr = "QK1 Leicester, Leicestershire and Rutland";
@@ -38,16 +39,21 @@ fn an_employers_consultation_is_recorded_and_checked_in_the_tab() {
     )
     .cloned()
     .unwrap();
-    assert_eq!(c.start, chrono::NaiveDate::from_ymd_opt(2025, 10, 2).unwrap());
+    assert_eq!(c.start, chrono::NaiveDate::from_ymd_opt(2025, 9, 8).unwrap());
     assert_eq!(c.hr1, None);
-    h.get_by_label("⚠ to record");
-    // HR1 recorded: the first "recorded" (LLR's row comes first), on the target date.
+    assert_eq!(h.query_all_by_label("⚠ to record").count(), 2);
+    // HR1 recorded: the first "recorded" (LLR's row comes first), on the day it starts.
     h.get_all_by_label("recorded").next().unwrap().hover();
     h.run();
     h.get_all_by_label("recorded").next().unwrap().click();
     h.run();
-    h.get_by_label("✖ 1 finding");
-    // Both are one step each: undo twice, and LLR has no consultation again.
+    assert_eq!(
+        h.query_all_by_label("✔ in time").count(),
+        3,
+        "every site with the duty: LLR's two and Northamptonshire's headquarters"
+    );
+    // Both are one step each: undo twice, and LLR has no consultation again; on 1 December
+    // 2025 it is too late to start in time.
     for _ in 0..2 {
         h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
         h.run();
@@ -55,6 +61,9 @@ fn an_employers_consultation_is_recorded_and_checked_in_the_tab() {
     assert!(
         h.state().session.doc.scenario.organisations.iter().find(|o| o.code == "QK1").unwrap().consultation.is_none()
     );
+    h.state_mut().consultation.today = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+    h.run();
+    assert_eq!(h.query_all_by_label("✖ too late to start in time").count(), 2);
 }
 
 /// On the People tab, the selected people are given a site in one undoable step.

@@ -92,7 +92,7 @@ fn findings_and_assumptions_tabs_show_their_content() {
     h.get_by_label("Running-cost envelope");
     h.get_by_label("£ per head");
     h.get_by_label("Model ICB Blueprint, May 2025");
-    h.get_by_label("0 errors, 0 warnings, 68 notes").click();
+    h.get_by_label("0 errors, 0 warnings, 69 notes").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Findings);
     let first = h.state().session.doc.findings[0].clone();
@@ -570,13 +570,14 @@ fn findings_are_grouped_filtered_and_searched() {
     app.tab = Tab::Findings;
     let mut h = harness(app);
     h.run();
-    // LNR's 68 notes: people in functions marked for transfer, people short of the service
-    // for exit pay, and ring-fenced pools; each group says how many.
+    // LNR's 69 notes: people in functions marked for transfer, people short of the service
+    // for exit pay, ring-fenced pools, and a site near the duty to consult; each group says
+    // how many.
     let doc = &h.state().session.doc;
     let count = |kind: &str| doc.findings.iter().filter(|f| f.kind == kind).count();
     let (functions, pools) = (count("Functions"), count("Ring-fenced pools"));
     assert!(functions > 0 && pools > 0);
-    assert_eq!(doc.findings.len(), 68);
+    assert_eq!(doc.findings.len(), 69);
     h.get_by_label(&format!("Ring-fenced pools — {pools} notes"));
     h.get_by_label(&format!("Functions — {functions} notes"));
     // A search keeps the findings about one post.

@@ -25,10 +25,10 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
     let columns = [
         ("Employer, then each site", 762.0),
         ("Proposed", 40.0),
-        ("In 90 days", 40.0),
+        ("Most in 90 days", 40.0),
         ("Minimum", 40.0),
         ("First dismissal", 40.0),
-        ("Consult by", 40.0),
+        ("Start by", 40.0),
         ("HR1 by", 40.0),
         ("Award at risk", 40.0),
     ];
@@ -58,9 +58,19 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
         rows.push((
             vec![
                 format!("  {}", e.site.as_deref().unwrap_or("no site recorded")),
-                format_count(e.dismissals.len()),
+                if e.decided == e.dismissals.len() {
+                    format_count(e.dismissals.len())
+                } else {
+                    format!("{} ({} decided)", format_count(e.dismissals.len()), format_count(e.decided))
+                },
                 format_count(e.most_in_90_days),
-                if duty { format!("{} days", e.min_days) } else { "no duty".to_owned() },
+                if duty {
+                    format!("{} days", e.min_days)
+                } else if e.most_in_90_days >= 15 {
+                    "no duty (near)".to_owned()
+                } else {
+                    "no duty".to_owned()
+                },
                 when(e.first_dismissal),
                 when(e.consult_by),
                 when(e.hr1_by),
@@ -70,9 +80,9 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
         ));
         findings.extend(crate::validate::consultation::findings_of(s, e).into_iter().map(|f| f.message));
     }
-    let mut intro = "Proposed redundancies (compulsory and voluntary; not MARS, redeployment or transfer) per employer and site. 20 or more at one site within 90 days: consult for at least 30 days before the first dismissal, 100 or more: 45, and file HR1 by then and before any notice (TULRCA 1992 s188, s193). A merged ICB is one employer from its merger date. The award at risk is a protective award of up to the set days' pay for each person: a risk, not a cost. Not legal advice.".to_owned();
+    let mut intro = "People proposed for redundancy per employer and site: compulsory and voluntary redundancies, and those at risk or ring-fenced (the proposal starts the duty; not MARS, redeployment or transfer). 20 or more at one site within 90 days: consult for at least 30 days before the first dismissal and before any notice, 100 or more: 45, and file HR1 by then (TULRCA 1992 s188, s193). A merged ICB is one employer from its merger date. The award at risk is a protective award of up to 180 days' pay for each person (90 for dismissals before 6 April 2026): a risk, not a cost. Not legal advice.".to_owned();
     if findings.is_empty() {
-        intro.push_str(" No finding: every duty has its consultation and HR1 in time, as planned.");
+        intro.push_str(" No finding on the dates recorded. The check knows only the plan's dates and sites: not the representatives, the s188(4) letter, or a later wave's consultation.");
     } else {
         let _ = write!(intro, " Findings: {}", findings.join(" "));
     }

@@ -38,24 +38,26 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ConsultationView, cmds
         view.cached = Some((doc.revision, establishments(s), Timeline::new(s, view.today)));
     }
     let Some((_, all, line)) = &view.cached else { return };
-    ui.label("Collective consultation on redundancies, employer by employer and site by site: 20 or more proposed at one site within 90 days means consulting for at least 30 days before the first dismissal (100 or more: 45) and filing HR1 by then and before any notice (TULRCA 1992 s188, s193). Compulsory and voluntary redundancies count; MARS, redeployment and transfers do not. Not legal advice: check the plan with HR and legal advisers.");
+    ui.label("Collective consultation on redundancies, employer by employer and site by site: 20 or more proposed at one site within 90 days means consulting for at least 30 days before the first dismissal (100 or more: 45) and filing HR1 by then and before any notice (TULRCA 1992 s188, s193). Everyone the plan proposes may be dismissed counts — compulsory and voluntary redundancies, and those at risk or ring-fenced — but not MARS, redeployment or transfers. Not legal advice: check the plan with HR and legal advisers.");
     egui::ScrollArea::vertical().id_salt("consultation-scroll").auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(4.0);
         let duty: Vec<&Establishment> = all.iter().filter(|e| e.duty()).collect();
-        let errors = duty
-            .iter()
-            .filter(|e| {
-                crate::validate::consultation::findings_of(&doc.scenario, e)
-                    .iter()
-                    .any(|f| f.severity == crate::validate::Severity::Error)
-            })
-            .count();
+        let (mut errors, mut to_record) = (0, 0);
+        for e in &duty {
+            let found = crate::validate::consultation::findings_of(&doc.scenario, e);
+            if found.iter().any(|f| f.severity == crate::validate::Severity::Error) {
+                errors += 1;
+            } else if found.iter().any(|f| f.severity == crate::validate::Severity::Warning) {
+                to_record += 1;
+            }
+        }
         let at_risk: i64 = duty.iter().map(|e| e.exposure).sum();
         ui.strong(format!(
-            "{} sites with people proposed for redundancy; {} with the duty to consult; {} with a finding. Protective award at risk where the duty applies: {} (a risk, not a cost).",
+            "{} sites with people proposed for redundancy (decided, at risk or ring-fenced); {} with the duty to consult: {} with an error, {} with something to record. Protective award at risk where the duty applies: {} (a risk, not a cost).",
             format_count(all.len()),
             format_count(duty.len()),
             format_count(errors),
+            format_count(to_record),
             format_pounds(at_risk)
         ));
         ui.add_space(6.0);
@@ -63,7 +65,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ConsultationView, cmds
         if all.is_empty() {
             ui.label("No one is proposed for compulsory or voluntary redundancy yet: nothing to consult on.");
         } else {
-            check_table(ui, doc, all);
+            check_table(ui, doc, all, view.today);
         }
         ui.add_space(10.0);
         let employers = employers(doc, all).len();
@@ -128,8 +130,14 @@ fn plans(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], cmds: &mut Co
                     .labelled_by(label.id)
                     .on_hover_text("Whether this employer's collective consultation is planned or under way");
                 if on && c.is_none() {
-                    // A new consultation starts 90 days before the target date, a first guess.
-                    let start = crate::engine::consultation::less(target, 90);
+                    // A first guess: the last day it may start for this employer's sites, or
+                    // 90 days before the target date.
+                    let start = all
+                        .iter()
+                        .filter(|e| &e.employer == employer)
+                        .filter_map(|e| e.consult_by)
+                        .min()
+                        .unwrap_or_else(|| crate::engine::consultation::less(target, 90));
                     c = Some(Consultation { start, hr1: None, notices_from: None });
                 } else if !on {
                     c = None;
@@ -139,19 +147,22 @@ fn plans(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], cmds: &mut Co
                         .on_hover_text(format!("The first day of consultation with representatives at {name}"));
                 }
             });
+            // Ticked, HR1 starts on the day consultation starts, and notices on the day its
+            // 30 days have run.
+            let start = c.as_ref().map_or(target, |c| c.start);
             optional_date(
                 ui,
                 &format!("consult-hr1-{k}"),
                 c.as_mut().map(|c| &mut c.hr1),
-                target,
+                start,
                 "HR1 to the Insolvency Service: by the minimum days before the first dismissal, and before any notice",
             );
             optional_date(
                 ui,
                 &format!("consult-notice-{k}"),
                 c.as_mut().map(|c| &mut c.notices_from),
-                target,
-                "From when notices of dismissal are given; unticked, each exit date less the person's notice",
+                crate::engine::consultation::plus(start, 30),
+                "From when notices of dismissal are given, not before the minimum consultation has run; unticked, each exit date less the person's notice",
             );
             ui.end_row();
             if c != now {
@@ -181,19 +192,25 @@ fn optional_date(ui: &mut egui::Ui, id: &str, slot: Option<&mut Option<NaiveDate
 }
 
 /// The check, a row per establishment, with what stands out: a finding, or what to record.
-fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment]) {
+fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], today: NaiveDate) {
     let s = &doc.scenario;
     let heads = [
         (
-            "Employer · site",
-            "The employer (each ICB, or a merged ICB from its date) and the site: each site counts alone",
+            "Site · employer",
+            "The site, and its employer (each ICB, or a merged ICB from its date): each site counts alone",
         ),
         ("Check", "What the check finds; hover for the finding in full"),
-        ("Proposed", "Compulsory and voluntary redundancies proposed at this site"),
-        ("In 90 days", "The most dismissals in any 90 days"),
+        (
+            "Proposed",
+            "People proposed for redundancy at this site: compulsory and voluntary redundancies, and those at risk or ring-fenced",
+        ),
+        ("Most in 90 days", "The most proposed dismissals in any 90 days"),
         ("Minimum", "Minimum consultation before the first dismissal: 30 days from 20, 45 from 100"),
         ("First dismissal", "The first exit of those that bring the duty"),
-        ("Consult by", "The last day consultation may start"),
+        (
+            "Start by",
+            "The last day consultation may start: its minimum days before the first dismissal, and before the first notice",
+        ),
         (
             "HR1 by",
             "The last day HR1 may be filed: the minimum days before the first dismissal, and before the first notice",
@@ -207,7 +224,8 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment]) {
     // The figures as wide as they need; the names take the rest (at least 160 points: on a
     // narrower window the table scrolls sideways).
     let gap = ui.spacing().item_spacing.x;
-    let name_w = (ui.available_width() - (116.0 + 3.0 * 62.0 + 3.0 * 86.0 + 92.0) - 9.0 * gap - 24.0).max(160.0);
+    let name_w =
+        (ui.available_width() - (116.0 + 62.0 + 104.0 + 62.0 + 3.0 * 86.0 + 92.0) - 9.0 * gap - 24.0).max(160.0);
     egui::ScrollArea::horizontal().id_salt("consultation-check").show(ui, |ui| {
         TableBuilder::new(ui)
             .id_salt("consultation-table")
@@ -215,7 +233,9 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment]) {
             .vscroll(false)
             .column(Column::exact(name_w).clip(true))
             .column(Column::exact(116.0).clip(true))
-            .columns(Column::exact(62.0), 3)
+            .column(Column::exact(62.0))
+            .column(Column::exact(104.0))
+            .column(Column::exact(62.0))
             .columns(Column::exact(86.0), 3)
             .column(Column::exact(92.0))
             .header(22.0, |mut h| {
@@ -239,10 +259,13 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment]) {
                     let when = |d| if duty { date(d) } else { String::new() };
                     let site = e.site.as_deref().unwrap_or("no site recorded");
                     row.col(|ui| {
-                        let t = format!("{} · {site}", e.employer_name);
-                        ui.label(&t).on_hover_text(&t);
+                        let code = match &e.employer {
+                            Employer::Icb(code) => code.clone(),
+                            Employer::Merged(_) => "merged ICB".to_owned(),
+                        };
+                        ui.label(format!("{site} · {code}")).on_hover_text(format!("{site} · {}", e.employer_name));
                     });
-                    row.col(|ui| status(ui, s, e));
+                    row.col(|ui| status(ui, s, e, today));
                     let cells = [
                         format_count(e.dismissals.len()),
                         format_count(e.most_in_90_days),
@@ -264,18 +287,34 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment]) {
     });
 }
 
-fn status(ui: &mut egui::Ui, s: &crate::model::Scenario, e: &Establishment) {
+fn status(ui: &mut egui::Ui, s: &crate::model::Scenario, e: &Establishment, today: NaiveDate) {
     if !e.duty() {
-        ui.label("no duty (under 20)");
+        let text = if e.most_in_90_days >= 15 {
+            format!("near: {} of 20", e.most_in_90_days)
+        } else {
+            "no duty (under 20)".to_owned()
+        };
+        ui.label(text).on_hover_text("Fewer than 20 proposed at this site within any 90 days: no duty to consult collectively; a date moved or one more decision may bring it");
+        return;
+    }
+    // Nothing recorded and the last day to start has passed: the dates can no longer be met.
+    if e.consultation.is_none() && e.consult_by.is_some_and(|d| d < today) {
+        ui.colored_label(ui.visuals().error_fg_color, "✖ too late to start in time").on_hover_text(format!(
+            "Consultation had to start by {}; today is {}. Move the exit dates, or take advice on what now follows.",
+            date(e.consult_by),
+            date(Some(today))
+        ));
         return;
     }
     let found = crate::validate::consultation::findings_of(s, e);
     let errors = found.iter().filter(|f| f.severity == crate::validate::Severity::Error).count();
+    let warnings = found.iter().filter(|f| f.severity == crate::validate::Severity::Warning).count();
     let all: Vec<String> = found.iter().map(|f| format!("{}: {}", f.severity.label(), f.message)).collect();
-    let (text, c) = match (errors, found.len()) {
-        (0, 0) => ("✔ in time".to_owned(), ui.visuals().text_color()),
-        (0, _) => ("⚠ to record".to_owned(), ui.visuals().warn_fg_color),
-        (n, _) => (format!("✖ {n} finding{}", if n == 1 { "" } else { "s" }), ui.visuals().error_fg_color),
+    let (text, c) = match (errors, warnings, found.len()) {
+        (0, 0, 0) => ("✔ in time".to_owned(), ui.visuals().text_color()),
+        (0, 0, _) => ("✔ in time · a note".to_owned(), ui.visuals().text_color()),
+        (0, _, _) => ("⚠ to record".to_owned(), ui.visuals().warn_fg_color),
+        (n, _, _) => (format!("✖ {n} finding{}", if n == 1 { "" } else { "s" }), ui.visuals().error_fg_color),
     };
     let r = ui.colored_label(c, text);
     if !all.is_empty() {
@@ -325,7 +364,13 @@ fn draw_timeline(ui: &mut egui::Ui, t: &Timeline) {
         p.galley(egui::pos2(rect.left(), mid - galley.size().y / 2.0), galley, c);
         marks(&p, r, mid, &x, ink);
     }
-    for (d, dashed, words) in [(t.today, true, "today"), (t.target, false, "target date")] {
+    if let Some(note) = t.today_note() {
+        p.text(egui::pos2(rect.left(), bottom + 4.0), egui::Align2::LEFT_TOP, note, font.clone(), weak);
+    }
+    for (d, dashed, words) in [(t.today, true, "today"), (t.target, false, "target date")]
+        .into_iter()
+        .filter(|(d, ..)| *d != t.today || t.today_shown())
+    {
         let dx = x(d);
         let stroke = egui::Stroke::new(1.2, ink);
         if dashed {

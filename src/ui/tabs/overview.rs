@@ -198,7 +198,7 @@ fn exits(ui: &mut egui::Ui, sum: &Summary, protection_months: u32) {
                 (
                     format!("{} a year at the target date", format_headline(pp.at_target)),
                     format!(
-                        "{} people placed in lower-paid posts keep the difference ({} a year): {} still paid at the target date, in the planned running cost; {} over the whole period",
+                        "{} people placed in lower-paid posts keep the difference ({} a year): {} a year still paid at the target date, on top of the planned running cost (a time-limited cost, not in it); {} over the whole period",
                         format_count(pp.people as usize),
                         format_pounds(pp.a_year),
                         format_pounds(pp.at_target),

@@ -27,7 +27,10 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut PoolsView, 
         .id_salt(("pools", ci))
         .default_open(!c.pools.is_empty())
         .show(ui, |ui| {
-            ui.label("A ring-fenced pool: posts and the people who compete for them. Record each candidate's result: appointed to a post, not appointed (at risk) or withdrew (at risk); their outcome follows.");
+            ui.add(
+                egui::Label::new("A ring-fenced pool: posts and the people who compete for them. Record each candidate's result: appointed to a post, not appointed (at risk) or withdrew (at risk); their outcome follows.")
+                    .wrap(),
+            );
             for (k, pool) in c.pools.iter().enumerate() {
                 pool_section(ui, doc, ci, k, pool, &title, cmds);
             }
@@ -56,7 +59,7 @@ fn pool_section(
     );
     egui::CollapsingHeader::new(heading).id_salt(("pool", ci, k)).default_open(true).show(ui, |ui| {
         let posts: Vec<String> = pool.posts.iter().map(|p| format!("{p} {}", title(p))).collect();
-        ui.label(format!("Posts: {}", posts.join("; ")));
+        ui.add(egui::Label::new(format!("Posts: {}", posts.join("; "))).wrap());
         let ring_fenced: Vec<String> = s
             .people
             .iter()
@@ -138,7 +141,13 @@ fn new_pool(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut PoolsView, 
         .labelled_by(l.id);
         let ready = !view.name.trim().is_empty() && !view.posts.is_empty();
         let create = ui
-            .add_enabled(ready, egui::Button::new(format!("Create pool of {} posts", view.posts.len())))
+            .add_enabled(
+                ready,
+                egui::Button::new(match view.posts.len() {
+                    1 => "Create pool of 1 post".to_owned(),
+                    n => format!("Create pool of {n} posts"),
+                }),
+            )
             .on_hover_text("Tick the posts it holds below, then create it");
         if create.clicked() {
             let pool = Pool {
