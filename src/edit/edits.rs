@@ -142,6 +142,11 @@ pub enum Edit {
     },
     /// Puts people's records back as they were, by id (the inverse of `SetPeopleDetail`).
     RestorePeople(Vec<Person>),
+    /// The sites an ICB lists (each an establishment for collective consultation).
+    SetSites {
+        org: String,
+        sites: Vec<String>,
+    },
     /// An employer's collective consultation: an ICB's, or a merged ICB's (by its cluster).
     SetConsultation {
         employer: Employer,
@@ -278,6 +283,7 @@ impl Edit {
                 PersonDetail::Offer(None) => format!("clear the offer to {}", people(ids.len())),
             },
             Edit::RestorePeople(list) => format!("restore the details of {}", people(list.len())),
+            Edit::SetSites { org, sites } => format!("set the sites of {org} ({})", sites.len()),
             Edit::SetConsultation { employer, consultation } => {
                 let who = crate::engine::consultation::employer_name(s, employer);
                 match consultation {
@@ -347,6 +353,15 @@ impl Edit {
             Edit::SetPeopleDetail { ids, detail } => apply::set_people_detail(s, &ids, &detail),
             Edit::RestorePeople(list) => apply::restore_people(s, list),
             Edit::SetConsultation { employer, consultation } => apply::set_consultation(s, &employer, consultation),
+            Edit::SetSites { org, sites } => {
+                let sites: Vec<String> = sites.iter().map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect();
+                let o = s
+                    .organisations
+                    .iter_mut()
+                    .find(|o| o.code == org)
+                    .ok_or_else(|| Refused(format!("{org} is not an ICB of the plan")))?;
+                Ok(Edit::SetSites { sites: std::mem::replace(&mut o.sites, sites), org })
+            }
             Edit::SetPool { cluster, index, pool } => apply::set_pool(s, cluster, index, pool),
             Edit::Batch { label, edits } => apply::batch(s, label, edits),
             Edit::ReplaceClusters(clusters) => Ok(Edit::ReplaceClusters(std::mem::replace(&mut s.clusters, clusters))),

@@ -28,7 +28,7 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (0_u8..34, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
+    (0_u8..35, 0_usize..64, 0_usize..64, 0_usize..400, -5_i64..2_000_000_000, "[A-Za-z ]{0,12}")
         .prop_map(|(kind, a, b, c, n, text)| Pick { kind, a, b, c, n, text })
 }
 
@@ -236,6 +236,7 @@ fn settings_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
         28 => Edit::SetAllowance { org: t.org, allowance_pence: p.b.is_multiple_of(2).then_some(p.n) },
         23 => Edit::SetInScope { org: t.org, in_scope: p.b.is_multiple_of(2) },
         26 => Edit::SetDetails { name: p.text.clone(), year: "2026/27".into(), notes: p.text.repeat(2) },
+        34 => Edit::SetSites { org: t.org, sites: vec![p.text.clone(), format!("{} annex", p.text)] },
         31 => Edit::SetConsultation {
             employer: if p.b.is_multiple_of(3) { Employer::Merged(t.cluster) } else { Employer::Icb(t.org) },
             consultation: date(p).map(|start| Consultation { start, hr1: date(p), notices_from: None }),

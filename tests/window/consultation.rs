@@ -122,3 +122,29 @@ fn a_selection_pool_is_made_on_the_teams_tab() {
     assert_eq!(pool.posts, posts.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
     h.get_by_label("Executive — 0 : 2 (candidates : posts), 0 appointed");
 }
+
+/// An ICB's sites are typed in the Consultation tab, ";" between, and kept with Enter; a
+/// person's site that is not one of them is then a finding.
+#[test]
+fn an_icbs_sites_are_listed_in_the_tab() {
+    let mut app = ClusterPlannerApp::with_built_in_example();
+    app.session.doc.scenario.organisations.iter_mut().for_each(|o| o.sites.clear());
+    app.session.doc.changed();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Consultation").click();
+    h.run();
+    let llr = "QK1 Leicester, Leicestershire and Rutland";
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), llr).hover();
+    h.run();
+    h.get_by_role_and_label(field(), llr).click();
+    h.run();
+    h.get_by_role_and_label(field(), llr).type_text("County Hall; Loughborough");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let doc = &h.state().session.doc;
+    assert_eq!(doc.scenario.organisation("QK1").unwrap().sites, ["County Hall", "Loughborough"]);
+    // LLR's people are at its headquarters and locality office: not its listed sites.
+    assert!(doc.findings.iter().any(|f| f.kind == "Sites" && f.message.contains("is not one of QK1's sites")));
+}

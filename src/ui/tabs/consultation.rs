@@ -19,12 +19,14 @@ use crate::ui::command::Commands;
 #[derive(Debug)]
 pub struct ConsultationView {
     pub today: NaiveDate,
+    /// The sites typed for each ICB, by code, until applied.
+    pub sites: std::collections::BTreeMap<String, String>,
     cached: Option<(u64, Vec<Establishment>, Timeline)>,
 }
 
 impl Default for ConsultationView {
     fn default() -> Self {
-        ConsultationView { today: chrono::Local::now().date_naive(), cached: None }
+        ConsultationView { today: chrono::Local::now().date_naive(), sites: Default::default(), cached: None }
     }
 }
 
@@ -72,7 +74,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut ConsultationView, cmds
         egui::CollapsingHeader::new(egui::RichText::new("Each employer's consultation").heading())
             .id_salt("consultation-plans-header")
             .default_open(employers <= 8)
-            .show(ui, |ui| plans(ui, doc, all, cmds));
+            .show(ui, |ui| plans(ui, doc, all, &mut view.sites, cmds));
         ui.add_space(10.0);
         ui.heading("Timeline");
         draw_timeline(ui, line);
@@ -105,7 +107,13 @@ fn employers(doc: &Document, all: &[Establishment]) -> Vec<Employer> {
 }
 
 /// A row per employer: consulting or not, from when, HR1 filed when, notices from when.
-fn plans(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], cmds: &mut Commands) {
+fn plans(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    all: &[Establishment],
+    typed: &mut std::collections::BTreeMap<String, String>,
+    cmds: &mut Commands,
+) {
     let s = &doc.scenario;
     let list = employers(doc, all);
     if list.is_empty() {
@@ -168,6 +176,31 @@ fn plans(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], cmds: &mut Co
             if c != now {
                 cmds.edit(Edit::SetConsultation { employer: employer.clone(), consultation: c });
             }
+        }
+    });
+    ui.add_space(6.0);
+    ui.label("Each ICB's sites, \";\" between, Enter to keep: a person's site that is not one of them is a finding (it would count as an establishment of its own).");
+    egui::Grid::new("consultation-sites").striped(true).num_columns(2).show(ui, |ui| {
+        for employer in &list {
+            let Employer::Icb(code) = employer else { continue };
+            let Some(o) = s.organisation(code) else { continue };
+            let label = ui.label(crate::engine::consultation::employer_name(s, employer));
+            let text = typed.entry(code.clone()).or_insert_with(|| o.sites.join("; "));
+            let r = ui
+                .add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("e.g. County Hall; Loughborough"))
+                .labelled_by(label.id);
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let sites: Vec<String> =
+                    text.split(';').map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect();
+                if sites != o.sites {
+                    cmds.edit(Edit::SetSites { org: code.clone(), sites });
+                }
+            }
+            // Typed text lasts while it is being typed; otherwise the field shows the plan's.
+            if !r.has_focus() {
+                typed.remove(code);
+            }
+            ui.end_row();
         }
     });
 }
