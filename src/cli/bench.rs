@@ -45,6 +45,15 @@ pub fn run(path: &Path, runs: usize, ui: bool, people: Option<&Path>, compare: &
     out!("open (read + parse + validate + compute), median of {runs}: {:.1} ms", median_ms(open))?;
     out!("full recompute, median of {}: {:.2} ms", runs * 5, median_ms(recompute))?;
     out!("validation, median of {}: {:.2} ms", runs * 5, median_ms(validation))?;
+    let mut consultation = Vec::new();
+    for _ in 0..runs * 5 {
+        let t = Instant::now();
+        let all = cluster_planner::engine::consultation::establishments(&s);
+        let found: usize = all.iter().map(|e| cluster_planner::validate::consultation::findings_of(&s, e).len()).sum();
+        std::hint::black_box(found);
+        consultation.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    out!("…of which the consultation check, median of {}: {:.2} ms", runs * 5, median_ms(consultation))?;
     let sum = compute(&s);
     let mut svg = Vec::new();
     let mut pdf = Vec::new();

@@ -399,7 +399,7 @@ pub(super) fn set_people_detail(s: &mut Scenario, ids: &[String], detail: &Perso
         match detail {
             PersonDetail::Site(site) => p.site = site.as_ref().map(|x| x.trim().to_owned()),
             PersonDetail::Reason(r) => p.reason = r.trim().to_owned(),
-            PersonDetail::Offer(o) => p.offer.clone_from(o),
+            PersonDetail::Offer(o) => p.offer = o.clone().map(Box::new),
         }
     }
     Ok(Edit::RestorePeople(before))

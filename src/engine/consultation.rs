@@ -188,6 +188,16 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days()
 }
 
+/// A site's name without spaces at its ends (looked at only at the ends: most have none).
+fn trimmed(site: &str) -> &str {
+    let b = site.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_whitespace) || b.last().is_some_and(u8::is_ascii_whitespace) {
+        site.trim()
+    } else {
+        site
+    }
+}
+
 /// Every establishment with someone proposed for dismissal, employer by employer, site by
 /// site (in the order of the employers' codes and names, then the sites').
 #[must_use]
@@ -205,16 +215,35 @@ pub fn establishments(s: &Scenario) -> Vec<Establishment> {
     // borrowed from the scenario: nothing is copied per person.
     type Key<'s> = (Option<usize>, &'s str, Option<&'s str>);
     let mut written: rustc_hash::FxHashMap<Key<'_>, Vec<(NaiveDate, usize)>> = rustc_hash::FxHashMap::default();
+    // Staff lists come grouped by ICB and site: the last person's group usually serves the
+    // next without a hash.
+    let mut last: Option<(Key<'_>, Vec<(NaiveDate, usize)>)> = None;
     for (i, p) in s.people.iter().enumerate() {
         if !is_proposed(&p.outcome) {
             continue;
         }
         let exit = exit_date(s, p);
-        let notice = less(exit, u64::from(notice_weeks(s, p)) * 7);
-        let merged = merging.get(p.org.as_str()).filter(|(_, from)| notice >= *from).map(|(ci, _)| *ci);
+        let merged = if merging.is_empty() {
+            None
+        } else {
+            let notice = less(exit, u64::from(notice_weeks(s, p)) * 7);
+            merging.get(p.org.as_str()).filter(|(_, from)| notice >= *from).map(|(ci, _)| *ci)
+        };
         let org = if merged.is_some() { "" } else { p.org.as_str() };
-        let site = p.site.as_deref().map(str::trim).filter(|x| !x.is_empty());
-        written.entry((merged, org, site)).or_default().push((exit, i));
+        let site = p.site.as_deref().map(trimmed).filter(|x| !x.is_empty());
+        let key = (merged, org, site);
+        match &mut last {
+            Some((k, list)) if *k == key => list.push((exit, i)),
+            _ => {
+                if let Some((k, list)) = last.take() {
+                    written.entry(k).or_default().extend(list);
+                }
+                last = Some((key, vec![(exit, i)]));
+            }
+        }
+    }
+    if let Some((k, list)) = last {
+        written.entry(k).or_default().extend(list);
     }
     // One establishment for a site however its case is written (a few groups, not people):
     // shown as its first spelling in the sort.

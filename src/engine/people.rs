@@ -136,7 +136,8 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
 fn protect(a: &Assumptions, months: &Months, p: &Person, cost: Pence, post_salary: Option<Pence>) -> Protection {
     let none = Protection::default();
     let t = &a.people_process;
-    let Some(salary) = post_salary else { return none };
+    // The post pays as much or more: nothing to protect (the on-costs rise with the pay).
+    let Some(salary) = post_salary.filter(|s| *s < p.salary_pence) else { return none };
     let diff = cost - pay_cost(a, salary, p.wte).to_icb();
     if diff <= 0 {
         return none;

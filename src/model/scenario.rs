@@ -446,9 +446,10 @@ pub struct Person {
     /// Why the outcome was decided ("slotted in: the post is 90% the same job").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
-    /// An offer of suitable alternative employment, and whether it was refused.
+    /// An offer of suitable alternative employment, and whether it was refused (boxed: few
+    /// people have one, and every person's record is read in each recompute).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offer: Option<AlternativeOffer>,
+    pub offer: Option<Box<AlternativeOffer>>,
 }
 
 /// An offer of suitable alternative employment (AfC Section 16): a person who unreasonably

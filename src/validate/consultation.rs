@@ -33,6 +33,7 @@ pub fn findings_of(s: &crate::model::Scenario, e: &Establishment) -> Vec<super::
         site_recorded(&cx, e, &mut out);
     }
     near_a_threshold(&cx, e, &mut out);
+    site_listed(&cx, e, &mut out);
     out.list
 }
 
@@ -257,4 +258,33 @@ fn site_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
             e.employer_name
         ),
     );
+}
+
+/// A site that is not one of the employer's listed sites (when it lists them) is probably a
+/// spelling that counts as an establishment of its own.
+fn site_listed(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
+    let Some(site) = e.site.as_deref() else { return };
+    let codes: Vec<&str> = match &e.employer {
+        Employer::Icb(code) => vec![code.as_str()],
+        Employer::Merged(ci) => {
+            cx.s.clusters.get(*ci).map_or_else(Vec::new, |c| c.members.iter().map(String::as_str).collect())
+        }
+    };
+    let listed: Vec<&str> =
+        codes.iter().filter_map(|c| cx.s.organisation(c)).flat_map(|o| o.sites.iter().map(String::as_str)).collect();
+    if listed.is_empty() || listed.iter().any(|x| x.trim().eq_ignore_ascii_case(site)) {
+        return;
+    }
+    out.kind = "Sites";
+    out.push(
+        Severity::Warning,
+        subject(cx, e),
+        format!(
+            "{} people proposed for redundancy are at \"{site}\", which is not one of {}'s sites ({}): it counts as an establishment of its own",
+            format_count(e.dismissals.len()),
+            e.employer_name,
+            listed.join("; ")
+        ),
+    );
+    out.kind = KIND;
 }

@@ -153,7 +153,6 @@ fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &Pe
     service_enough_for_exit_pay(a, p, &mut out);
     takes_effect_by_target_date(a, p, &mut out);
     offer_before_they_leave(a, p, &mut out);
-    site_is_one_of_their_icbs(cx, p, &mut out);
     out.list
 }
 
@@ -174,26 +173,6 @@ fn offer_before_they_leave(a: &Assumptions, p: &Person, out: &mut Findings) {
             ),
         );
     }
-}
-
-/// A site that is not one of the ICB's listed sites (when it lists them) is probably a
-/// spelling that would count as an establishment of its own.
-fn site_is_one_of_their_icbs(cx: &Context<'_>, p: &Person, out: &mut Findings) {
-    out.kind = "Sites";
-    let Some(site) = p.site.as_deref().map(str::trim).filter(|x| !x.is_empty()) else { return };
-    let Some(o) = cx.ix.orgs.get(p.org.as_str()).and_then(|&i| cx.s.organisations.get(i)) else { return };
-    if o.sites.is_empty() || o.sites.iter().any(|x| x.trim().eq_ignore_ascii_case(site)) {
-        return;
-    }
-    out.push(
-        Warning,
-        subject(p),
-        format!(
-            "site \"{site}\" is not one of {}'s sites ({}): each site counts alone for collective consultation",
-            o.code,
-            o.sites.join("; ")
-        ),
-    );
 }
 
 /// The checks across people: posts filled twice, each ring-fenced pool, and collective

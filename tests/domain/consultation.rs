@@ -230,11 +230,11 @@ fn refusing_suitable_alternative_employment_ends_redundancy_pay() {
     let mut s = two_icbs(None);
     s.people.push(person("1", "AAA", 50_000, 10, Outcome::CompulsoryRedundancy));
     assert_eq!(compute(&s).one_off.redundancy, 4_182_692);
-    s.people[0].offer = Some(cluster_planner::model::AlternativeOffer {
+    s.people[0].offer = Some(Box::new(cluster_planner::model::AlternativeOffer {
         post: "Band 7 analyst, Leicester".into(),
         offered: d(2027, 1, 10),
         refused: true,
-    });
+    }));
     let sum = compute(&s);
     assert_eq!((sum.one_off.redundancy, sum.one_off.not_eligible), (0, 1));
 }
