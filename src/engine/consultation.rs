@@ -66,6 +66,10 @@ pub struct Establishment {
     pub first_dismissal: Option<NaiveDate>,
     /// The people the duty covers (in some 90 days with 20 or more), by exit date.
     pub covered: Vec<usize>,
+    /// Their exit dates, aligned with `covered`.
+    pub covered_exits: Vec<NaiveDate>,
+    /// When each one's notice, given from the planned day, runs out (`None`: no day planned).
+    pub notice_runs_out: Vec<Option<NaiveDate>>,
     /// The last day consultation may start: the minimum days before the first dismissal, and
     /// before the first notice (no notice before the minimum has run).
     pub consult_by: Option<NaiveDate>,
@@ -198,83 +202,180 @@ fn trimmed(site: &str) -> &str {
     }
 }
 
-/// Every establishment with someone proposed for dismissal, employer by employer, site by
-/// site (in the order of the employers' codes and names, then the sites').
-#[must_use]
-pub fn establishments(s: &Scenario) -> Vec<Establishment> {
-    // Which ICBs merge, and from when (few): looked up once per person, not by a search.
-    let mut merging: rustc_hash::FxHashMap<&str, (usize, NaiveDate)> = rustc_hash::FxHashMap::default();
-    for (ci, c) in s.clusters.iter().enumerate() {
-        if let Some(m) = &c.merger {
-            for code in &c.members {
-                merging.entry(code.as_str()).or_insert((ci, m.from));
+/// What the check needs of one person proposed for dismissal, kept small, so that the
+/// check after an edit reads a compact table (a few megabytes at national scale) instead
+/// of every person's whole record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Proposed {
+    pub exit: NaiveDate,
+    pub notice_weeks: u32,
+    /// Annual pay (salary × WTE), for the protective award.
+    pub pay: Pence,
+    /// Compulsory or voluntary redundancy (decided), or at risk or ring-fenced.
+    pub decided: bool,
+    /// The establishment, by its place in the register's list.
+    pub at: u32,
+}
+
+/// An establishment's key: a merged ICB's cluster, or the ICB's code; and the site, without
+/// case or end spaces (`None`: no site recorded).
+type Place = (Option<usize>, String, Option<String>);
+
+/// Every person proposed for dismissal, by place in the staff list, and the establishments
+/// they are counted at. Built once for a scenario; after an edit of some people's outcomes
+/// or dates only those people are read again ([`Register::update`]).
+#[derive(Debug, Clone, Default)]
+pub struct Register {
+    pub each: Vec<Option<Proposed>>,
+    /// The establishments, in the order they were first met: their key, and the site as
+    /// first written.
+    places: Vec<(Place, Option<String>)>,
+    index: rustc_hash::FxHashMap<Place, u32>,
+    /// Which ICBs merge, and from when.
+    merging: rustc_hash::FxHashMap<String, (usize, NaiveDate)>,
+}
+
+/// Two registers are the same when every person is proposed (or not) alike, at the same
+/// establishment: the order establishments were met in, which differs between one built at
+/// once and one brought up to date, does not count.
+impl PartialEq for Register {
+    fn eq(&self, other: &Register) -> bool {
+        let key = |r: &Register, p: &Proposed| r.places.get(p.at as usize).map(|(k, _)| k.clone());
+        self.each.len() == other.each.len()
+            && self.each.iter().zip(&other.each).all(|(a, b)| match (a, b) {
+                (None, None) => true,
+                (Some(a), Some(b)) => {
+                    (a.exit, a.notice_weeks, a.pay, a.decided) == (b.exit, b.notice_weeks, b.pay, b.decided)
+                        && key(self, a) == key(other, b)
+                }
+                _ => false,
+            })
+    }
+}
+
+impl Eq for Register {}
+
+impl Register {
+    /// Every person of the scenario read once.
+    #[must_use]
+    pub fn new(s: &Scenario) -> Register {
+        let mut r = Register::default();
+        for (ci, c) in s.clusters.iter().enumerate() {
+            if let Some(m) = &c.merger {
+                for code in &c.members {
+                    r.merging.entry(code.clone()).or_insert((ci, m.from));
+                }
+            }
+        }
+        r.each = Vec::with_capacity(s.people.len());
+        // Staff lists come grouped by ICB and site: the last person's place usually serves
+        // the next without a hash.
+        let mut last: Option<(Option<usize>, &str, Option<&str>, u32)> = None;
+        for p in &s.people {
+            let rec = r.read(s, p, &mut last);
+            r.each.push(rec);
+        }
+        r
+    }
+
+    /// After a change to the outcomes or dates of the people at `changed`: those read again.
+    pub fn update(&mut self, s: &Scenario, changed: &[usize]) {
+        let mut last = None;
+        for &i in changed {
+            if let (Some(p), true) = (s.people.get(i), i < self.each.len()) {
+                self.each[i] = self.read(s, p, &mut last);
             }
         }
     }
-    // (merged ICB's cluster, or the ICB's code; site as written) -> (exit date, person),
-    // borrowed from the scenario: nothing is copied per person.
-    type Key<'s> = (Option<usize>, &'s str, Option<&'s str>);
-    let mut written: rustc_hash::FxHashMap<Key<'_>, Vec<(NaiveDate, usize)>> = rustc_hash::FxHashMap::default();
-    // Staff lists come grouped by ICB and site: the last person's group usually serves the
-    // next without a hash.
-    let mut last: Option<(Key<'_>, Vec<(NaiveDate, usize)>)> = None;
-    for (i, p) in s.people.iter().enumerate() {
+
+    fn read<'s>(
+        &mut self,
+        s: &'s Scenario,
+        p: &'s Person,
+        last: &mut Option<(Option<usize>, &'s str, Option<&'s str>, u32)>,
+    ) -> Option<Proposed> {
         if !is_proposed(&p.outcome) {
-            continue;
+            return None;
         }
         let exit = exit_date(s, p);
-        let merged = if merging.is_empty() {
+        let weeks = notice_weeks(s, p);
+        let merged = if self.merging.is_empty() {
             None
         } else {
-            let notice = less(exit, u64::from(notice_weeks(s, p)) * 7);
-            merging.get(p.org.as_str()).filter(|(_, from)| notice >= *from).map(|(ci, _)| *ci)
+            let notice = less(exit, u64::from(weeks) * 7);
+            self.merging.get(p.org.as_str()).filter(|(_, from)| notice >= *from).map(|(ci, _)| *ci)
         };
         let org = if merged.is_some() { "" } else { p.org.as_str() };
         let site = p.site.as_deref().map(trimmed).filter(|x| !x.is_empty());
-        let key = (merged, org, site);
-        match &mut last {
-            Some((k, list)) if *k == key => list.push((exit, i)),
+        let at = match last {
+            Some((m, o, x, at)) if *m == merged && *o == org && *x == site => *at,
             _ => {
-                if let Some((k, list)) = last.take() {
-                    written.entry(k).or_default().extend(list);
-                }
-                last = Some((key, vec![(exit, i)]));
+                let key: Place = (merged, org.to_owned(), site.map(str::to_lowercase));
+                let at = match self.index.get(&key) {
+                    Some(&at) => at,
+                    None => {
+                        let at = u32::try_from(self.places.len()).unwrap_or(u32::MAX);
+                        self.places.push((key.clone(), site.map(str::to_owned)));
+                        self.index.insert(key, at);
+                        at
+                    }
+                };
+                *last = Some((merged, org, site, at));
+                at
+            }
+        };
+        Some(Proposed {
+            exit,
+            notice_weeks: weeks,
+            pay: p.wte.of(p.salary_pence),
+            decided: is_dismissal(&p.outcome),
+            at,
+        })
+    }
+
+    /// Every establishment with someone proposed for dismissal, employer by employer, site
+    /// by site (in the order of the employers' codes, then the sites').
+    #[must_use]
+    pub fn establishments(&self, s: &Scenario) -> Vec<Establishment> {
+        let mut lists: Vec<Vec<(NaiveDate, usize)>> = vec![Vec::new(); self.places.len()];
+        for (i, rec) in self.each.iter().enumerate() {
+            if let Some(r) = rec {
+                lists[r.at as usize].push((r.exit, i));
             }
         }
+        let mut out: Vec<Establishment> = self
+            .places
+            .iter()
+            .zip(lists)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(((merged, org, _), site), mut list)| {
+                let employer = merged.map_or_else(|| Employer::Icb(org.clone()), Employer::Merged);
+                establishment(s, self, employer, site.clone(), &mut list)
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.employer, &a.site).cmp(&(&b.employer, &b.site)));
+        out
     }
-    if let Some((k, list)) = last {
-        written.entry(k).or_default().extend(list);
-    }
-    // One establishment for a site however its case is written (a few groups, not people):
-    // shown as its first spelling in the sort.
-    type Normal<'s> = (Option<usize>, &'s str, Option<String>);
-    type Group<'s> = (Option<&'s str>, Vec<(NaiveDate, usize)>);
-    let mut groups: std::collections::BTreeMap<Normal<'_>, Group<'_>> = std::collections::BTreeMap::new();
-    let mut keys: Vec<_> = written.into_iter().collect();
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((merged, org, site), list) in keys {
-        let g = groups.entry((merged, org, site.map(str::to_lowercase))).or_insert((site, Vec::new()));
-        g.1.extend(list);
-    }
-    let mut out: Vec<Establishment> = groups
-        .into_iter()
-        .map(|((merged, org, _), (site, mut list))| {
-            let employer = merged.map_or_else(|| Employer::Icb(org.to_owned()), Employer::Merged);
-            establishment(s, employer, site.map(str::to_owned), &mut list)
-        })
-        .collect();
-    // In the order of the employers' codes (ICBs, then merged ICBs), then the sites'.
-    out.sort_by(|a, b| (&a.employer, &a.site).cmp(&(&b.employer, &b.site)));
-    out
+}
+
+/// Every establishment with someone proposed for dismissal, employer by employer, site by
+/// site (in the order of the employers' codes, then the sites').
+#[must_use]
+pub fn establishments(s: &Scenario) -> Vec<Establishment> {
+    Register::new(s).establishments(s)
 }
 
 fn establishment(
     s: &Scenario,
+    reg: &Register,
     employer: Employer,
     site: Option<String>,
     list: &mut [(NaiveDate, usize)],
 ) -> Establishment {
     list.sort();
+    let rec = |i: usize| {
+        reg.each[i].unwrap_or(Proposed { exit: NaiveDate::MIN, notice_weeks: 0, pay: 0, decided: false, at: 0 })
+    };
     // For each dismissal as the first of 90 days (that day and the 89 after), how many fall
     // in them; everyone in some 90 days of 20 or more is covered by the duty.
     let (mut most, mut busiest) = (0, None);
@@ -302,16 +403,32 @@ fn establishment(
     };
     let covered: Vec<usize> = list.iter().zip(&covered).filter(|(_, c)| **c).map(|((_, i), _)| *i).collect();
     let consultation = consultation_of(s, &employer).cloned();
-    let first_dismissal = covered.first().map(|&i| exit_date(s, &s.people[i]));
-    let first_notice = covered.iter().map(|&i| notice_date(s, &s.people[i], consultation.as_ref())).min();
+    let first_dismissal = covered.first().map(|&i| rec(i).exit);
+    let notice_of = |r: Proposed| {
+        let by_exit = less(r.exit, u64::from(r.notice_weeks) * 7);
+        consultation.as_ref().and_then(|c| c.notices_from).map_or(by_exit, |from| from.max(by_exit))
+    };
+    let first_notice = covered.iter().map(|&i| notice_of(rec(i))).min();
     // Consultation runs its minimum before the first dismissal and before the first notice.
     let by_dismissal = first_dismissal.map(|d| less(d, u64::from(min_days)));
     let consult_by = by_dismissal.map(|d| first_notice.map_or(d, |n| d.min(less(n, u64::from(min_days)))));
     let hr1_by = by_dismissal.map(|d| first_notice.map_or(d, |n| d.min(less(n, 1))));
     let setting = s.assumptions.people_process.protective_award_days;
     let award_days = if first_dismissal.is_some_and(|d| d < longer_award_from()) { setting.min(90) } else { setting };
-    let exposure = covered.iter().map(|&i| award_for(&s.people[i], award_days)).sum();
-    let decided = list.iter().filter(|(_, i)| is_dismissal(&s.people[*i].outcome)).count();
+    let exposure = covered.iter().map(|&i| mul_div_round(rec(i).pay, i64::from(award_days), 365)).sum();
+    let decided = list.iter().filter(|(_, i)| rec(*i).decided).count();
+    // Each covered person's exit, and the day their notice given from the planned day runs
+    // out (the checks read these, not the people's records).
+    let covered_exits = covered.iter().map(|&i| rec(i).exit).collect();
+    let notice_runs_out = covered
+        .iter()
+        .map(|&i| {
+            consultation
+                .as_ref()
+                .and_then(|c| c.notices_from)
+                .map(|from| plus(from, u64::from(rec(i).notice_weeks) * 7))
+        })
+        .collect();
     Establishment {
         employer_name: employer_name(s, &employer),
         employer,
@@ -323,6 +440,8 @@ fn establishment(
         min_days,
         first_dismissal,
         covered,
+        covered_exits,
+        notice_runs_out,
         consult_by,
         hr1_by,
         first_notice,

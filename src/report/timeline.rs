@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::engine::consultation::{Establishment, establishments, exit_date, less, plus};
+use crate::engine::consultation::{Establishment, establishments, less, plus};
 use crate::model::Scenario;
 use crate::report::measure;
 use crate::report::style::{Colour, INK, MUTED, OVER};
@@ -125,8 +125,7 @@ impl Timeline {
 
 fn row(s: &Scenario, e: &Establishment) -> Row {
     let mut exits: Vec<(NaiveDate, usize)> = Vec::new();
-    for &i in &e.covered {
-        let d = exit_date(s, &s.people[i]);
+    for &d in &e.covered_exits {
         match exits.last_mut() {
             Some((last, n)) if *last == d => *n += 1,
             _ => exits.push((d, 1)),

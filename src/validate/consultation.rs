@@ -5,15 +5,16 @@
 //! advice.
 
 use super::{Context, Findings, Severity, Subject};
-use crate::engine::consultation::{Employer, Establishment, earliest_exit, establishments, exit_date};
+use crate::engine::consultation::{Employer, Establishment, Register};
 use crate::model::money::{format_count, format_pounds};
 
 /// What the findings of these checks are grouped under.
 pub const KIND: &str = "Collective consultation and HR1";
 
-/// The consultation checks: one function per rule, over every establishment.
-pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
-    for e in &establishments(cx.s) {
+/// The consultation checks: one function per rule, over every establishment of the
+/// register (kept between edits: after an edit of some people only they are read again).
+pub(super) fn check(cx: &Context<'_>, register: &Register, out: &mut Findings) {
+    for e in &register.establishments(cx.s) {
         out.list.extend(findings_of(cx.s, e));
     }
 }
@@ -103,7 +104,7 @@ fn consultation_recorded(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
 fn consultation_long_enough(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let (Some(c), Some(first)) = (&e.consultation, e.first_dismissal) else { return };
     let lawful_from = crate::engine::consultation::plus(c.start, u64::from(e.min_days));
-    let early = e.covered.iter().filter(|&&i| exit_date(cx.s, &cx.s.people[i]) < lawful_from).count();
+    let early = e.covered_exits.iter().filter(|d| **d < lawful_from).count();
     if early == 0 {
         return;
     }
@@ -221,9 +222,10 @@ fn exits_after_notice(cx: &Cx<'_>, e: &Establishment, out: &mut Findings) {
     let early: Vec<&str> = e
         .covered
         .iter()
-        .map(|&i| &cx.s.people[i])
-        .filter(|p| earliest_exit(cx.s, p, Some(c)).is_some_and(|x| exit_date(cx.s, p) < x))
-        .map(|p| p.id.as_str())
+        .zip(&e.covered_exits)
+        .zip(&e.notice_runs_out)
+        .filter(|((_, exit), runs_out)| runs_out.is_some_and(|x| **exit < x))
+        .map(|((i, _), _)| cx.s.people.get(*i).map_or("", |p| p.id.as_str()))
         .collect();
     if early.is_empty() {
         return;

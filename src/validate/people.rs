@@ -71,6 +71,8 @@ pub struct PeopleChecks {
     previous_same_id: Vec<Option<usize>>,
     next_same_id: Vec<Option<usize>>,
     seen: Seen,
+    /// Who is proposed for dismissal, where and when, for the consultation check.
+    register: crate::engine::consultation::Register,
     pub(super) across: Vec<Finding>,
 }
 
@@ -90,11 +92,13 @@ pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
         seen.count(i, *what, 1);
     }
     seen.counted = counted;
-    let mut checks = PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, across: Vec::new() };
+    let register = crate::engine::consultation::Register::new(s);
+    let mut checks =
+        PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, register, across: Vec::new() };
     let functions = function_lookup(s);
     let checks_so_far = &checks;
     checks.each = crate::engine::map_in_chunks(n, |i| check_one(cx, &functions, checks_so_far, i));
-    checks.across = across(cx, &checks.seen);
+    checks.across = across(cx, &checks.seen, &checks.register);
     checks
 }
 
@@ -130,7 +134,8 @@ pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[us
     for i in again {
         checks.each[i] = check_one(cx, &functions, checks, i);
     }
-    checks.across = across(cx, &checks.seen);
+    checks.register.update(cx.s, changed);
+    checks.across = across(cx, &checks.seen, &checks.register);
 }
 
 fn function_lookup(s: &crate::model::Scenario) -> HashMap<&str, &Function> {
@@ -177,11 +182,11 @@ fn offer_before_they_leave(a: &Assumptions, p: &Person, out: &mut Findings) {
 
 /// The checks across people: posts filled twice, each ring-fenced pool, and collective
 /// consultation (`consultation.rs`: it counts people by employer, site and date).
-fn across(cx: &Context<'_>, seen: &Seen) -> Vec<Finding> {
+fn across(cx: &Context<'_>, seen: &Seen, register: &crate::engine::consultation::Register) -> Vec<Finding> {
     let mut out = Findings::default();
     posts_filled_once(cx, seen, &mut out);
     ring_fenced_pools(cx, seen, &mut out);
-    super::consultation::check(cx, &mut out);
+    super::consultation::check(cx, register, &mut out);
     super::pools::check(cx, &mut out);
     out.list
 }
