@@ -153,27 +153,6 @@ pub fn notice_weeks(s: &Scenario, p: &Person) -> u32 {
     contractual.max(statutory)
 }
 
-/// The day a person's notice is given: their exit date less their notice, or the day notices
-/// are planned from when that is later (then the exit cannot come before its end).
-#[must_use]
-pub fn notice_date(s: &Scenario, p: &Person, c: Option<&Consultation>) -> NaiveDate {
-    let by_exit = less(exit_date(s, p), u64::from(notice_weeks(s, p)) * 7);
-    c.and_then(|c| c.notices_from).map_or(by_exit, |from| from.max(by_exit))
-}
-
-/// The first notice can run out: the day notices start plus the person's notice.
-#[must_use]
-pub fn earliest_exit(s: &Scenario, p: &Person, c: Option<&Consultation>) -> Option<NaiveDate> {
-    c.and_then(|c| c.notices_from).map(|from| plus(from, u64::from(notice_weeks(s, p)) * 7))
-}
-
-/// What a protective award could reach for one person: their annual pay × days ÷ 365.
-#[must_use]
-pub fn award_for(p: &Person, days: u32) -> Pence {
-    let pay = p.wte.of(p.salary_pence);
-    mul_div_round(pay, i64::from(days), 365)
-}
-
 /// `d` plus `n` days, or the last date there is (a file may hold any date: never a panic).
 #[must_use]
 pub fn plus(d: NaiveDate, n: u64) -> NaiveDate {

@@ -34,17 +34,7 @@ pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
     let mut out = Vec::new();
     for tab in [Tab::Overview, Tab::People, Tab::Teams] {
         app.tab = tab;
-        for _ in 0..10 {
-            frame(&ctx, &mut app);
-        }
-        let times: Vec<f64> = (0..n)
-            .map(|_| {
-                let t = Instant::now();
-                frame(&ctx, &mut app);
-                t.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        out.push((format!("one frame, {} tab, median of {n}", tab.label()), median(times)));
+        out.push((format!("one frame, {} tab, median of {n}", tab.label()), settled_frame(&ctx, &mut app, n)));
     }
     // An edit: one person's outcome toggled, the figures and findings brought up to date,
     // and the next frame drawn, on each tab that lists people or posts.
@@ -75,15 +65,23 @@ pub fn compare_frame(doc: Document, options: &[std::path::PathBuf], n: usize) ->
     for p in options {
         app.compare.add(p);
     }
+    (
+        format!("one frame, Compare options ({} options), median of {n}", options.len() + 1),
+        settled_frame(&ctx, &mut app, n),
+    )
+}
+
+/// The median of `n` frames, after ten to settle (layouts cached, fonts loaded).
+fn settled_frame(ctx: &egui::Context, app: &mut ClusterPlannerApp, n: usize) -> f64 {
     for _ in 0..10 {
-        frame(&ctx, &mut app);
+        frame(ctx, app);
     }
     let times: Vec<f64> = (0..n)
         .map(|_| {
             let t = Instant::now();
-            frame(&ctx, &mut app);
+            frame(ctx, app);
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
-    (format!("one frame, Compare options ({} options), median of {n}", options.len() + 1), median(times))
+    median(times)
 }

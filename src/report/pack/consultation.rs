@@ -39,15 +39,13 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
     for e in &all {
         if employer != Some(&e.employer) {
             employer = Some(&e.employer);
+            // Dates after the pack's date are planned, not done.
+            let when = |d: chrono::NaiveDate| {
+                if d > o.date { format!("planned {}", date(Some(d))) } else { date(Some(d)) }
+            };
             let recorded = e.consultation.as_ref().map_or_else(
                 || "no consultation recorded".to_owned(),
-                |c| {
-                    format!(
-                        "consulting from {}, HR1 {}",
-                        date(Some(c.start)),
-                        c.hr1.map_or_else(|| "not recorded".to_owned(), |h| format!("filed {}", date(Some(h))))
-                    )
-                },
+                |c| format!("from {}; HR1 {}", when(c.start), c.hr1.map_or_else(|| "not recorded".to_owned(), when)),
             );
             let mut heading = vec![format!("{}: {recorded}", e.employer_name)];
             heading.extend(std::iter::repeat_n(String::new(), 7));

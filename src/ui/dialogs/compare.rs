@@ -634,11 +634,12 @@ fn change_list(ui: &mut egui::Ui, view: &mut CompareView, cmds: &mut Commands, h
     let csv = ui
         .horizontal(|ui| {
             let (cost, one_off) = list.totals();
+            let groups = list.groups.len();
+            let a_year = if cost == 0 { "no change".to_owned() } else { format!("{} a year", format_change(cost)) };
             ui.label(format!(
-                "{} changes in {} groups: running cost {} a year, one-off {}.",
+                "{} changes in {groups} group{}: running cost {a_year}, one-off {}.",
                 format_count(list.count()),
-                list.groups.len(),
-                format_change(cost),
+                if groups == 1 { "" } else { "s" },
                 format_change(one_off)
             ));
             ui.button("Export the changes (CSV)…").on_hover_text("Every change as a line of a spreadsheet").clicked()
