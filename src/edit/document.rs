@@ -23,14 +23,25 @@ pub struct Document {
     /// The history's state that matches the file (or the start), when one does.
     clean_state: Option<u64>,
     pub summary: Summary,
-    pub findings: Vec<Finding>,
-    /// The checks behind `findings`, kept so an edit of some people re-checks them alone.
+    /// The findings in order ([`Document::findings`]), made from `checked` when first asked
+    /// for after a change: at national scale copying them out takes longer than the edit
+    /// that changed them, and only the Findings tab lists them (the status bar counts them
+    /// from `checked`).
+    findings: std::cell::OnceCell<Vec<Finding>>,
+    /// The checks behind the findings, kept so an edit of some people re-checks them alone.
     checked: Checked,
+    /// How many findings there are of each severity (errors, warnings, information), for
+    /// the status bar's every frame.
+    counts: (usize, usize, usize),
     /// Changes on every edit and for every document, so views can cache what they derive.
     pub revision: u64,
     /// Where each person is, by id: built at the first edit of outcomes, kept while only
     /// outcomes and dates change (they move no one), dropped at any other change.
     people_at: Option<PeopleAt>,
+    /// When the last change was to some people's outcomes or dates alone: the revision
+    /// before it and those people's positions, so a view can bring what it derived from
+    /// the people up to date for them instead of going over every person again.
+    people_changed: Option<(u64, Vec<usize>)>,
     pub history: History,
 }
 
@@ -44,7 +55,6 @@ impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>, untitled_name: &str) -> Document {
         let summary = compute(&scenario);
         let checked = check(&scenario);
-        let findings = checked.findings();
         Document {
             scenario,
             path,
@@ -52,10 +62,12 @@ impl Document {
             dirty: false,
             clean_state: Some(0),
             summary,
-            findings,
+            findings: std::cell::OnceCell::new(),
+            counts: checked.counts(),
             checked,
             revision: next_revision(),
             people_at: None,
+            people_changed: None,
             history: History::default(),
         }
     }
@@ -116,13 +128,15 @@ impl Document {
         self.dirty = self.clean_state != Some(self.history.state());
         match people_before {
             Some(before) => {
+                let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
+                self.people_changed = Some((self.revision, changed.clone()));
                 self.revision = next_revision();
                 // One index of the scenario serves the figures and the checks.
                 let ix = crate::engine::Index::new(&self.scenario);
                 crate::engine::update_people(&self.scenario, &ix, &mut self.summary, &before);
-                let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
                 recheck_people(&self.scenario, ix, &mut self.checked, &changed);
-                self.findings = self.checked.findings();
+                self.findings = std::cell::OnceCell::new();
+                self.counts = self.checked.counts();
                 // Every update is checked against a full recompute in a debug build (and
                 // so in every test that edits people).
                 debug_assert!(
@@ -148,9 +162,32 @@ impl Document {
     fn recompute(&mut self) {
         self.revision = next_revision();
         self.people_at = None;
+        self.people_changed = None;
         self.summary = compute(&self.scenario);
         self.checked = check(&self.scenario);
-        self.findings = self.checked.findings();
+        self.findings = std::cell::OnceCell::new();
+        self.counts = self.checked.counts();
+    }
+
+    /// The positions of the people whose outcomes or dates alone changed from `revision` to
+    /// this one, when that was the last change; `None` for any other change (go over
+    /// everything again).
+    #[must_use]
+    pub fn people_changed_since(&self, revision: u64) -> Option<&[usize]> {
+        self.people_changed.as_ref().filter(|(r, _)| *r == revision).map(|(_, v)| v.as_slice())
+    }
+
+    /// The validation findings: errors first, then warnings, then information, each group
+    /// in the order of the file.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        self.findings.get_or_init(|| self.checked.findings())
+    }
+
+    /// "1 error, 0 warnings, 3,668 notes", counted without listing the findings.
+    #[must_use]
+    pub fn counts_text(&self) -> String {
+        crate::validate::say_counts(self.counts)
     }
 
     /// Marks the document as differing from any file (restored unsaved work), until saved.

@@ -15,7 +15,6 @@ use crate::files::lock::{self, Holder, Lock};
 use crate::files::recovery::{self, RecoveryCopy};
 use crate::files::{self, LoadError, SaveError};
 use crate::model::Scenario;
-use crate::validate::counts_text;
 
 /// How often a document with unsaved changes is copied to the recovery folder.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
@@ -169,7 +168,7 @@ impl Session {
     /// Makes `doc`, opened from `path` (on a worker thread, say), the session's document,
     /// taking the file's lock unless read-only. Returns the words for the status bar.
     pub fn adopt(&mut self, doc: Document, path: &Path, read_only: bool) -> String {
-        let counts = counts_text(&doc.findings);
+        let counts = doc.counts_text();
         self.doc = doc;
         self.read_only = read_only;
         self.lock = if read_only || self.look_only { None } else { Lock::take(path) };

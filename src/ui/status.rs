@@ -4,7 +4,6 @@
 use super::command::{Command, Commands};
 use super::tabs::Tab;
 use crate::edit::Session;
-use crate::validate::counts_text;
 
 /// A message in the status bar (errors stay until dismissed or replaced).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, notice: Option<&Notice>, cmds:
             ui.colored_label(color, text);
         }
         ui.separator();
-        let findings = ui.add(egui::Button::new(counts_text(&doc.findings)).frame(false));
+        let findings = ui.add(egui::Button::new(doc.counts_text()).frame(false));
         if findings.on_hover_text("Show the validation findings").clicked() {
             cmds.push(Command::ShowTab(Tab::Findings));
         }

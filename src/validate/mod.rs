@@ -119,17 +119,36 @@ impl Checked {
     /// order of the file.
     #[must_use]
     pub fn findings(&self) -> Vec<Finding> {
-        let mut v: Vec<Finding> =
-            self.head.iter().chain(self.people.each.iter().flatten()).chain(&self.people.across).cloned().collect();
+        let (e, w, n) = self.counts();
+        let mut v: Vec<Finding> = Vec::with_capacity(e + w + n);
+        v.extend_from_slice(&self.head);
+        for each in self.people.each.iter().filter(|f| !f.is_empty()) {
+            v.extend_from_slice(each);
+        }
+        v.extend_from_slice(&self.people.across);
         v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
         v
+    }
+
+    /// How many findings there are of each severity: (errors, warnings, information).
+    #[must_use]
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut n = [0; 3];
+        let each = self.people.each.iter().filter(|f| !f.is_empty()).flatten();
+        for f in self.head.iter().chain(each).chain(&self.people.across) {
+            n[f.severity as usize] += 1;
+        }
+        (n[0], n[1], n[2])
     }
 
     /// [`Checked::findings`], moved out instead of copied (nothing is re-checked after).
     #[must_use]
     pub fn into_findings(self) -> Vec<Finding> {
-        let mut v: Vec<Finding> =
-            self.head.into_iter().chain(self.people.each.into_iter().flatten()).chain(self.people.across).collect();
+        let Checked { head: mut v, people } = self;
+        for mut each in people.each.into_iter().filter(|f| !f.is_empty()) {
+            v.append(&mut each);
+        }
+        v.extend(people.across);
         v.sort_by_key(|f| f.severity); // stable: keeps file order within each severity
         v
     }
@@ -165,7 +184,12 @@ pub fn validate(s: &Scenario) -> Vec<Finding> {
 /// the Findings tab all say them.
 #[must_use]
 pub fn counts_text(findings: &[Finding]) -> String {
-    let (e, w, n) = counts(findings);
+    say_counts(counts(findings))
+}
+
+/// "1 error, 0 warnings, 3,668 notes" from the counts of (errors, warnings, information).
+#[must_use]
+pub fn say_counts((e, w, n): (usize, usize, usize)) -> String {
     let say = |n: usize, one: &str, many: &str| {
         format!("{} {}", crate::model::money::format_count(n), if n == 1 { one } else { many })
     };

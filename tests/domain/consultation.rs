@@ -306,7 +306,7 @@ fn a_selection_pool_records_each_candidates_result_with_their_outcome() {
     doc.apply(Edit::add_candidates(&doc.scenario, 0, 0, &ids).unwrap()).unwrap();
     assert_eq!(doc.scenario.clusters[0].pools[0].candidates.len(), 3);
     let pools = |doc: &Document| -> Vec<String> {
-        doc.findings.iter().filter(|f| f.kind == "Selection pools").map(|f| f.message.clone()).collect()
+        doc.findings().iter().filter(|f| f.kind == "Selection pools").map(|f| f.message.clone()).collect()
     };
     assert_eq!(pools(&doc), ["pool \"Executive\": 3 candidates for 2 posts (competitive), 3 still to decide"]);
 
@@ -326,7 +326,7 @@ fn a_selection_pool_records_each_candidates_result_with_their_outcome() {
     // A result that disagrees with the outcome (set elsewhere) is a warning.
     doc.apply(Edit::SetOutcomes { ids: vec!["2".into()], outcome: Outcome::Mars, effective: None }).unwrap();
     let warn: Vec<_> = doc
-        .findings
+        .findings()
         .iter()
         .filter(|f| f.kind == "Selection pools" && f.severity == cluster_planner::validate::Severity::Warning)
         .collect();

@@ -313,7 +313,7 @@ proptest! {
             let full = cluster_planner::engine::compute(&doc.scenario);
             prop_assert!(doc.summary == full, "after {step} the figures differ from a full recompute");
             let checked = cluster_planner::validate::validate(&doc.scenario);
-            prop_assert!(doc.findings == checked, "after {step} the findings differ from a full check");
+            prop_assert!(doc.findings() == checked, "after {step} the findings differ from a full check");
         }
     }
 }
@@ -329,10 +329,10 @@ fn a_duplicated_id_is_re_checked_with_its_twin() {
     let post = doc.scenario.posts().next().map(|(_, _, p)| p.id.clone()).unwrap();
     for outcome in [Outcome::SlottedInto(post), Outcome::AtRisk] {
         doc.apply(Edit::SetOutcomes { ids: vec![twin.clone()], outcome, effective: None }).unwrap();
-        assert_eq!(doc.findings, cluster_planner::validate::validate(&doc.scenario));
+        assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario));
         assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
     }
     let said: Vec<&str> =
-        doc.findings.iter().filter(|f| f.kind == "Ids of people").map(|f| f.message.as_str()).collect();
+        doc.findings().iter().filter(|f| f.kind == "Ids of people").map(|f| f.message.as_str()).collect();
     assert_eq!(said, vec!["two people have this id"]);
 }

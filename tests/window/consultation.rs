@@ -146,6 +146,6 @@ fn an_icbs_sites_are_listed_in_the_tab() {
     let doc = &h.state().session.doc;
     assert_eq!(doc.scenario.organisation("QK1").unwrap().sites, ["County Hall", "Loughborough"]);
     // LLR's people are at its headquarters and locality office: not its listed sites.
-    assert!(doc.findings.iter().any(|f| f.kind == "Sites"
+    assert!(doc.findings().iter().any(|f| f.kind == "Sites"
         && f.message.contains("which is not one of QK1 Leicester, Leicestershire and Rutland's sites")));
 }

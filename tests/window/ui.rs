@@ -95,7 +95,7 @@ fn findings_and_assumptions_tabs_show_their_content() {
     h.get_by_label("0 errors, 0 warnings, 69 notes").click();
     h.run();
     assert_eq!(h.state().tab, Tab::Findings);
-    let first = h.state().session.doc.findings[0].clone();
+    let first = h.state().session.doc.findings()[0].clone();
     h.get_by_label(&format!("{}: {}", first.subject, first.message));
 }
 
@@ -263,7 +263,9 @@ fn clicking_a_finding_selects_what_it_is_about() {
     let id = app.session.doc.scenario.people[0].id.clone();
     let mut h = harness(app);
     h.run();
-    let counts = cluster_planner::validate::counts_text(&h.state().session.doc.findings);
+    // The status bar counts the checks without listing them; the list says the same.
+    let counts = h.state().session.doc.counts_text();
+    assert_eq!(counts, cluster_planner::validate::counts_text(h.state().session.doc.findings()));
     assert!(counts.starts_with("1 error, 0 warnings, "), "{counts}");
     h.get_by_label(&counts).click();
     h.run();
@@ -371,6 +373,68 @@ fn drag_a_person_onto_a_post() {
     h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
     h.run();
     h.get_by_label("1 person");
+}
+
+/// The list of people to place is brought up to date for the people an edit changed, not
+/// rebuilt from every person: after outcome edits, an undo, a redo and a change of another
+/// kind, it says what a fresh look at every person says.
+#[test]
+fn people_to_place_follow_each_kind_of_change() {
+    use cluster_planner::edit::Edit;
+    use cluster_planner::model::Outcome;
+    let app = ClusterPlannerApp::with_built_in_example();
+    // Who a fresh look finds: the cluster's people who hold no post and are not leaving.
+    let placeable = |app: &ClusterPlannerApp| {
+        let s = &app.session.doc.scenario;
+        let members = &s.clusters[0].members;
+        s.people
+            .iter()
+            .filter(|p| members.contains(&p.org) && p.outcome.holds_post().is_none() && !p.outcome.is_exit())
+            .count()
+    };
+    let said = |n: usize| {
+        format!("{} {}", cluster_planner::model::money::format_count(n), if n == 1 { "person" } else { "people" })
+    };
+    let n = placeable(&app);
+    let two: Vec<String> = {
+        let s = &app.session.doc.scenario;
+        let members = &s.clusters[0].members;
+        s.people
+            .iter()
+            .filter(|p| members.contains(&p.org) && p.outcome == Outcome::NotAffected)
+            .take(2)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    assert_eq!(two.len(), 2);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Teams").click();
+    h.run();
+    h.get_by_label(&said(n));
+    // Two people leave (voluntary redundancy): two fewer to place.
+    h.state_mut().edit(Edit::SetOutcomes { ids: two.clone(), outcome: Outcome::VoluntaryRedundancy, effective: None });
+    h.run();
+    assert_eq!(placeable(h.state()), n - 2);
+    h.get_by_label(&said(n - 2));
+    // One of them back to at risk: one more to place.
+    h.state_mut().edit(Edit::SetOutcomes { ids: vec![two[0].clone()], outcome: Outcome::AtRisk, effective: None });
+    h.run();
+    h.get_by_label(&said(n - 1));
+    h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
+    h.run();
+    h.get_by_label(&said(n - 2));
+    h.state_mut().commands.push(cluster_planner::ui::command::Command::Undo);
+    h.run();
+    h.get_by_label(&said(n));
+    h.state_mut().commands.push(cluster_planner::ui::command::Command::Redo);
+    h.run();
+    h.get_by_label(&said(n - 2));
+    // A change of another kind (a cluster renamed) goes over every person again.
+    h.state_mut().edit(Edit::RenameCluster { cluster: 0, name: "Renamed".into() });
+    h.run();
+    assert_eq!(placeable(h.state()), n - 2);
+    h.get_by_label(&said(n - 2));
 }
 
 #[test]
@@ -574,10 +638,10 @@ fn findings_are_grouped_filtered_and_searched() {
     // for exit pay, ring-fenced pools, and a site near the duty to consult; each group says
     // how many.
     let doc = &h.state().session.doc;
-    let count = |kind: &str| doc.findings.iter().filter(|f| f.kind == kind).count();
+    let count = |kind: &str| doc.findings().iter().filter(|f| f.kind == kind).count();
     let (functions, pools) = (count("Functions"), count("Ring-fenced pools"));
     assert!(functions > 0 && pools > 0);
-    assert_eq!(doc.findings.len(), 69);
+    assert_eq!(doc.findings().len(), 69);
     h.get_by_label(&format!("Ring-fenced pools — {pools} notes"));
     h.get_by_label(&format!("Functions — {functions} notes"));
     // A search keeps the findings about one post.
@@ -789,7 +853,7 @@ fn deleting_a_team_says_who_it_affects_and_asks_first() {
     assert!(doc.scenario.clusters[0].teams.iter().all(|t| t.name != team.name));
     for id in &holders {
         assert!(
-            doc.findings
+            doc.findings()
                 .iter()
                 .any(|f| f.subject.to_string() == format!("person {id}") && f.message.contains("does not exist")),
             "a finding names {id}"

@@ -66,7 +66,7 @@ fn a_cluster_becomes_a_merged_icb_from_a_date() {
     assert_eq!(m.from.to_string(), "2027-04-01");
     assert!(!doc.summary.clusters[0].merged, "after the target date of 31 December 2025");
     assert_eq!(doc.summary.totals.still_to_save, 41_200_000);
-    assert!(doc.findings.iter().any(|f| f.message.contains("after the target date")));
+    assert!(doc.findings().iter().any(|f| f.message.contains("after the target date")));
 
     h.get_by_label("Change merger").click();
     h.run();

@@ -3,7 +3,7 @@
 
 use crate::edit::Document;
 use crate::ui::command::{Command, Commands};
-use crate::validate::{Finding, Severity, counts_text};
+use crate::validate::{Finding, Severity};
 
 /// A group of findings of one kind: its name and the findings' places in the list.
 type Group = (&'static str, Vec<usize>);
@@ -48,7 +48,7 @@ impl FindingsView {
         let needle = self.search.trim().to_lowercase();
         // Groups in the order their first finding comes (errors first, as the list is).
         let mut groups: Vec<Group> = Vec::new();
-        for (i, f) in doc.findings.iter().enumerate() {
+        for (i, f) in doc.findings().iter().enumerate() {
             if !self.show[severity_index(f.severity)] || !matches(f, &needle) {
                 continue;
             }
@@ -64,12 +64,12 @@ impl FindingsView {
 
 pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut FindingsView, cmds: &mut Commands) {
     ui.heading("Findings");
-    if doc.findings.is_empty() {
+    if doc.findings().is_empty() {
         ui.label("No findings: the scenario is consistent.");
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(counts_text(&doc.findings));
+        ui.label(doc.counts_text());
         ui.separator();
         for (i, what) in ["Errors", "Warnings", "Notes"].into_iter().enumerate() {
             ui.checkbox(&mut view.show[i], what).on_hover_text(format!("Show the {}", what.to_lowercase()));
@@ -101,7 +101,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut FindingsView, cmds: &m
                     list.len(),
                     |ui, range| {
                         for i in &list[range] {
-                            finding_row(ui, &doc.findings[*i], cmds);
+                            finding_row(ui, &doc.findings()[*i], cmds);
                         }
                     },
                 );
@@ -114,7 +114,7 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, view: &mut FindingsView, cmds: &m
 fn group_counts(doc: &Document, list: &[usize]) -> String {
     let mut n = [0_usize; 3];
     for i in list {
-        n[severity_index(doc.findings[*i].severity)] += 1;
+        n[severity_index(doc.findings()[*i].severity)] += 1;
     }
     let names = [("error", "errors"), ("warning", "warnings"), ("note", "notes")];
     let parts: Vec<String> = n

@@ -264,25 +264,37 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
     )
     .labelled_by(l.id);
     let needle = view.people_search.trim().to_lowercase();
-    let fresh = view
-        .place
-        .as_ref()
-        .is_some_and(|l| l.revision == doc.revision && l.cluster == view.cluster && l.needle == needle);
-    if !fresh {
-        let rows: Vec<usize> = (0..s.people.len())
-            .filter(|i| {
-                let p = &s.people[*i];
-                members.contains(&p.org)
-                    && p.outcome.holds_post().is_none()
-                    && !p.outcome.is_exit()
-                    && (needle.is_empty()
-                        || p.id.to_lowercase().contains(&needle)
-                        || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
-                        || p.title.to_lowercase().contains(&needle)
-                        || p.grade.to_string().to_lowercase().contains(&needle))
-            })
-            .collect();
-        view.place = Some(PlaceList { revision: doc.revision, cluster: view.cluster, needle, rows });
+    let place = |p: &crate::model::Person| {
+        members.contains(&p.org)
+            && p.outcome.holds_post().is_none()
+            && !p.outcome.is_exit()
+            && (needle.is_empty()
+                || p.id.to_lowercase().contains(&needle)
+                || p.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
+                || p.title.to_lowercase().contains(&needle)
+                || p.grade.to_string().to_lowercase().contains(&needle))
+    };
+    match view.place.as_mut().filter(|l| l.cluster == view.cluster && l.needle == needle) {
+        Some(l) if l.revision == doc.revision => {}
+        // After an edit of some people alone, those people are placed or taken out; the
+        // rest of the list stands (no scan of every person after each edit).
+        Some(l) if doc.people_changed_since(l.revision).is_some() => {
+            for &i in doc.people_changed_since(l.revision).unwrap_or_default() {
+                let Some(p) = s.people.get(i) else { continue };
+                match (l.rows.binary_search(&i), place(p)) {
+                    (Err(at), true) => l.rows.insert(at, i),
+                    (Ok(at), false) => {
+                        l.rows.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            l.revision = doc.revision;
+        }
+        _ => {
+            let rows: Vec<usize> = (0..s.people.len()).filter(|i| place(&s.people[*i])).collect();
+            view.place = Some(PlaceList { revision: doc.revision, cluster: view.cluster, needle, rows });
+        }
     }
     let rows: &[usize] = view.place.as_ref().map_or(&[], |l| &l.rows);
     let n = rows.len();
