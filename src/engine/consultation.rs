@@ -200,6 +200,10 @@ pub struct Proposed {
 /// case or end spaces (`None`: no site recorded).
 type Place = (Option<usize>, String, Option<String>);
 
+/// The place of the person last read into a register (its merged ICB, ICB and site as
+/// written, and its place in the list), which usually serves the next person without a hash.
+pub type Last<'s> = Option<(Option<usize>, &'s str, Option<&'s str>, u32)>;
+
 /// Every person proposed for dismissal, by place in the staff list, and the establishments
 /// they are counted at. Built once for a scenario; after an edit of some people's outcomes
 /// or dates only those people are read again ([`Register::update`]).
@@ -235,9 +239,20 @@ impl PartialEq for Register {
 impl Eq for Register {}
 
 impl Register {
-    /// Every person of the scenario read once.
+    /// Every person of the scenario read once (in chunks on threads, for a large list).
     #[must_use]
     pub fn new(s: &Scenario) -> Register {
+        let mut parts = super::parallel::fold(s.people.len(), |range| Register::of(s, range)).into_iter();
+        let mut r = parts.next().unwrap_or_default();
+        for part in parts {
+            r.append(part);
+        }
+        r
+    }
+
+    /// An empty register of the scenario: nobody read yet ([`Register::push`] reads them).
+    #[must_use]
+    pub fn empty(s: &Scenario) -> Register {
         let mut r = Register::default();
         for (ci, c) in s.clusters.iter().enumerate() {
             if let Some(m) = &c.merger {
@@ -246,15 +261,53 @@ impl Register {
                 }
             }
         }
-        r.each = Vec::with_capacity(s.people.len());
+        r
+    }
+
+    /// The register of the people at positions `range` alone (a chunk of the staff list):
+    /// [`Register::append`] joins the chunks' registers in order.
+    #[must_use]
+    pub fn of(s: &Scenario, range: std::ops::Range<usize>) -> Register {
+        let mut r = Register::empty(s);
+        r.each = Vec::with_capacity(range.len());
         // Staff lists come grouped by ICB and site: the last person's place usually serves
         // the next without a hash.
-        let mut last: Option<(Option<usize>, &str, Option<&str>, u32)> = None;
-        for p in &s.people {
-            let rec = r.read(s, p, &mut last);
-            r.each.push(rec);
+        let mut last = None;
+        for p in s.people.get(range).unwrap_or_default() {
+            r.push(s, p, &mut last);
         }
         r
+    }
+
+    /// The next person of the staff list read into the register. `last` is the place of the
+    /// person read before (start from `None`).
+    pub fn push<'s>(&mut self, s: &'s Scenario, p: &'s Person, last: &mut Last<'s>) {
+        let rec = self.read(s, p, last);
+        self.each.push(rec);
+    }
+
+    /// The register of the next chunk of people added after these: its establishments
+    /// found among these (or added, in the order it met them), its people pointed at them.
+    pub fn append(&mut self, next: Register) {
+        let to: Vec<u32> = next
+            .places
+            .into_iter()
+            .map(|(key, site)| {
+                if let Some(&at) = self.index.get(&key) {
+                    return at;
+                }
+                let at = u32::try_from(self.places.len()).unwrap_or(u32::MAX);
+                self.places.push((key.clone(), site));
+                self.index.insert(key, at);
+                at
+            })
+            .collect();
+        self.each.extend(next.each.into_iter().map(|rec| {
+            rec.map(|mut r| {
+                r.at = to.get(r.at as usize).copied().unwrap_or(r.at);
+                r
+            })
+        }));
     }
 
     /// After a change to the outcomes or dates of the people at `changed`: those read again.
@@ -267,12 +320,7 @@ impl Register {
         }
     }
 
-    fn read<'s>(
-        &mut self,
-        s: &'s Scenario,
-        p: &'s Person,
-        last: &mut Option<(Option<usize>, &'s str, Option<&'s str>, u32)>,
-    ) -> Option<Proposed> {
+    fn read<'s>(&mut self, s: &'s Scenario, p: &'s Person, last: &mut Last<'s>) -> Option<Proposed> {
         if !is_proposed(&p.outcome) {
             return None;
         }

@@ -37,7 +37,7 @@ mod trajectory;
 mod update;
 
 pub use index::{Index, PostAt, apportion_weights};
-pub use parallel::{join as join_when_large, map as map_in_chunks};
+pub use parallel::{chunks as parallel_chunks, fold_in as fold_in_chunks, split as split_in};
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;
 pub use update::update_people;

@@ -34,37 +34,27 @@ pub fn split(n: usize, parts: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// `f` applied to every position of `0..n`, in order, the chunks on threads of their own.
-pub fn map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let parts = chunks(n);
-    if parts.len() == 1 {
-        return (0..n).map(f).collect();
+/// `f` applied to each chunk of `0..n`, the chunks on threads of their own: the chunks'
+/// results in order, for the caller to join.
+pub fn fold<T: Send>(n: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    fold_in(&chunks(n), f)
+}
+
+/// [`fold`] over the chunks given (the tests choose them).
+pub fn fold_in<T: Send>(parts: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    if parts.len() <= 1 {
+        return parts.iter().cloned().map(f).collect();
     }
     let f = &f;
     std::thread::scope(|scope| {
-        let rest: Vec<_> =
-            parts[1..].iter().cloned().map(|r| scope.spawn(move || r.map(f).collect::<Vec<T>>())).collect();
-        let mut out: Vec<T> = Vec::with_capacity(n);
-        out.extend(parts[0].clone().map(f));
+        let rest: Vec<_> = parts[1..].iter().cloned().map(|r| scope.spawn(move || f(r))).collect();
+        let mut out: Vec<T> = Vec::with_capacity(parts.len());
+        out.push(f(parts[0].clone()));
         for handle in rest {
             // A panic on a thread is a bug: carry it on as one.
-            out.extend(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            out.push(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
         out
-    })
-}
-
-/// `a()` and `b()`, at the same time on two threads when `n` (the people they go over) is
-/// large, else one after the other.
-pub fn join<A: Send, B: Send>(n: usize, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    if chunks(n).len() == 1 {
-        return (a(), b());
-    }
-    std::thread::scope(|scope| {
-        let a = scope.spawn(a);
-        let b = b();
-        // A panic on a thread is a bug: carry it on as one.
-        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
     })
 }
 
@@ -78,9 +68,11 @@ mod tests {
         assert_eq!(split(10, 3), vec![0..4, 4..8, 8..10]);
         assert_eq!(split(0, 2), vec![0..0]);
         assert_eq!(split(5, 1), vec![0..5]);
+        // The chunks' results come in the chunks' order, covering every position once.
         let n = 50_001;
-        let squares = map(n, |i| i * i);
-        assert_eq!(squares.len(), n);
-        assert!(squares.iter().enumerate().all(|(i, v)| *v == i * i));
+        let ranges = fold(n, |r| r);
+        assert_eq!(ranges.first().map(|r| r.start), Some(0));
+        assert_eq!(ranges.last().map(|r| r.end), Some(n));
+        assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
     }
 }

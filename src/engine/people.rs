@@ -109,7 +109,7 @@ pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &
         one_off.no_icb += exit;
         one_off.no_icb_people += 1;
     }
-    let post = p.outcome.post().and_then(|id| ix.posts.get(id)).map(|n| *n as usize);
+    let post = p.outcome.post().and_then(|id| ix.posts.get(id)).map(|n| n as usize);
     let leaves = p.outcome.leaves_current_role(post.is_some());
     let held = post.filter(|_| p.outcome.holds_post().is_some());
     let protection = protect(a, months, p, cost, held.and_then(|n| ix.salaries.get(n).copied().flatten()));

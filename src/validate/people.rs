@@ -57,7 +57,7 @@ impl Seen {
 
 /// The post a person's outcome names, when it exists, and whether they hold it.
 fn counted_in(cx: &Context<'_>, p: &Person) -> Option<(usize, bool)> {
-    let n = *cx.ix.posts.get(p.outcome.post()?)? as usize;
+    let n = cx.ix.posts.get(p.outcome.post()?)? as usize;
     Some((n, p.outcome.holds_post().is_some()))
 }
 
@@ -76,42 +76,100 @@ pub struct PeopleChecks {
     pub(super) across: Vec<Finding>,
 }
 
-/// Every person checked. On a large staff list the ids are matched on one thread while
-/// each person's post is looked up on others, and each person's own checks are shared
-/// between threads (`engine::parallel`): the result is the one-thread result.
+/// What one chunk of the staff list gives: each person's id hashed, the post they are
+/// counted in, their own findings, and the chunk's register of people proposed for dismissal.
+struct Chunk {
+    keyed: Vec<(u64, u32)>,
+    counted: Vec<Option<(usize, bool)>>,
+    each: Vec<Vec<Finding>>,
+    register: crate::engine::consultation::Register,
+}
+
+/// Every person checked, in one pass over the staff list (in chunks on threads for a large
+/// one: `engine::parallel`), each person's record read once: their own findings as if their
+/// id were unique, their id's hash, their post and their part of the register. Then the
+/// people whose ids are written more than once (few) are checked again knowing it. The
+/// result is the one-thread result.
 pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
+    check_all_in(cx, &crate::engine::parallel_chunks(cx.s.people.len()))
+}
+
+/// [`check_all`] in the chunks given (one thread each).
+fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChecks {
+    use std::hash::BuildHasher;
     let s = cx.s;
     let n = s.people.len();
-    let ((previous_same_id, next_same_id), counted) = crate::engine::join_when_large(
-        n,
-        || same_ids(s),
-        || crate::engine::map_in_chunks(n, |i| counted_in(cx, &s.people[i])),
-    );
+    let functions = function_lookup(s);
+    let chunks = crate::engine::fold_in_chunks(parts, |range| {
+        let mut c = Chunk {
+            keyed: Vec::with_capacity(range.len()),
+            counted: Vec::with_capacity(range.len()),
+            each: Vec::with_capacity(range.len()),
+            register: crate::engine::consultation::Register::empty(s),
+        };
+        c.register.each.reserve(range.len());
+        let mut last = None;
+        for i in range {
+            let p = &s.people[i];
+            let counted = counted_in(cx, p);
+            c.keyed.push((rustc_hash::FxBuildHasher.hash_one(p.id.as_str()), u32::try_from(i).unwrap_or(u32::MAX)));
+            c.counted.push(counted);
+            c.each.push(check_one(cx, &functions, None, counted, i));
+            c.register.push(s, p, &mut last);
+        }
+        // Sorted here, on the chunk's thread: the chunks' sorted runs are merged below.
+        c.keyed.sort_unstable();
+        c
+    });
+    let mut keyed = Vec::with_capacity(n);
+    let mut counted = Vec::with_capacity(n);
+    let mut each = Vec::with_capacity(n);
+    let mut register: Option<crate::engine::consultation::Register> = None;
+    for c in chunks {
+        keyed.extend(c.keyed);
+        counted.extend(c.counted);
+        each.extend(c.each);
+        match register.as_mut() {
+            Some(r) => r.append(c.register),
+            None => register = Some(c.register),
+        }
+    }
+    let (previous_same_id, next_same_id) = same_ids(s, keyed);
+    for (i, prev) in previous_same_id.iter().enumerate() {
+        if prev.is_some() {
+            each[i] = check_one(cx, &functions, *prev, counted[i], i);
+        }
+    }
     let mut seen = Seen::new(cx);
     for (i, what) in counted.iter().enumerate() {
         seen.count(i, *what, 1);
     }
     seen.counted = counted;
-    let register = crate::engine::consultation::Register::new(s);
-    let mut checks =
-        PeopleChecks { each: Vec::new(), previous_same_id, next_same_id, seen, register, across: Vec::new() };
-    let functions = function_lookup(s);
-    let checks_so_far = &checks;
-    checks.each = crate::engine::map_in_chunks(n, |i| check_one(cx, &functions, checks_so_far, i));
-    checks.across = across(cx, &checks.seen, &checks.register);
-    checks
+    let register = register.unwrap_or_else(|| crate::engine::consultation::Register::empty(s));
+    let across = across(cx, &seen, &register);
+    PeopleChecks { each, previous_same_id, next_same_id, seen, register, across }
 }
 
-/// For each person, the person before and after with the same id.
-fn same_ids(s: &crate::model::Scenario) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let mut previous_same_id = vec![None; s.people.len()];
-    let mut next_same_id = vec![None; s.people.len()];
-    let mut last: HashMap<&str, usize> = HashMap::default();
-    last.reserve(s.people.len());
-    for (i, p) in s.people.iter().enumerate() {
-        if let Some(prev) = last.insert(p.id.as_str(), i) {
-            previous_same_id[i] = Some(prev);
-            next_same_id[prev] = Some(i);
+/// For each person, the person before and after with the same id, from each id's hash and
+/// place (`keyed`, in sorted runs or not): the pairs sorted, and only people whose hashes are equal compared by id.
+/// No table of every id, whose lookups miss the processor's cache at national scale.
+fn same_ids(s: &crate::model::Scenario, mut keyed: Vec<(u64, u32)>) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let people = &s.people;
+    let n = people.len();
+    // The chunks come sorted: a stable sort finds their runs and merges them.
+    keyed.sort();
+    let mut previous_same_id = vec![None; n];
+    let mut next_same_id = vec![None; n];
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        // Equal hashes, by place (nearly always one id written more than once): each one's
+        // previous is the last before it with its id.
+        let mut last: HashMap<&str, usize> = HashMap::default();
+        for &(_, j) in run {
+            let j = j as usize;
+            if let Some(prev) = last.insert(people[j].id.as_str(), j) {
+                previous_same_id[j] = Some(prev);
+                next_same_id[prev] = Some(j);
+            }
         }
     }
     (previous_same_id, next_same_id)
@@ -132,7 +190,7 @@ pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[us
     }
     // After the recount: a person's own checks read the post they were counted in.
     for i in again {
-        checks.each[i] = check_one(cx, &functions, checks, i);
+        checks.each[i] = check_one(cx, &functions, checks.previous_same_id[i], checks.seen.counted[i], i);
     }
     checks.register.update(cx.s, changed);
     checks.across = across(cx, &checks.seen, &checks.register);
@@ -143,18 +201,25 @@ fn function_lookup(s: &crate::model::Scenario) -> HashMap<&str, &Function> {
 }
 
 /// One person's own checks, in order.
-fn check_one(cx: &Context<'_>, functions: &HashMap<&str, &Function>, checks: &PeopleChecks, i: usize) -> Vec<Finding> {
+/// `previous`: the person before with the same id; `counted`: the post they are counted in.
+fn check_one(
+    cx: &Context<'_>,
+    functions: &HashMap<&str, &Function>,
+    previous: Option<usize>,
+    counted: Option<(usize, bool)>,
+    i: usize,
+) -> Vec<Finding> {
     let s = cx.s;
     let a = &s.assumptions;
     let p = &s.people[i];
     let mut out = Findings::default();
     has_id(i, p, &mut out);
-    id_is_unique(cx, checks.previous_same_id[i], p, &mut out);
+    id_is_unique(cx, previous, p, &mut out);
     employer_is_known(cx, p, &mut out);
     salary_is_plausible(a, p, &mut out);
     wte_is_plausible(p, &mut out);
     function_is_known(functions, p, &mut out);
-    post_named_exists_in_their_cluster(cx, checks.seen.counted[i], p, &mut out);
+    post_named_exists_in_their_cluster(cx, counted, p, &mut out);
     service_enough_for_exit_pay(a, p, &mut out);
     takes_effect_by_target_date(a, p, &mut out);
     offer_before_they_leave(a, p, &mut out);
@@ -405,5 +470,42 @@ fn ring_fenced_pools(cx: &Context<'_>, seen: &Seen, out: &mut Findings) {
             Subject::Post(id.to_owned()),
             format!("ring-fenced pool: {n} candidate{} for the post", if n == 1 { "" } else { "s" }),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checking the people in chunks on threads gives exactly the one-thread checks: with
+    /// an id written three times across chunk edges, another twice, and the register's
+    /// establishments met first in different chunks (a merger makes some employers one).
+    #[test]
+    fn people_checked_in_chunks_give_exactly_the_one_thread_checks() {
+        let mut s = crate::examples::england_stress_of(3_001);
+        let n = s.people.len();
+        for (from, to) in [(5, 1_600), (5, 2_950), (700, 2_200)] {
+            let id = s.people[from].id.clone();
+            s.people[to].id = id;
+        }
+        if let Some(c) = s.clusters.first_mut() {
+            c.merger = Some(crate::model::Merger {
+                name: "Merged".into(),
+                from: s.assumptions.target_date - chrono::Days::new(400),
+                status: String::new(),
+            });
+        }
+        let cx = Context { s: &s, ix: crate::engine::Index::new(&s) };
+        let one = check_all_in(&cx, &crate::engine::split_in(n, 1));
+        // The ids found again, each on the later person, naming the one before.
+        assert_eq!(one.previous_same_id[1_600], Some(5));
+        assert_eq!(one.previous_same_id[2_950], Some(1_600));
+        assert_eq!(one.next_same_id[5], Some(1_600));
+        assert_eq!(one.previous_same_id[2_200], Some(700));
+        assert!(one.each[2_950].iter().any(|f| f.kind == "Ids of people"));
+        assert!(one.register.each.iter().flatten().count() > 100, "people proposed for dismissal");
+        for parts in [2, 3, 7] {
+            assert_eq!(check_all_in(&cx, &crate::engine::split_in(n, parts)), one, "in {parts} chunks");
+        }
     }
 }

@@ -121,7 +121,7 @@ fn in_circles(cx: &Context<'_>) -> Vec<bool> {
     let next = |n: usize| -> Option<usize> {
         let at = ix.listings[n];
         let r = s.clusters[at.cluster].teams[at.team].posts[at.index].reports_to.as_deref()?;
-        ix.posts.get(r).map(|to| *to as usize)
+        ix.posts.get(r).map(|to| to as usize)
     };
     let mut walk_of: Vec<usize> = vec![usize::MAX; ix.listings.len()];
     let mut circle = vec![false; ix.listings.len()];
