@@ -25,6 +25,46 @@ pub struct Index<'a> {
     pub salaries: Vec<Option<crate::model::money::Pence>>,
 }
 
+/// Finds a person's ICB and function by name, for the engine and validation. Staff lists come grouped by ICB and
+/// function, so the last answer is kept and usually serves the next person without a hash.
+#[derive(Debug, Clone)]
+pub struct Lookup<'s> {
+    functions: HashMap<&'s str, usize>,
+    last_org: Option<(&'s str, Option<usize>)>,
+    last_function: Option<(&'s str, Option<usize>)>,
+}
+
+impl<'s> Lookup<'s> {
+    #[must_use]
+    pub fn new(functions: HashMap<&'s str, usize>) -> Self {
+        Lookup { functions, last_org: None, last_function: None }
+    }
+
+    /// The ICB with this code, by its place among the scenario's organisations.
+    pub fn org(&mut self, ix: &Index<'_>, code: &'s str) -> Option<usize> {
+        match self.last_org {
+            Some((c, found)) if c == code => found,
+            _ => {
+                let found = ix.orgs.get(code).copied();
+                self.last_org = Some((code, found));
+                found
+            }
+        }
+    }
+
+    /// The function with this name, by its place in the map given to [`Lookup::new`].
+    pub fn function(&mut self, name: &'s str) -> Option<usize> {
+        match self.last_function {
+            Some((f, found)) if f == name => found,
+            _ => {
+                let found = self.functions.get(name).copied();
+                self.last_function = Some((name, found));
+                found
+            }
+        }
+    }
+}
+
 /// Post ids to the place of their first listing. The ids are copied, end to end, into one
 /// string, and the table holds only places: at national scale (60,000 posts looked up for
 /// 200,000 people) a lookup then reads a small table and a compact string, both mostly in

@@ -36,7 +36,7 @@ mod summary;
 mod trajectory;
 mod update;
 
-pub use index::{Index, PostAt, apportion_weights};
+pub use index::{Index, Lookup, PostAt, apportion_weights};
 pub use parallel::{chunks as parallel_chunks, fold_in as fold_in_chunks, split as split_in};
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;

@@ -31,6 +31,7 @@ impl PayCost {
 
 /// The annual cost of `wte` of a full-time salary, with on-costs.
 #[must_use]
+#[inline]
 pub fn pay_cost(a: &Assumptions, full_time_salary: Pence, wte: Wte) -> PayCost {
     let pay = wte.of(full_time_salary);
     PayCost {

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::index::Index;
+use super::index::{Index, Lookup};
 use super::pay::{mars_pay, pay_cost, redundancy_pay};
 use super::summary::{FunctionFigures, OneOff, OrgFigures, Protection, Tally};
 use super::trajectory::Months;
@@ -59,43 +59,6 @@ impl Part {
     /// Whether the person's cost is in their ICB's run-rate at the end of month `j`.
     pub(super) fn in_run_rate(&self, j: usize) -> bool {
         !self.leaves || self.month.is_none_or(|k| j < k)
-    }
-}
-
-/// Finds a person's ICB and function by name. Staff lists come grouped by ICB and
-/// function, so the last answer is kept and usually serves the next person without a hash.
-#[derive(Debug)]
-pub(super) struct Lookup<'s> {
-    functions: HashMap<&'s str, usize>,
-    last_org: Option<(&'s str, Option<usize>)>,
-    last_function: Option<(&'s str, Option<usize>)>,
-}
-
-impl<'s> Lookup<'s> {
-    pub(super) fn new(functions: HashMap<&'s str, usize>) -> Self {
-        Lookup { functions, last_org: None, last_function: None }
-    }
-
-    fn org(&mut self, ix: &Index<'_>, code: &'s str) -> Option<usize> {
-        match self.last_org {
-            Some((c, found)) if c == code => found,
-            _ => {
-                let found = ix.orgs.get(code).copied();
-                self.last_org = Some((code, found));
-                found
-            }
-        }
-    }
-
-    fn function(&mut self, name: &'s str) -> Option<usize> {
-        match self.last_function {
-            Some((f, found)) if f == name => found,
-            _ => {
-                let found = self.functions.get(name).copied();
-                self.last_function = Some((name, found));
-                found
-            }
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! holds it, and each cluster's count of posts and vacancies.
 
 use super::index::{Index, apportion_weights};
-use super::pay::{pay_cost, post_salary};
+use super::pay::pay_cost;
 use super::summary::{ClusterFigures, Line, OrgFigures, PostCost};
 use super::trajectory::Months;
 use crate::model::money::{Pence, split_by_weights};
@@ -72,7 +72,8 @@ fn cost_cluster(
         merged: c.merger.as_ref().is_some_and(|m| m.from <= a.target_date),
     };
     for p in c.teams.iter().flat_map(|t| &t.posts) {
-        let salary = post_salary(a, &p.pay).unwrap_or(0);
+        // The index has each listing's salary (in the order posts are costed here).
+        let salary = ix.salaries.get(posts.len()).copied().flatten().unwrap_or(0);
         let cost = pay_cost(a, salary, p.wte);
         let counted = p.funding == Funding::RunningCost || a.count_programme_posts;
         let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);

@@ -8,7 +8,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::index::Index;
-use super::people::{Lookup, Part, function_figures, into_function, into_organisation, part};
+use super::index::Lookup;
+use super::people::{Part, function_figures, into_function, into_organisation, part};
 use super::summary::Summary;
 use super::trajectory::{self, Months};
 use crate::model::{Person, Scenario};

@@ -25,8 +25,7 @@ pub fn mul_div_round(a: i64, b: i64, c: i64) -> i64 {
         && c > 0
         && n != i64::MIN
     {
-        let (q, r) = (n / c, n % c);
-        return if 2 * r.unsigned_abs() >= c.unsigned_abs() { if n < 0 { q - 1 } else { q + 1 } } else { q };
+        return rounded(n, c);
     }
     let n = i128::from(a) * i128::from(b);
     let d = i128::from(c);
@@ -35,6 +34,25 @@ pub fn mul_div_round(a: i64, b: i64, c: i64) -> i64 {
     // Round half away from zero: compare twice the remainder with the divisor.
     let adjust = if 2 * r.abs() >= d.abs() { if (n < 0) != (d < 0) { -1 } else { 1 } } else { 0 };
     clamp_i128(q + adjust)
+}
+
+/// `n / c` rounded half away from zero, for `c` over zero.
+#[inline]
+fn rounded(n: i64, c: i64) -> i64 {
+    let (q, r) = (n / c, n % c);
+    if 2 * r.unsigned_abs() >= c.unsigned_abs() { if n < 0 { q - 1 } else { q + 1 } } else { q }
+}
+
+/// [`mul_div_round`] by a divisor known when the program is built (`C` over zero): the same
+/// result, with the division compiled to a multiplication. Every on-cost of every person is
+/// one (a rate in basis points, a WTE in ten-thousandths).
+#[inline]
+#[must_use]
+pub fn mul_div_round_by<const C: i64>(a: i64, b: i64) -> i64 {
+    match a.checked_mul(b) {
+        Some(n) if C > 0 && n != i64::MIN => rounded(n, C),
+        _ => mul_div_round(a, b, C),
+    }
 }
 
 fn clamp_i128(v: i128) -> i64 {
@@ -52,7 +70,8 @@ impl Wte {
     /// Annual pay for this WTE of a full-time salary, rounded to the penny.
     #[must_use]
     pub fn of(self, full_time_pence: Pence) -> Pence {
-        mul_div_round(full_time_pence, i64::from(self.0), i64::from(Self::SCALE))
+        const { assert!(Wte::SCALE == 10_000) };
+        mul_div_round_by::<10_000>(full_time_pence, i64::from(self.0))
     }
 
     /// Parses a decimal such as `0.6`, `1`, `0.8000` or `60%`.
@@ -117,7 +136,7 @@ impl Rate {
     /// This rate of an amount, rounded to the penny.
     #[must_use]
     pub fn of(self, pence: Pence) -> Pence {
-        mul_div_round(pence, i64::from(self.0), 10_000)
+        mul_div_round_by::<10_000>(pence, i64::from(self.0))
     }
 
     pub fn parse(text: &str) -> Result<Rate, String> {
@@ -404,32 +423,44 @@ pub fn split_by_weights(total: Pence, weights: &[u64]) -> Vec<Pence> {
     }
     let neg = total < 0;
     let t = u128::from(total.unsigned_abs());
+    // Each part's whole pennies and what is left over of it (its remainder), in 64 bits
+    // when every product fits (nearly always: 128-bit division is several times slower,
+    // and this runs for every post on every recompute).
+    let most = weights.iter().copied().max().unwrap_or(0);
+    let narrow = u64::try_from(sum).ok().zip(u64::try_from(t).ok()).filter(|(_, t)| t.checked_mul(most).is_some());
     let mut parts: Vec<Pence> = Vec::with_capacity(weights.len());
+    let mut rems: Vec<Option<u128>> = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
     for w in weights {
-        let p = t * u128::from(*w) / sum;
+        let (p, r) = match narrow {
+            Some((sum, t)) => {
+                let n = t * w;
+                (u128::from(n / sum), u128::from(n % sum))
+            }
+            None => {
+                let n = t * u128::from(*w);
+                (n / sum, n % sum)
+            }
+        };
         given += p;
         parts.push(i64::try_from(p).unwrap_or(i64::MAX));
+        rems.push(Some(r));
     }
     // Fewer pennies are left over than there are parts. Give them one at a time to the
-    // largest remainders, earlier parts first on ties. Clusters have a handful of members,
-    // so a scan beats sorting (this runs for every post on every edit).
+    // largest remainders, earlier parts first on ties (a part given one is out: `None`).
+    // Clusters have a handful of members, so a scan beats sorting.
     let left = t - given;
-    let rem = |i: usize| t * u128::from(weights[i]) % sum;
-    let mut bumped = vec![false; weights.len()];
     for _ in 0..left {
         let mut best: Option<(u128, usize)> = None;
-        for (i, b) in bumped.iter().enumerate() {
-            if *b {
-                continue;
-            }
-            let r = rem(i);
-            if best.is_none_or(|(br, _)| r > br) {
+        for (i, r) in rems.iter().enumerate() {
+            if let Some(r) = *r
+                && best.is_none_or(|(br, _)| r > br)
+            {
                 best = Some((r, i));
             }
         }
         let Some((_, i)) = best else { break };
-        bumped[i] = true;
+        rems[i] = None;
         parts[i] += 1;
     }
     if neg {
@@ -499,6 +530,12 @@ mod tests {
         assert_eq!(split_by_weights(5_471_000, &[6000, 4000]), vec![3_282_600, 2_188_400]);
         assert_eq!(split_by_weights(-10_000, &[1, 1, 1]), vec![-3334, -3333, -3333]);
         assert_eq!(split_by_weights(500, &[0, 0]), vec![0, 0]);
+        // Weights whose products pass 64 bits (worked in 128): £1.00 in thirds of
+        // u64::MAX each -> 34p + 33p + 33p, as with small weights.
+        assert_eq!(split_by_weights(100, &[u64::MAX; 3]), vec![34, 33, 33]);
+        // 2p by 3:3:4: 0.6p, 0.6p and 0.8p, no whole pennies, two left over: to the
+        // largest remainder (0.8p), then to the earlier of the tied 0.6p.
+        assert_eq!(split_by_weights(2, &[3, 3, 4]), vec![1, 0, 1]);
     }
 }
 
@@ -518,6 +555,17 @@ mod properties {
         #[test]
         fn mul_div_round_matches_the_reference(a in -10_000_000_000i64..10_000_000_000, b in -100_000i64..100_000, c in 1i64..1_000_000) {
             prop_assert_eq!(i128::from(super::mul_div_round(a, b, c)), reference(a, b, c));
+        }
+
+        /// By a constant (rates in basis points, WTE in ten-thousandths), the same, halves
+        /// and negatives included; and beyond 64 bits it falls back to the reference.
+        #[test]
+        fn mul_div_round_by_a_constant_matches_the_reference(a in any::<i64>(), b in -1_000_000i64..1_000_000) {
+            prop_assert_eq!(i128::from(super::mul_div_round_by::<10_000>(a, b)), reference(a, b, 10_000).clamp(i128::from(i64::MIN), i128::from(i64::MAX)));
+            // 1.5p rounds to 2p; -1.5p to -2p; 1.4999p to 1p.
+            prop_assert_eq!(super::mul_div_round_by::<10_000>(3, 5_000), 2);
+            prop_assert_eq!(super::mul_div_round_by::<10_000>(-3, 5_000), -2);
+            prop_assert_eq!(super::mul_div_round_by::<10_000>(14_999, 1), 1);
         }
     }
 }

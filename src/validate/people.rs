@@ -5,8 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Severity::{Error, Info, Warning};
 use super::{Context, Finding, Findings, Subject};
+use crate::engine::Lookup;
 use crate::model::money::{Wte, format_pounds};
-use crate::model::{Assumptions, Function, Grade, Outcome, Person, Post};
+use crate::model::{Assumptions, Grade, Outcome, Person, Post};
 
 /// Who holds each post and how many are ring-fenced for it, for the checks across people,
 /// kept between checks and brought up to date person by person. By the post's place among
@@ -99,7 +100,7 @@ fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChe
     use std::hash::BuildHasher;
     let s = cx.s;
     let n = s.people.len();
-    let functions = function_lookup(s);
+    let lookup = function_lookup(s);
     let chunks = crate::engine::fold_in_chunks(parts, |range| {
         let mut c = Chunk {
             keyed: Vec::with_capacity(range.len()),
@@ -109,12 +110,13 @@ fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChe
         };
         c.register.each.reserve(range.len());
         let mut last = None;
+        let mut look = lookup.clone();
         for i in range {
             let p = &s.people[i];
             let counted = counted_in(cx, p);
             c.keyed.push((rustc_hash::FxBuildHasher.hash_one(p.id.as_str()), u32::try_from(i).unwrap_or(u32::MAX)));
             c.counted.push(counted);
-            c.each.push(check_one(cx, &functions, None, counted, i));
+            c.each.push(check_one(cx, &mut look, None, counted, i));
             c.register.push(s, p, &mut last);
         }
         // Sorted here, on the chunk's thread: the chunks' sorted runs are merged below.
@@ -135,9 +137,10 @@ fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChe
         }
     }
     let (previous_same_id, next_same_id) = same_ids(s, keyed);
+    let mut look = lookup;
     for (i, prev) in previous_same_id.iter().enumerate() {
         if prev.is_some() {
-            each[i] = check_one(cx, &functions, *prev, counted[i], i);
+            each[i] = check_one(cx, &mut look, *prev, counted[i], i);
         }
     }
     let mut seen = Seen::new(cx);
@@ -179,7 +182,7 @@ fn same_ids(s: &crate::model::Scenario, mut keyed: Vec<(u64, u32)>) -> (Vec<Opti
 /// those people, and the next with the same id as any of them, checked again; the checks
 /// across people again.
 pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[usize]) {
-    let functions = function_lookup(cx.s);
+    let mut look = function_lookup(cx.s);
     let mut again: Vec<usize> = changed.iter().copied().filter(|i| *i < checks.each.len()).collect();
     again.extend(changed.iter().filter_map(|i| checks.next_same_id.get(*i).copied().flatten()));
     again.sort_unstable();
@@ -190,21 +193,22 @@ pub(super) fn recheck(cx: &Context<'_>, checks: &mut PeopleChecks, changed: &[us
     }
     // After the recount: a person's own checks read the post they were counted in.
     for i in again {
-        checks.each[i] = check_one(cx, &functions, checks.previous_same_id[i], checks.seen.counted[i], i);
+        checks.each[i] = check_one(cx, &mut look, checks.previous_same_id[i], checks.seen.counted[i], i);
     }
     checks.register.update(cx.s, changed);
     checks.across = across(cx, &checks.seen, &checks.register);
 }
 
-fn function_lookup(s: &crate::model::Scenario) -> HashMap<&str, &Function> {
-    s.functions.iter().map(|f| (f.name.as_str(), f)).collect()
+/// Finds each person's ICB and function (where a name is listed twice, the last listing).
+fn function_lookup(s: &crate::model::Scenario) -> Lookup<'_> {
+    Lookup::new(s.functions.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect())
 }
 
 /// One person's own checks, in order.
 /// `previous`: the person before with the same id; `counted`: the post they are counted in.
-fn check_one(
-    cx: &Context<'_>,
-    functions: &HashMap<&str, &Function>,
+fn check_one<'s>(
+    cx: &Context<'s>,
+    look: &mut Lookup<'s>,
     previous: Option<usize>,
     counted: Option<(usize, bool)>,
     i: usize,
@@ -215,10 +219,10 @@ fn check_one(
     let mut out = Findings::default();
     has_id(i, p, &mut out);
     id_is_unique(cx, previous, p, &mut out);
-    employer_is_known(cx, p, &mut out);
+    employer_is_known(cx, look, p, &mut out);
     salary_is_plausible(a, p, &mut out);
     wte_is_plausible(p, &mut out);
-    function_is_known(functions, p, &mut out);
+    function_is_known(cx, look, p, &mut out);
     post_named_exists_in_their_cluster(cx, counted, p, &mut out);
     service_enough_for_exit_pay(a, p, &mut out);
     takes_effect_by_target_date(a, p, &mut out);
@@ -279,9 +283,9 @@ fn id_is_unique(cx: &Context<'_>, previous: Option<usize>, p: &Person, out: &mut
     }
 }
 
-fn employer_is_known(cx: &Context<'_>, p: &Person, out: &mut Findings) {
+fn employer_is_known<'s>(cx: &Context<'s>, look: &mut Lookup<'s>, p: &'s Person, out: &mut Findings) {
     out.kind = "Employers";
-    if !cx.ix.orgs.contains_key(p.org.as_str()) {
+    if look.org(&cx.ix, &p.org).is_none() {
         out.push(
             Error,
             subject(p),
@@ -332,10 +336,10 @@ fn wte_is_plausible(p: &Person, out: &mut Findings) {
 
 /// The function is in the catalogue; someone in a function marked for transfer is
 /// transferred out (or placed in a post).
-fn function_is_known(functions: &HashMap<&str, &Function>, p: &Person, out: &mut Findings) {
+fn function_is_known<'s>(cx: &Context<'s>, look: &mut Lookup<'s>, p: &'s Person, out: &mut Findings) {
     out.kind = "Functions";
     let Some(f) = &p.function else { return };
-    match functions.get(f.as_str()) {
+    match look.function(f).and_then(|i| cx.s.functions.get(i)) {
         None => out.push(Warning, subject(p), format!("function \"{f}\" is not in the catalogue")),
         Some(func) => {
             if func.disposition.is_transfer()

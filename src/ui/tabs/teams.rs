@@ -274,27 +274,32 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
                 || p.title.to_lowercase().contains(&needle)
                 || p.grade.to_string().to_lowercase().contains(&needle))
     };
-    match view.place.as_mut().filter(|l| l.cluster == view.cluster && l.needle == needle) {
-        Some(l) if l.revision == doc.revision => {}
+    let kept = match view.place.as_mut().filter(|l| l.cluster == view.cluster && l.needle == needle) {
+        Some(l) if l.revision == doc.revision => true,
         // After an edit of some people alone, those people are placed or taken out; the
         // rest of the list stands (no scan of every person after each edit).
-        Some(l) if doc.people_changed_since(l.revision).is_some() => {
-            for &i in doc.people_changed_since(l.revision).unwrap_or_default() {
-                let Some(p) = s.people.get(i) else { continue };
-                match (l.rows.binary_search(&i), place(p)) {
-                    (Err(at), true) => l.rows.insert(at, i),
-                    (Ok(at), false) => {
-                        l.rows.remove(at);
+        Some(l) => match doc.people_changed_since(l.revision) {
+            Some(changed) => {
+                for &i in changed {
+                    let Some(p) = s.people.get(i) else { continue };
+                    match (l.rows.binary_search(&i), place(p)) {
+                        (Err(at), true) => l.rows.insert(at, i),
+                        (Ok(at), false) => {
+                            l.rows.remove(at);
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
+                l.revision = doc.revision;
+                true
             }
-            l.revision = doc.revision;
-        }
-        _ => {
-            let rows: Vec<usize> = (0..s.people.len()).filter(|i| place(&s.people[*i])).collect();
-            view.place = Some(PlaceList { revision: doc.revision, cluster: view.cluster, needle, rows });
-        }
+            None => false,
+        },
+        None => false,
+    };
+    if !kept {
+        let rows: Vec<usize> = (0..s.people.len()).filter(|i| place(&s.people[*i])).collect();
+        view.place = Some(PlaceList { revision: doc.revision, cluster: view.cluster, needle, rows });
     }
     let rows: &[usize] = view.place.as_ref().map_or(&[], |l| &l.rows);
     let n = rows.len();
