@@ -25,8 +25,9 @@ pub struct Index<'a> {
     pub salaries: Vec<Option<crate::model::money::Pence>>,
 }
 
-/// Finds a person's ICB and function by name, for the engine and validation. Staff lists come grouped by ICB and
-/// function, so the last answer is kept and usually serves the next person without a hash.
+/// Finds a person's ICB and function by name, for the engine and validation. Staff lists
+/// come grouped by ICB and function, so the last answer is kept and usually serves the next
+/// person without a hash.
 #[derive(Debug, Clone)]
 pub struct Lookup<'s> {
     functions: HashMap<&'s str, usize>,
@@ -42,25 +43,28 @@ impl<'s> Lookup<'s> {
 
     /// The ICB with this code, by its place among the scenario's organisations.
     pub fn org(&mut self, ix: &Index<'_>, code: &'s str) -> Option<usize> {
-        match self.last_org {
-            Some((c, found)) if c == code => found,
-            _ => {
-                let found = ix.orgs.get(code).copied();
-                self.last_org = Some((code, found));
-                found
-            }
-        }
+        kept(&mut self.last_org, code, |c| ix.orgs.get(c).copied())
     }
 
     /// The function with this name, by its place in the map given to [`Lookup::new`].
     pub fn function(&mut self, name: &'s str) -> Option<usize> {
-        match self.last_function {
-            Some((f, found)) if f == name => found,
-            _ => {
-                let found = self.functions.get(name).copied();
-                self.last_function = Some((name, found));
-                found
-            }
+        let functions = &self.functions;
+        kept(&mut self.last_function, name, |f| functions.get(f).copied())
+    }
+}
+
+/// The answer for `key`: the last one when it was for the same key, else `find`'s (kept).
+fn kept<'s>(
+    last: &mut Option<(&'s str, Option<usize>)>,
+    key: &'s str,
+    find: impl FnOnce(&str) -> Option<usize>,
+) -> Option<usize> {
+    match *last {
+        Some((k, found)) if k == key => found,
+        _ => {
+            let found = find(key);
+            *last = Some((key, found));
+            found
         }
     }
 }
