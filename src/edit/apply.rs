@@ -62,14 +62,20 @@ pub(super) fn restore_outcomes(
     at: Option<&PeopleAt>,
 ) -> Result<Edit, Refused> {
     let mut inverse = Vec::with_capacity(changes.len());
-    let by_id: rustc_hash::FxHashMap<&str, (&Outcome, Option<NaiveDate>)> =
-        changes.iter().map(|(id, o, d)| (id.as_str(), (o, *d))).collect();
+    // Each id's outcomes as recorded, in the file's order: two people sharing an id (a
+    // finding, but it happens in real staff lists) each get their own back, the first
+    // recorded to the first in the file.
+    let mut by_id: rustc_hash::FxHashMap<&str, std::collections::VecDeque<(&Outcome, Option<NaiveDate>)>> =
+        rustc_hash::FxHashMap::default();
+    for (id, o, d) in &changes {
+        by_id.entry(id.as_str()).or_default().push_back((o, *d));
+    }
     let ids: Vec<&str> = changes.iter().map(|(id, _, _)| id.as_str()).collect();
     for i in positions(&s.people, &ids, at) {
         let p = &mut s.people[i];
-        if let Some((o, d)) = by_id.get(p.id.as_str()) {
-            inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, (*o).clone()), p.effective));
-            p.effective = *d;
+        if let Some((o, d)) = by_id.get_mut(p.id.as_str()).and_then(std::collections::VecDeque::pop_front) {
+            inverse.push((p.id.clone(), std::mem::replace(&mut p.outcome, o.clone()), p.effective));
+            p.effective = d;
         }
     }
     Ok(Edit::RestoreOutcomes { changes: inverse })

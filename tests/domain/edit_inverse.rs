@@ -336,3 +336,37 @@ fn a_duplicated_id_is_re_checked_with_its_twin() {
         doc.findings().iter().filter(|f| f.kind == "Ids of people").map(|f| f.message.as_str()).collect();
     assert_eq!(said, vec!["two people have this id"]);
 }
+
+/// Two people sharing an id, with different outcomes and dates: an edit of that id and its
+/// undo give each one their own outcome and date back (the undo once gave both the later
+/// person's), and the redo sets both again.
+#[test]
+fn undo_gives_two_people_sharing_an_id_their_own_outcomes_back() {
+    let mut s = examples::lnr_cluster();
+    let twin = s.people[4].id.clone();
+    s.people[9].id = twin.clone();
+    let d4 = NaiveDate::from_ymd_opt(2025, 10, 1);
+    let d9 = NaiveDate::from_ymd_opt(2025, 11, 30);
+    (s.people[4].outcome, s.people[4].effective) = (Outcome::VoluntaryRedundancy, d4);
+    (s.people[9].outcome, s.people[9].effective) = (Outcome::Redeployed, d9);
+    let before = s.clone();
+    let mut doc = Document::new(s, None, "dup.ron");
+    doc.apply(Edit::SetOutcomes { ids: vec![twin.clone()], outcome: Outcome::AtRisk, effective: None }).unwrap();
+    assert_eq!((&doc.scenario.people[4].outcome, doc.scenario.people[4].effective), (&Outcome::AtRisk, None));
+    assert_eq!((&doc.scenario.people[9].outcome, doc.scenario.people[9].effective), (&Outcome::AtRisk, None));
+    doc.undo().unwrap();
+    assert_eq!(
+        (&doc.scenario.people[4].outcome, doc.scenario.people[4].effective),
+        (&Outcome::VoluntaryRedundancy, d4)
+    );
+    assert_eq!((&doc.scenario.people[9].outcome, doc.scenario.people[9].effective), (&Outcome::Redeployed, d9));
+    assert_eq!(doc.scenario, before);
+    doc.redo().unwrap();
+    assert_eq!(doc.scenario.people[4].outcome, Outcome::AtRisk);
+    assert_eq!(doc.scenario.people[9].outcome, Outcome::AtRisk);
+    // The dates alone, and back.
+    doc.undo().unwrap();
+    doc.apply(Edit::SetDates { ids: vec![twin], effective: NaiveDate::from_ymd_opt(2025, 12, 31) }).unwrap();
+    doc.undo().unwrap();
+    assert_eq!(doc.scenario, before);
+}
