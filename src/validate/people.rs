@@ -154,8 +154,9 @@ fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChe
 }
 
 /// For each person, the person before and after with the same id, from each id's hash and
-/// place (`keyed`, in sorted runs or not): the pairs sorted, and only people whose hashes are equal compared by id.
-/// No table of every id, whose lookups miss the processor's cache at national scale.
+/// place (`keyed`, in sorted runs or not): the pairs sorted, and only people whose hashes
+/// are equal compared by id. No table of every id, whose lookups miss the processor's cache
+/// at national scale.
 fn same_ids(s: &crate::model::Scenario, mut keyed: Vec<(u64, u32)>) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let people = &s.people;
     let n = people.len();
