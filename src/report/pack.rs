@@ -162,17 +162,21 @@ impl Table<'_> {
         w
     }
 
-    /// Text cells wrapped to their column, figures kept on one line.
+    /// Text cells wrapped to their column, figures kept on one line. A heading row (bold,
+    /// every cell after the first empty: an employer above its sites, say) takes the
+    /// table's whole width, so a long heading is one line, not four in the first column.
     fn lay_out(&self, widths: &[f64], rows: &[(Vec<String>, bool)]) -> Vec<LaidRow> {
         rows.iter()
             .map(|(cells, strong)| {
+                let spans = spans(cells, *strong);
                 let cells: Vec<Vec<String>> = cells
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
                         let indent = c.len() - c.trim_start().len();
+                        let width = if spans && i == 0 { widths.iter().sum() } else { widths[i] };
                         #[allow(clippy::cast_precision_loss)]
-                        let room = widths[i] - 6.0 - 3.0 * indent as f64;
+                        let room = width - 6.0 - 3.0 * indent as f64;
                         if i < self.numeric_from {
                             let lines = measure::wrap(c.trim_start(), TABLE_FONT, *strong, room);
                             // Every line keeps the indent, so a wrapped ICB name never
@@ -255,6 +259,11 @@ impl Table<'_> {
     }
 }
 
+/// Whether a row is a heading across the table: bold, with nothing after its first cell.
+fn spans(cells: &[String], strong: bool) -> bool {
+    strong && cells.len() > 1 && cells.iter().skip(1).all(String::is_empty)
+}
+
 /// The intro's lines, wrapped to the page's width, and where the table then starts.
 fn intro_lines(intro: &str, top: f64) -> (String, f64) {
     let mut body = String::new();
@@ -285,7 +294,7 @@ fn table_pages(title: &str, table: &Table<'_>, rows: &[(Vec<String>, bool)], int
         let again = (start > 0 && !laid[start].strong)
             .then(|| laid[..start].iter().rposition(|r| r.strong))
             .flatten()
-            .map(|h| continued(&laid[h], widths[0]));
+            .map(|h| continued(&laid[h], if spans(&rows[h].0, true) { widths.iter().sum() } else { widths[0] }));
         // Rows that fit between the header and the footer (at least one, so a page moves on).
         let mut end = start;
         let mut y = top + 20.0 + again.as_ref().map_or(0.0, |r| r.height);

@@ -84,12 +84,13 @@ fn board_pack_has_its_pages_fonts_and_text() {
     let o = PackOptions::new("lnr-cluster.ron");
     let pages = board_pack_pages(&s, &sum, &o);
     // Cover, the table (4 rows), five charts, outcomes beside one-off costs, collective
-    // consultation (the table of 4 sites, the timeline), assumptions (30 rows, 24 to a page:
-    // 2 pages), and the exits register: 68 VR + 22 MARS + 9 compulsory = 99 rows of one
-    // line, 24 to a page (18 points each from 120 to 555) = 5 pages.
-    // 1 + 1 + 5 + 1 + 2 + 2 + 5 = 17.
-    assert_eq!(pages.len(), 17);
-    assert!(pages[16].contains("Page 17 of 17"));
+    // consultation (the table of 4 sites, its one finding listed after it: Northamptonshire's
+    // locality office is 18 in 90 days, near the 20 that bring the duty; the timeline),
+    // assumptions (30 rows, 24 to a page: 2 pages), and the exits register: 68 VR + 22 MARS
+    // + 9 compulsory = 99 rows of one line, 24 to a page (18 points each from 120 to 555) =
+    // 5 pages. 1 + 1 + 5 + 1 + 3 + 2 + 5 = 18.
+    assert_eq!(pages.len(), 18);
+    assert!(pages[17].contains("Page 18 of 18"));
     assert!(pages.iter().all(|p| p.contains("OFFICIAL-SENSITIVE — DRAFT") && p.contains("lnr-cluster.ron")));
     // The summary's figures, exactly as the summary prints them.
     let table = cluster_planner::report::summary_table(&s, &sum);
@@ -103,9 +104,46 @@ fn board_pack_has_its_pages_fonts_and_text() {
     let pdf = board_pack_pdf(&s, &sum, &o).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains("/Count 17"), "17 pages in the page tree");
+    assert!(text.contains("/Count 18"), "18 pages in the page tree");
     assert!(text.contains("/FontFile2"), "the font is embedded");
     assert!(text.contains("DejaVuSans"));
+}
+
+/// The people-process pages: each employer's heading is one line across the table (it
+/// once wrapped to three or four in the first column, the rest of its row empty, and the
+/// table took ten pages at national scale), and the findings are a page of their own after
+/// the table, a finding a row, instead of running text above it.
+#[test]
+fn consultation_pages_head_each_employer_in_one_line_and_list_findings_after_the_table() {
+    let s = examples::lnr_cluster();
+    let sum = compute(&s);
+    let pages = board_pack_pages(&s, &sum, &PackOptions::new("lnr-cluster.ron"));
+    let at = |title: &str| pages.iter().position(|p| p.contains(&format!(">{title}</text>"))).unwrap();
+    let table = &pages[at("People process: collective consultation and HR1")];
+    let listed = &pages[at("People process: consultation findings")];
+    assert_eq!(listed, &pages[at("People process: collective consultation and HR1") + 1], "the page after the table");
+    // LNR's consultation from 1 August 2025, HR1 the same day: its heading, whole, on one line.
+    let employer = cluster_planner::engine::consultation::employer_name(
+        &s,
+        &cluster_planner::engine::consultation::Employer::Icb("QK1".into()),
+    );
+    assert!(table.contains(&format!(">{employer}: from 1 Aug 2025; HR1 1 Aug 2025</text>")), "{employer}");
+    // Northamptonshire's locality office: 18 proposed within 90 days, 2 short of the duty.
+    let near = "18 within 90 days is near the 20 that bring the duty to consult";
+    assert!(words(table).contains("One finding on the dates recorded: listed after the table."));
+    assert!(!words(table).contains(near), "not in the text above the table");
+    assert!(words(listed).contains(near));
+}
+
+/// A page's words as read: each text's content (tags left out, escapes undone), lines joined
+/// by a space.
+fn words(page: &str) -> String {
+    page.split("</text>")
+        .filter_map(|t| t.rsplit_once('>').map(|(_, w)| w))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("&amp;", "&")
+        .replace("&#39;", "'")
 }
 
 #[test]
@@ -116,7 +154,7 @@ fn redacted_pack_has_no_names_or_salaries() {
     let full = board_pack_pages(&s, &sum, &o).join("");
     o.redacted = true;
     let redacted = board_pack_pages(&s, &sum, &o);
-    assert_eq!(redacted.len(), 12, "the five register pages are left out");
+    assert_eq!(redacted.len(), 13, "the five register pages are left out");
     let redacted = redacted.join("");
     let leaver = s.people.iter().find(|p| p.outcome == cluster_planner::model::Outcome::VoluntaryRedundancy).unwrap();
     let name = leaver.name.clone().unwrap();

@@ -82,9 +82,22 @@ pub(super) fn pages(s: &Scenario, _sum: &Summary, o: &PackOptions) -> Vec<Page> 
     if findings.is_empty() {
         intro.push_str(" No finding on the dates recorded. The check knows only the plan's dates and sites: not the representatives, the s188(4) letter, or a later wave's consultation.");
     } else {
-        let _ = write!(intro, " Findings: {}", findings.join(" "));
+        // Listed after the table, a finding a row: at national scale they were a page of
+        // running text above it.
+        let n = findings.len();
+        let _ = write!(
+            intro,
+            " {} on the dates recorded: listed after the table.",
+            if n == 1 { "One finding".to_owned() } else { format!("{} findings", format_count(n)) }
+        );
     }
     let mut pages = table_pages("People process: collective consultation and HR1", &table, &rows, &intro);
+    if !findings.is_empty() {
+        let columns = [("Finding", PAGE_W - 2.0 * MARGIN)];
+        let list: Vec<(Vec<String>, bool)> = findings.into_iter().map(|f| (vec![f], false)).collect();
+        let intro = "What the check found on the plan's dates and sites, employer by employer and site by site. Not legal advice.";
+        pages.extend(table_pages("People process: consultation findings", &Table::new(&columns, 1), &list, intro));
+    }
     pages.extend(timeline_pages(s, o));
     pages.extend(pools(s));
     pages
