@@ -403,7 +403,7 @@ pub(super) fn set_people_detail(s: &mut Scenario, ids: &[String], detail: &Perso
     for &i in &at {
         let p = &mut s.people[i];
         match detail {
-            PersonDetail::Site(site) => p.site = site.as_ref().map(|x| x.trim().to_owned()),
+            PersonDetail::Site(site) => p.site = site.as_ref().map(|x| x.trim().into()),
             PersonDetail::Reason(r) => p.reason = r.trim().to_owned(),
             PersonDetail::Offer(o) => p.offer = o.clone().map(Box::new),
         }

@@ -380,14 +380,18 @@ fn person_fields(p: &Person, q: &Person) -> (Vec<String>, Vec<String>) {
             to.push(format!("{name} {y}"));
         }
     };
-    field("ICB", p.org.clone(), q.org.clone());
+    field("ICB", p.org.to_string(), q.org.to_string());
     field("title", p.title.clone(), q.title.clone());
     field("grade", p.grade.to_string(), q.grade.to_string());
     field("salary", format_pounds(p.salary_pence), format_pounds(q.salary_pence));
     field("WTE", p.wte.to_string(), q.wte.to_string());
     field("service", format!("{} years", p.service_years), format!("{} years", q.service_years));
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    field("function", opt(&p.function), opt(&q.function));
+    field(
+        "function",
+        p.function.as_deref().unwrap_or_default().to_owned(),
+        q.function.as_deref().unwrap_or_default().to_owned(),
+    );
     field("cost centre", opt(&p.cost_centre), opt(&q.cost_centre));
     field("name", opt(&p.name), opt(&q.name));
     (from, to)

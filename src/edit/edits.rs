@@ -392,7 +392,7 @@ impl Edit {
             label: format!("add {} to the pool \"{}\"", format_count(new.len()), pool.name),
             edits: vec![
                 Edit::SetPool { cluster, index, pool: Some(next) },
-                Edit::SetOutcomes { ids: new, outcome: Outcome::RingFencedFor(first.clone()), effective: None },
+                Edit::SetOutcomes { ids: new, outcome: Outcome::RingFencedFor(first.as_str().into()), effective: None },
             ],
         })
     }

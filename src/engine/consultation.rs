@@ -200,9 +200,30 @@ pub struct Proposed {
 /// case or end spaces (`None`: no site recorded).
 type Place = (Option<usize>, String, Option<String>);
 
-/// The place of the person last read into a register (its merged ICB, ICB and site as
-/// written, and its place in the list), which usually serves the next person without a hash.
-pub type Last<'s> = Option<(Option<usize>, &'s str, Option<&'s str>, u32)>;
+/// The places of the last few people read into a register (their merged ICB, ICB and site
+/// as written, and the place's position in the list). Staff lists come grouped by ICB, a
+/// few sites each, so one of them usually serves the next person without a hash and
+/// without writing the site's name in lower case.
+#[derive(Debug, Default)]
+pub struct Last<'s> {
+    recent: [Option<Seen<'s>>; 4],
+    /// Which of `recent` the next new place replaces.
+    next: usize,
+}
+
+/// A place read: its merged ICB, ICB and site as written, and its position in the list.
+type Seen<'s> = (Option<usize>, &'s str, Option<&'s str>, u32);
+
+impl<'s> Last<'s> {
+    fn find(&self, merged: Option<usize>, org: &str, site: Option<&str>) -> Option<u32> {
+        self.recent.iter().flatten().find(|(m, o, x, _)| *m == merged && *o == org && *x == site).map(|e| e.3)
+    }
+
+    fn keep(&mut self, merged: Option<usize>, org: &'s str, site: Option<&'s str>, at: u32) {
+        self.recent[self.next] = Some((merged, org, site, at));
+        self.next = (self.next + 1) % self.recent.len();
+    }
+}
 
 /// Every person proposed for dismissal, by place in the staff list, and the establishments
 /// they are counted at. Built once for a scenario; after an edit of some people's outcomes
@@ -272,7 +293,7 @@ impl Register {
         r.each = Vec::with_capacity(range.len());
         // Staff lists come grouped by ICB and site: the last person's place usually serves
         // the next without a hash.
-        let mut last = None;
+        let mut last = Last::default();
         for p in s.people.get(range).unwrap_or_default() {
             r.push(s, p, &mut last);
         }
@@ -312,7 +333,7 @@ impl Register {
 
     /// After a change to the outcomes or dates of the people at `changed`: those read again.
     pub fn update(&mut self, s: &Scenario, changed: &[usize]) {
-        let mut last = None;
+        let mut last = Last::default();
         for &i in changed {
             if let (Some(p), true) = (s.people.get(i), i < self.each.len()) {
                 self.each[i] = self.read(s, p, &mut last);
@@ -334,9 +355,9 @@ impl Register {
         };
         let org = if merged.is_some() { "" } else { p.org.as_str() };
         let site = p.site.as_deref().map(trimmed).filter(|x| !x.is_empty());
-        let at = match last {
-            Some((m, o, x, at)) if *m == merged && *o == org && *x == site => *at,
-            _ => {
+        let at = match last.find(merged, org, site) {
+            Some(at) => at,
+            None => {
                 let key: Place = (merged, org.to_owned(), site.map(str::to_lowercase));
                 let at = match self.index.get(&key) {
                     Some(&at) => at,
@@ -347,7 +368,7 @@ impl Register {
                         at
                     }
                 };
-                *last = Some((merged, org, site, at));
+                last.keep(merged, org, site, at);
                 at
             }
         };

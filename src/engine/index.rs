@@ -26,19 +26,25 @@ pub struct Index<'a> {
 }
 
 /// Finds a person's ICB and function by name, for the engine and validation. Staff lists
-/// come grouped by ICB and function, so the last answer is kept and usually serves the next
-/// person without a hash.
+/// come grouped by ICB, so the last answer is kept and usually serves the next person
+/// without a hash. Function names are long, and people who name the same one share its
+/// text ([`crate::model::Scenario::share_names`]), so a function is also found by where its
+/// text is, without reading it: every name looked up lives as long as the lookup (`'s`), so
+/// two names at the same place and of the same length are the same name.
 #[derive(Debug, Clone)]
 pub struct Lookup<'s> {
     functions: HashMap<&'s str, usize>,
     last_org: Option<(&'s str, Option<usize>)>,
     last_function: Option<(&'s str, Option<usize>)>,
+    /// Functions found, by the place of their text: (address, length, place), in a slot
+    /// chosen by the address.
+    by_address: [(usize, usize, Option<usize>); 64],
 }
 
 impl<'s> Lookup<'s> {
     #[must_use]
     pub fn new(functions: HashMap<&'s str, usize>) -> Self {
-        Lookup { functions, last_org: None, last_function: None }
+        Lookup { functions, last_org: None, last_function: None, by_address: [(0, 0, None); 64] }
     }
 
     /// The ICB with this code, by its place among the scenario's organisations.
@@ -48,8 +54,15 @@ impl<'s> Lookup<'s> {
 
     /// The function with this name, by its place in the map given to [`Lookup::new`].
     pub fn function(&mut self, name: &'s str) -> Option<usize> {
+        let address = name.as_ptr() as usize;
+        let slot = &mut self.by_address[(address >> 4) % 64];
+        if slot.0 == address && slot.1 == name.len() && address != 0 {
+            return slot.2;
+        }
         let functions = &self.functions;
-        kept(&mut self.last_function, name, |f| functions.get(f).copied())
+        let found = kept(&mut self.last_function, name, |f| functions.get(f).copied());
+        *slot = (address, name.len(), found);
+        found
     }
 }
 
@@ -226,4 +239,38 @@ pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u6
         w = known.iter().map(|k| u64::from(k.is_some())).collect();
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Code;
+
+    /// A function is found by its name wherever its text is: shared by several people (as
+    /// a file read leaves it), a copy of its own, or kept inside the record (short); and a
+    /// name not in the catalogue is found nowhere, also right after a known one.
+    #[test]
+    fn a_function_is_found_by_its_name_wherever_its_text_is() {
+        // 58 bytes: too long to keep inside a record, so shared when read from a file.
+        let long = "Commissioning neighbourhood health and end-to-end pathways";
+        let mut functions: HashMap<&str, usize> = HashMap::default();
+        functions.insert(long, 0);
+        functions.insert("Finance", 1);
+        let shared = Code::new(long);
+        let names = [
+            shared.clone(),
+            shared.clone(),
+            Code::new(long),
+            Code::new("Finance"),
+            Code::new("Commissioning of something not in the catalogue"),
+            shared.clone(),
+            Code::new("Finance"),
+            Code::new("Finance and contracting"),
+        ];
+        assert!(names[0].is_heap_allocated() && names[0].as_ptr() == names[1].as_ptr(), "one text, shared");
+        assert_ne!(names[0].as_ptr(), names[2].as_ptr(), "a copy of its own");
+        let mut look = Lookup::new(functions);
+        let found: Vec<Option<usize>> = names.iter().map(|n| look.function(n.as_str())).collect();
+        assert_eq!(found, vec![Some(0), Some(0), Some(0), Some(1), None, Some(0), Some(1), None]);
+    }
 }

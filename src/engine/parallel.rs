@@ -23,6 +23,30 @@ pub fn chunks(n: usize) -> Vec<Range<usize>> {
     split(n, threads)
 }
 
+/// The chunks `0..n` is worked in when the last chunk's thread has `extra` more to do
+/// beside (in the same units as the chunks): see [`split_beside`].
+#[must_use]
+pub fn chunks_beside(n: usize, extra: usize) -> Vec<Range<usize>> {
+    split_beside(n, chunks(n).len(), extra)
+}
+
+/// `0..n` in `parts` consecutive chunks for threads that finish together when the last
+/// has `extra` more to do beside: the last is that much shorter, and empty when `extra`
+/// is a thread's share or more (its thread then does only the work beside). One part is
+/// all of `0..n`.
+#[must_use]
+pub fn split_beside(n: usize, parts: usize, extra: usize) -> Vec<Range<usize>> {
+    if parts <= 1 {
+        return split(n, 1);
+    }
+    let size = (n + extra).div_ceil(parts).max(1);
+    let mut out: Vec<Range<usize>> = (0..parts).map(|k| (k * size).min(n)..((k + 1) * size).min(n)).collect();
+    let last = out.pop().map_or(n..n, |r| r.start..n);
+    out.retain(|r| !r.is_empty());
+    out.push(last);
+    out
+}
+
 /// `0..n` in `parts` consecutive chunks of (nearly) equal size; never an empty list.
 #[must_use]
 pub fn split(n: usize, parts: usize) -> Vec<Range<usize>> {
@@ -61,6 +85,21 @@ pub fn fold_in<T: Send>(parts: &[Range<usize>], f: impl Fn(Range<usize>) -> T + 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_thread_with_work_beside_gets_that_many_fewer_people() {
+        // 100 people and 20 more of work beside on 2 threads: 120 / 2 = 60 each, so the
+        // first takes 60 people and the last the other 40 and the work beside.
+        assert_eq!(split_beside(100, 2, 20), vec![0..60, 60..100]);
+        // 3 threads, 90 + 30 = 120: 40 each; the last has 10 people.
+        assert_eq!(split_beside(90, 3, 30), vec![0..40, 40..80, 80..90]);
+        // More beside than a thread's share: 10 + 30 on 2 threads is 20 each, so the first
+        // takes all 10 people and the last only the work beside.
+        assert_eq!(split_beside(10, 2, 30), vec![0..10, 10..10]);
+        // One thread does everything; nothing beside is an even split.
+        assert_eq!(split_beside(10, 1, 30), vec![0..10]);
+        assert_eq!(split_beside(10, 2, 0), split(10, 2));
+    }
 
     #[test]
     fn chunks_cover_every_position_once_in_order() {

@@ -22,9 +22,12 @@ pub(super) struct People {
     pub protection: Protection,
     /// Indexed by `OutcomeKind as usize` (the order of `OutcomeKind::ALL`).
     pub tallies: [Tally; OutcomeKind::ALL.len()],
-    /// For each post, by its place `n` among the scenario's posts (see [`super::index::PostAt`]):
-    /// who holds it and how many are ring-fenced for it (on the first listing of an id).
-    pub post_holders: Vec<(Vec<usize>, u32)>,
+    /// Who holds or is ring-fenced for a post, in the file's order of people: the post by
+    /// its place `n` among the scenario's posts (the first listing of its id: see
+    /// [`super::index::PostAt`]) and the person's place. Listed here, one entry a person,
+    /// and handed to the posts at the end ([`super::posts::hold`]): a list a post for each
+    /// chunk of people would be 60,000 lists to fill and join at national scale.
+    pub holders: super::posts::Holders,
     pub functions: Vec<FunctionFigures>,
 }
 
@@ -133,53 +136,63 @@ fn protect(a: &Assumptions, months: &Months, p: &Person, cost: Pence, post_salar
 }
 
 /// Costs every person into `orgs` (baseline and planned people, headcount, WTE, one-off,
-/// moved out) and lands each change of run-rate in `delta`. A large staff list is costed
-/// in consecutive chunks, one thread each (`parallel.rs`), and the chunks' sums added in
-/// order: every figure is a sum of whole pence, so the result is exactly the one-thread
-/// result (a test in `engine::tests` checks it).
-pub(super) fn cost_people_in(
+/// moved out) and lands each change of run-rate in `delta`; and does `beside` (costing the
+/// posts) into the same. A large staff list is costed in consecutive chunks, one thread
+/// each (`parallel.rs`), `beside` on the thread of the last chunk, and the threads' sums
+/// added in order: every figure is a sum of whole pence, so the result is exactly the
+/// one-thread result (a test in `engine::tests` checks it).
+pub(super) fn cost_people_in<R: Send>(
     s: &Scenario,
     ix: &Index<'_>,
     months: &Months,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
     chunks: &[std::ops::Range<usize>],
-) -> People {
-    let Some((first, rest)) = chunks.split_first() else {
-        return cost_chunk(s, ix, months, 0..0, orgs, delta);
+    beside: impl FnOnce(&mut [OrgFigures], &mut [Vec<Pence>]) -> R + Send,
+) -> (People, R) {
+    let Some((first, rest)) = chunks.split_first().filter(|(_, rest)| !rest.is_empty()) else {
+        let r = beside(orgs, delta);
+        let range = chunks.first().cloned().unwrap_or(0..0);
+        return (cost_chunk(s, ix, months, range, orgs, delta), r);
     };
-    if rest.is_empty() {
-        return cost_chunk(s, ix, months, first.clone(), orgs, delta);
-    }
-    let blank_orgs: Vec<OrgFigures> = orgs.iter().map(OrgFigures::without_people).collect();
+    let blank_orgs: Vec<OrgFigures> = orgs.iter().map(OrgFigures::blank).collect();
     let blank_delta: Vec<Vec<Pence>> = delta.iter().map(|d| vec![0; d.len()]).collect();
+    let (last, middle) = rest.split_last().unwrap_or((first, &[]));
     std::thread::scope(|scope| {
-        let rest: Vec<_> = rest
+        let middle: Vec<_> = middle
             .iter()
             .cloned()
             .map(|range| {
                 let (mut o, mut d) = (blank_orgs.clone(), blank_delta.clone());
-                scope.spawn(move || {
-                    let people = cost_chunk(s, ix, months, range, &mut o, &mut d);
-                    (people, o, d)
-                })
+                scope.spawn(move || (cost_chunk(s, ix, months, range, &mut o, &mut d), o, d))
             })
             .collect();
+        let last = {
+            let (mut o, mut d, range) = (blank_orgs.clone(), blank_delta.clone(), last.clone());
+            scope.spawn(move || {
+                let r = beside(&mut o, &mut d);
+                ((cost_chunk(s, ix, months, range, &mut o, &mut d), o, d), r)
+            })
+        };
         let mut out = cost_chunk(s, ix, months, first.clone(), orgs, delta);
-        for handle in rest {
-            // A panic in a chunk is a bug in the engine: carry it on as one.
-            let (people, o, d) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let mut join = |(people, o, d): (People, Vec<OrgFigures>, Vec<Vec<Pence>>)| {
             out.append(people);
             for (into, from) in orgs.iter_mut().zip(&o) {
-                into.add_people(from);
+                into.add_blank(from);
             }
             for (into, from) in delta.iter_mut().zip(&d) {
                 for (x, y) in into.iter_mut().zip(from) {
                     *x += y;
                 }
             }
+        };
+        // A panic on a thread is a bug in the engine: carry it on as one.
+        for handle in middle {
+            join(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
-        out
+        let (chunk, r) = last.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        join(chunk);
+        (out, r)
     })
 }
 
@@ -194,10 +207,8 @@ impl People {
             t.count += u.count;
             t.wte += u.wte;
         }
-        for (h, g) in self.post_holders.iter_mut().zip(next.post_holders) {
-            h.0.extend(g.0);
-            h.1 += g.1;
-        }
+        self.holders.held.extend(next.holders.held);
+        self.holders.ring_fenced.extend(next.holders.ring_fenced);
         for (f, g) in self.functions.iter_mut().zip(next.functions) {
             f.people += g.people;
             f.wte += g.wte;
@@ -225,7 +236,7 @@ fn cost_chunk(
         one_off: OneOff::default(),
         protection: Protection::default(),
         tallies: [Tally::default(); OutcomeKind::ALL.len()],
-        post_holders: vec![(Vec::new(), 0); ix.listings.len()],
+        holders: super::posts::Holders::default(),
         functions,
     };
     for (pi, p) in s.people.iter().enumerate().skip(range.start).take(range.len()) {
@@ -236,11 +247,11 @@ fn cost_chunk(
         t.count += 1;
         t.wte += part.wte;
         if let Some((post, holds)) = part.post {
-            let e = &mut out.post_holders[post];
+            let n = u32::try_from(post).unwrap_or(u32::MAX);
             if holds {
-                e.0.push(pi);
+                out.holders.held.push((n, u32::try_from(pi).unwrap_or(u32::MAX)));
             } else {
-                e.1 += 1;
+                out.holders.ring_fenced.push(n);
             }
         }
         if let Some(fi) = part.function {

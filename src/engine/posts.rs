@@ -9,9 +9,15 @@ use super::trajectory::Months;
 use crate::model::money::{Pence, split_by_weights};
 use crate::model::{Funding, Scenario};
 
-/// For each post by its place among the scenario's posts: who holds it, how many are
-/// ring-fenced for it (from costing the people; taken as the posts are costed).
-pub(super) type Holders = [(Vec<usize>, u32)];
+/// Who holds each post and who is ring-fenced for it, from costing the people: posts by
+/// their place among the scenario's posts, people by theirs, in the file's order of people.
+#[derive(Debug, Default)]
+pub(super) struct Holders {
+    /// (post, person) for each person who holds a post.
+    pub held: Vec<(u32, u32)>,
+    /// The post of each person ring-fenced for one.
+    pub ring_fenced: Vec<u32>,
+}
 
 /// Costs every post into its cluster's members (`orgs`, and the run-rate changes in
 /// `delta` on each post's effective date); returns the posts and the clusters' figures.
@@ -31,15 +37,21 @@ pub(super) fn cost_posts(
 }
 
 /// Who holds each post and how many are ring-fenced for it (`holders`, from costing the
-/// people, taken here), on the first listing of each id; and each cluster's vacant posts.
-pub(super) fn hold(ix: &Index<'_>, holders: &mut Holders, posts: &mut [PostCost], clusters: &mut [ClusterFigures]) {
-    for (n, pc) in posts.iter_mut().enumerate() {
-        if ix.first_listing(n)
-            && let Some(h) = holders.get_mut(n)
-        {
-            (pc.held_by, pc.ring_fenced) = std::mem::take(h);
-            pc.holders = u32::try_from(pc.held_by.len()).unwrap_or(u32::MAX);
+/// people), on the first listing of each id (the only place people name); and each
+/// cluster's vacant posts. Each post's holders are in the file's order, as `holders` is.
+pub(super) fn hold(holders: &Holders, posts: &mut [PostCost], clusters: &mut [ClusterFigures]) {
+    for &(n, pi) in &holders.held {
+        if let Some(pc) = posts.get_mut(n as usize) {
+            pc.held_by.push(pi as usize);
         }
+    }
+    for &n in &holders.ring_fenced {
+        if let Some(pc) = posts.get_mut(n as usize) {
+            pc.ring_fenced += 1;
+        }
+    }
+    for pc in posts.iter_mut() {
+        pc.holders = u32::try_from(pc.held_by.len()).unwrap_or(u32::MAX);
         if pc.holders == 0
             && let Some(cf) = clusters.get_mut(pc.cluster)
         {
@@ -102,7 +114,7 @@ fn cost_cluster(
             shares,
             counted,
             holders: 0,
-            held_by: Vec::new(),
+            held_by: smallvec::SmallVec::new(),
             ring_fenced: 0,
         });
     }

@@ -106,25 +106,30 @@ pub struct OrgFigures {
 }
 
 impl OrgFigures {
-    /// The same ICB before any person is costed (for costing people in chunks).
-    pub(super) fn without_people(&self) -> OrgFigures {
+    /// The same ICB before any person or post is costed (for costing them on threads).
+    pub(super) fn blank(&self) -> OrgFigures {
         OrgFigures {
             line: Line { one_off: 0, transferred_out: 0, ..self.line },
             baseline_people: 0,
             planned_people: 0,
             planned_protection: 0,
+            planned_posts: 0,
+            planned_programme_posts: 0,
             headcount: 0,
             wte: 0,
             ..self.clone()
         }
     }
 
-    /// Adds what another chunk's people added to the same ICB (the fields that
-    /// `people::into_organisation` adds to).
-    pub(super) fn add_people(&mut self, o: &OrgFigures) {
+    /// Adds what another thread's people and posts added to the same ICB, from a
+    /// [`OrgFigures::blank`] copy (the fields that `people::into_organisation` and
+    /// `posts::cost_posts` add to).
+    pub(super) fn add_blank(&mut self, o: &OrgFigures) {
         self.baseline_people += o.baseline_people;
         self.planned_people += o.planned_people;
         self.planned_protection += o.planned_protection;
+        self.planned_posts += o.planned_posts;
+        self.planned_programme_posts += o.planned_programme_posts;
         self.headcount += o.headcount;
         self.wte += o.wte;
         self.line.one_off += o.line.one_off;
@@ -155,16 +160,18 @@ pub struct ClusterFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostCost {
     pub cluster: usize,
-    pub id: String,
+    /// The post's id (kept inside the record when short: 60,000 of them are listed on
+    /// every recompute at national scale).
+    pub id: crate::model::Code,
     pub cost: PayCost,
     /// Aligned with the cluster's `members`.
-    pub shares: Vec<Pence>,
+    pub shares: crate::model::money::Parts,
     /// Whether the cost counts (programme posts can be left out by the assumptions).
     pub counted: bool,
     /// People slotted into or appointed to the post.
     pub holders: u32,
     /// Who they are: indexes into `scenario.people`, in the file's order.
-    pub held_by: Vec<usize>,
+    pub held_by: smallvec::SmallVec<[usize; 2]>,
     /// People ring-fenced for the post.
     pub ring_fenced: u32,
 }

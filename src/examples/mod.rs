@@ -126,13 +126,13 @@ fn people_for(s: &Scenario, org: &str, n: usize, first_id: u32, rng: &mut fastra
             Person {
                 id: format!("{id:08}"),
                 name: Some(format!("{} {}", FIRST[rng.usize(0..FIRST.len())], LAST[rng.usize(0..LAST.len())])),
-                org: org.to_owned(),
+                org: org.into(),
                 title: title.to_owned(),
                 grade,
                 salary_pence: salary,
                 wte,
                 service_years: rng.u32(0..=34),
-                function: funcs.get(rng.usize(0..funcs.len().max(1))).map(|f| (*f).to_owned()),
+                function: funcs.get(rng.usize(0..funcs.len().max(1))).map(|f| (*f).into()),
                 cost_centre: None,
                 outcome: Outcome::NotAffected,
                 effective: None,
@@ -161,7 +161,7 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
         posts: exec
             .iter()
             .map(|(code, title, pay)| Post {
-                id: format!("{prefix}-EXE-{code}"),
+                id: format!("{prefix}-EXE-{code}").into(),
                 title: (*title).to_owned(),
                 pay: Pay::Vsm { salary_pence: *pay },
                 wte: Wte::FULL,
@@ -202,7 +202,7 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
                     _ => format!("{prefix}-{code}-002"),
                 };
                 posts.push(Post {
-                    id: format!("{prefix}-{code}-{n:03}"),
+                    id: format!("{prefix}-{code}-{n:03}").into(),
                     title: format!("{title} {area}"),
                     // Band 4 has two points; senior posts are costed at the middle point.
                     pay: Pay::AfC { band, point: if band == Band::Band4 || band >= Band::Band8a { 2 } else { 3 } },
@@ -228,11 +228,11 @@ fn management_teams(prefix: &str, members: &[String], scale: u32) -> Vec<Team> {
 /// the rest split between voluntary exits, at risk and not affected.
 fn decide(s: &mut Scenario, ci: usize, rng: &mut fastrand::Rng) {
     let members = s.clusters[ci].members.clone();
-    let posts: Vec<(String, Pay)> =
+    let posts: Vec<(crate::model::Code, Pay)> =
         s.clusters[ci].teams.iter().flat_map(|t| t.posts.iter().map(|p| (p.id.clone(), p.pay.clone()))).collect();
     let transfer: Vec<String> =
         s.functions.iter().filter(|f| f.disposition.is_transfer()).map(|f| f.name.clone()).collect();
-    let mut free: Vec<usize> = (0..s.people.len()).filter(|i| members.contains(&s.people[*i].org)).collect();
+    let mut free: Vec<usize> = (0..s.people.len()).filter(|i| members.iter().any(|m| s.people[*i].org == *m)).collect();
     // Highest paid first, so executive posts go to executives.
     free.sort_by_key(|i| std::cmp::Reverse(s.people[*i].salary_pence));
     for (id, pay) in &posts {
@@ -275,7 +275,7 @@ fn decide(s: &mut Scenario, ci: usize, rng: &mut fastrand::Rng) {
     }
     for i in free {
         let p = &mut s.people[i];
-        let in_transfer = p.function.as_ref().is_some_and(|f| transfer.contains(f));
+        let in_transfer = p.function.as_ref().is_some_and(|f| transfer.iter().any(|t| t == f));
         let roll = rng.u32(0..100);
         let (outcome, when) = if in_transfer && roll < 60 {
             (Outcome::TransferredOut, date(2025, 12, 31))
@@ -323,13 +323,14 @@ fn generated(
         s.people.extend(ps);
     }
     for ci in 0..s.clusters.len() {
-        let staff: usize = s.people.iter().filter(|p| s.clusters[ci].members.contains(&p.org)).count();
+        let staff: usize = s.people.iter().filter(|p| s.clusters[ci].members.iter().any(|m| p.org == *m)).count();
         let scale = u32::try_from(staff / 260).unwrap_or(1).max(1);
         let prefix: String = s.clusters[ci].members.join("");
         s.clusters[ci].teams = management_teams(&prefix, &s.clusters[ci].members, scale);
         decide(&mut s, ci, &mut rng);
     }
     sites_and_consultation(&mut s);
+    s.share_names();
     s
 }
 
@@ -349,8 +350,8 @@ fn sites_and_consultation(s: &mut Scenario) {
         s.organisations.iter().map(|o| (o.code.clone(), o.sites.clone())).collect();
     let mut nth: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for p in &mut s.people {
-        let k = nth.entry(p.org.clone()).or_default();
-        p.site = sites.get(&p.org).map(|list| list[usize::from(*k % 3 == 2)].clone());
+        let k = nth.entry(p.org.to_string()).or_default();
+        p.site = sites.get(p.org.as_str()).map(|list| list[usize::from(*k % 3 == 2)].as_str().into());
         *k += 1;
     }
 }

@@ -135,7 +135,7 @@ pub fn pending() -> Vec<RecoveryCopy> {
         if newer {
             out.push((
                 copy_time,
-                RecoveryCopy { path, original: env.original, written: env.written, scenario: env.scenario },
+                RecoveryCopy { path, original: env.original, written: env.written, scenario: shared(env.scenario) },
             ));
         }
     }
@@ -146,4 +146,10 @@ pub fn pending() -> Vec<RecoveryCopy> {
 /// Deletes one recovery copy (Discard).
 pub fn discard(copy: &RecoveryCopy) {
     let _ = std::fs::remove_file(&copy.path);
+}
+
+/// The scenario with its long names shared, as a file read gives it ([`Scenario::share_names`]).
+fn shared(mut s: Scenario) -> Scenario {
+    s.share_names();
+    s
 }

@@ -187,7 +187,11 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Scenario, LoadError> {
         v if v > FORMAT_VERSION => Err(LoadError::NewerVersion { path: path.to_owned(), found: v }),
         // Version 1 is the first. When version 2 comes, version-1 files are read into the
         // version-1 shape and migrated here, and their fixtures stay in tests/.
-        _ => Ok(env.scenario),
+        _ => {
+            let mut s = env.scenario;
+            s.share_names();
+            Ok(s)
+        }
     }
 }
 

@@ -209,7 +209,7 @@ pub fn structure_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
                 let mut row = vec![
                     Cell::text(&c.name),
                     Cell::text(&t.name),
-                    Cell::text(&p.id),
+                    Cell::text(p.id.as_str()),
                     Cell::text(&p.title),
                     Cell::text(pay_text(&p.pay)),
                     Cell::Wte(p.wte),
@@ -275,7 +275,12 @@ pub fn people_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
             if !r.names {
                 row.push(p.name.as_ref().map_or(Cell::Empty, Cell::text));
             }
-            row.extend([Cell::text(&p.org), Cell::text(&p.title), Cell::text(p.grade.to_string()), Cell::Wte(p.wte)]);
+            row.extend([
+                Cell::text(p.org.as_str()),
+                Cell::text(&p.title),
+                Cell::text(p.grade.to_string()),
+                Cell::Wte(p.wte),
+            ]);
             if !r.salaries {
                 row.push(Cell::Money(p.salary_pence));
                 row.push(Cell::Money(sum.person_cost.get(i).copied().unwrap_or(0)));
@@ -283,9 +288,9 @@ pub fn people_sheet(s: &Scenario, sum: &Summary, r: Redaction) -> Sheet {
             let post = p.outcome.post();
             row.extend([
                 Cell::Int(i64::from(p.service_years)),
-                p.function.as_ref().map_or(Cell::Empty, Cell::text),
+                p.function.as_deref().map_or(Cell::Empty, Cell::text),
                 p.cost_centre.as_ref().map_or(Cell::Empty, Cell::text),
-                p.site.as_ref().map_or(Cell::Empty, Cell::text),
+                p.site.as_deref().map_or(Cell::Empty, Cell::text),
                 Cell::text(p.outcome.kind().label()),
                 post.map_or(Cell::Empty, Cell::text),
                 post.and_then(|id| titles.get(id)).map_or(Cell::Empty, |t| Cell::text(*t)),

@@ -174,22 +174,22 @@ pub fn moves(s: &Scenario, rules: &SplitRules) -> Vec<Moved> {
     s.people
         .iter()
         .map(|p| {
-            let (to, how) = if let Some(to) = whole.get(&p.org) {
-                let how = if to == &p.org { "unchanged" } else { "merged whole" };
+            let (to, how) = if let Some(to) = whole.get(p.org.as_str()) {
+                let how = if *to == p.org { "unchanged" } else { "merged whole" };
                 (Some(to.clone()), how.to_owned())
-            } else if split_of(&p.org).is_some() {
+            } else if split_of(p.org.as_str()).is_some() {
                 let cc = p.cost_centre.clone().unwrap_or_default();
-                match rules.by_cost_centre.get(&(p.org.clone(), cc.clone())) {
+                match rules.by_cost_centre.get(&(p.org.to_string(), cc.clone())) {
                     Some(to) => (Some(to.clone()), format!("split: cost centre {cc}")),
-                    None => match rules.everyone_else.get(&p.org) {
+                    None => match rules.everyone_else.get(p.org.as_str()) {
                         Some(to) => (Some(to.clone()), "split: everyone else".to_owned()),
                         None => (None, "split: no rule places this person yet".to_owned()),
                     },
                 }
             } else {
-                (Some(p.org.clone()), "not an ICB of 2022–2026: left as it was".to_owned())
+                (Some(p.org.to_string()), "not an ICB of 2022–2026: left as it was".to_owned())
             };
-            Moved { id: p.id.clone(), name: p.name.clone(), from: p.org.clone(), to, how }
+            Moved { id: p.id.clone(), name: p.name.clone(), from: p.org.to_string(), to, how }
         })
         .collect()
 }
@@ -266,7 +266,7 @@ pub fn to_2026_map(s: &Scenario, rules: &SplitRules) -> Result<Migration, Vec<Mo
     }
     for (p, m) in out.people.iter_mut().zip(&people) {
         if let Some(to) = &m.to {
-            p.org.clone_from(to);
+            p.org = to.into();
         }
     }
     out.notes = format!(

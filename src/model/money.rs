@@ -412,14 +412,18 @@ fn group(mut v: u64) -> String {
     parts.join(",")
 }
 
+/// Money split into parts, kept inside the record that holds it up to four parts (a
+/// cluster's members, nearly always), so splitting each of 60,000 posts allocates nothing.
+pub type Parts = smallvec::SmallVec<[Pence; 4]>;
+
 /// Splits `total` into parts proportional to `weights` that add up to `total` exactly
 /// (largest-remainder method; ties go to the earlier part). All-zero weights give all
 /// the money to nobody: every part is zero and the caller reports that as a finding.
 #[must_use]
-pub fn split_by_weights(total: Pence, weights: &[u64]) -> Vec<Pence> {
+pub fn split_by_weights(total: Pence, weights: &[u64]) -> Parts {
     let sum: u128 = weights.iter().map(|w| u128::from(*w)).sum();
     if sum == 0 || weights.is_empty() {
-        return vec![0; weights.len()];
+        return smallvec::smallvec![0; weights.len()];
     }
     let neg = total < 0;
     let t = u128::from(total.unsigned_abs());
@@ -428,8 +432,8 @@ pub fn split_by_weights(total: Pence, weights: &[u64]) -> Vec<Pence> {
     // and this runs for every post on every recompute).
     let most = weights.iter().copied().max().unwrap_or(0);
     let narrow = u64::try_from(sum).ok().zip(u64::try_from(t).ok()).filter(|(_, t)| t.checked_mul(most).is_some());
-    let mut parts: Vec<Pence> = Vec::with_capacity(weights.len());
-    let mut rems: Vec<Option<u128>> = Vec::with_capacity(weights.len());
+    let mut parts = Parts::with_capacity(weights.len());
+    let mut rems: smallvec::SmallVec<[Option<u128>; 4]> = smallvec::SmallVec::with_capacity(weights.len());
     let mut given: u128 = 0;
     for w in weights {
         let (p, r) = match narrow {
@@ -525,17 +529,20 @@ mod tests {
     #[test]
     fn split_adds_up_to_the_penny() {
         // £100.00 split 1:1:1 -> 33.34 + 33.33 + 33.33
-        assert_eq!(split_by_weights(10_000, &[1, 1, 1]), vec![3334, 3333, 3333]);
+        assert_eq!(split_by_weights(10_000, &[1, 1, 1]).to_vec(), vec![3334, 3333, 3333]);
         // 60/40 of £54,710 -> £32,826 and £21,884
-        assert_eq!(split_by_weights(5_471_000, &[6000, 4000]), vec![3_282_600, 2_188_400]);
-        assert_eq!(split_by_weights(-10_000, &[1, 1, 1]), vec![-3334, -3333, -3333]);
-        assert_eq!(split_by_weights(500, &[0, 0]), vec![0, 0]);
+        assert_eq!(split_by_weights(5_471_000, &[6000, 4000]).to_vec(), vec![3_282_600, 2_188_400]);
+        assert_eq!(split_by_weights(-10_000, &[1, 1, 1]).to_vec(), vec![-3334, -3333, -3333]);
+        assert_eq!(split_by_weights(500, &[0, 0]).to_vec(), vec![0, 0]);
         // Weights whose products pass 64 bits (worked in 128): £1.00 in thirds of
         // u64::MAX each -> 34p + 33p + 33p, as with small weights.
-        assert_eq!(split_by_weights(100, &[u64::MAX; 3]), vec![34, 33, 33]);
+        assert_eq!(split_by_weights(100, &[u64::MAX; 3]).to_vec(), vec![34, 33, 33]);
         // 2p by 3:3:4: 0.6p, 0.6p and 0.8p, no whole pennies, two left over: to the
         // largest remainder (0.8p), then to the earlier of the tied 0.6p.
-        assert_eq!(split_by_weights(2, &[3, 3, 4]), vec![1, 0, 1]);
+        assert_eq!(split_by_weights(2, &[3, 3, 4]).to_vec(), vec![1, 0, 1]);
+        // More parts than are kept inside the record (a cluster of seven): 10p in sevenths
+        // is 1 each and 3 left over, to the first three (equal remainders, earlier first).
+        assert_eq!(split_by_weights(10, &[1; 7]).to_vec(), vec![2, 2, 2, 1, 1, 1, 1]);
     }
 }
 

@@ -4,18 +4,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Code;
+
 /// What happens to a person.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Outcome {
     #[default]
     NotAffected,
     /// Slotted into a post of a single management team (post id).
-    SlottedInto(String),
+    SlottedInto(Code),
     /// In a competitive ring-fenced pool for a post (post id); still employed and still
     /// costed in their current role until appointed.
-    RingFencedFor(String),
+    RingFencedFor(Code),
     /// Appointed to a post (post id).
-    AppointedTo(String),
+    AppointedTo(Code),
     AtRisk,
     /// Found suitable alternative employment outside the management teams (another NHS
     /// body or a programme role): leaves this ICB's running cost, no redundancy cost.
@@ -106,7 +108,7 @@ impl OutcomeKind {
     /// none is given).
     #[must_use]
     pub fn with_post(self, post: Option<&str>) -> Option<Outcome> {
-        let post = || post.map(str::to_owned);
+        let post = || post.map(Code::from);
         Some(match self {
             OutcomeKind::NotAffected => Outcome::NotAffected,
             OutcomeKind::Slotted => Outcome::SlottedInto(post()?),
@@ -159,6 +161,14 @@ impl Outcome {
     /// The post this outcome names, if any.
     #[must_use]
     pub fn post(&self) -> Option<&str> {
+        match self {
+            Outcome::SlottedInto(p) | Outcome::RingFencedFor(p) | Outcome::AppointedTo(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The post the outcome names, to change in place.
+    pub fn post_mut(&mut self) -> Option<&mut Code> {
         match self {
             Outcome::SlottedInto(p) | Outcome::RingFencedFor(p) | Outcome::AppointedTo(p) => Some(p),
             _ => None,

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Assumptions, Outcome};
+use super::{Assumptions, Code, Outcome};
 use crate::model::money::{Pence, Rate, Wte};
 
 /// A whole planning scenario, as saved in one file.
@@ -191,8 +191,8 @@ impl Selection {
     #[must_use]
     pub fn outcome(&self, first_post: &str) -> Outcome {
         match self {
-            Selection::Pending => Outcome::RingFencedFor(first_post.to_owned()),
-            Selection::Appointed(p) => Outcome::AppointedTo(p.clone()),
+            Selection::Pending => Outcome::RingFencedFor(first_post.into()),
+            Selection::Appointed(p) => Outcome::AppointedTo(p.into()),
             Selection::NotAppointed | Selection::Withdrew => Outcome::AtRisk,
         }
     }
@@ -284,7 +284,7 @@ pub struct Team {
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// Unique in the scenario, e.g. `LN-EXE-01`.
-    pub id: String,
+    pub id: Code,
     pub title: String,
     pub pay: Pay,
     #[serde(default = "full_time")]
@@ -418,7 +418,7 @@ pub struct Person {
     #[serde(default)]
     pub name: Option<String>,
     /// Employing ICB, by ODS code.
-    pub org: String,
+    pub org: Code,
     pub title: String,
     pub grade: Grade,
     /// Full-time annual salary in pence (the actual pay is this x WTE).
@@ -430,7 +430,7 @@ pub struct Person {
     pub service_years: u32,
     /// The function (from the catalogue) the person works in.
     #[serde(default)]
-    pub function: Option<String>,
+    pub function: Option<Code>,
     /// The finance cost centre from the staff record, as written there (e.g. `T1234`).
     /// Left out of the file when not known, so files without it read as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -442,7 +442,7 @@ pub struct Person {
     pub effective: Option<NaiveDate>,
     /// The site the person is based at (an establishment for collective consultation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<String>,
+    pub site: Option<Code>,
     /// Why the outcome was decided ("slotted in: the post is 90% the same job").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
@@ -547,5 +547,42 @@ impl Scenario {
             .iter()
             .enumerate()
             .flat_map(|(ci, c)| c.teams.iter().flat_map(move |t| t.posts.iter().map(move |p| (ci, t, p))))
+    }
+
+    /// Makes people who name the same long function, post or site (over 23 bytes, so not kept
+    /// inside their record: see [`Code`]) share one copy of it. A file read gives each
+    /// person a copy of their own, scattered through memory, and reading 200,000 of them
+    /// was most of a full recompute; one shared copy stays in the processor's cache. Called
+    /// when a scenario is read or generated, and on the people an import adds. Nothing is
+    /// changed but where the text lives: the same names, compared and saved as before.
+    pub fn share_names(&mut self) {
+        share_names_in(&mut self.people);
+    }
+}
+
+/// [`Scenario::share_names`] for these people.
+pub fn share_names_in(people: &mut [Person]) {
+    let mut seen: std::collections::HashSet<Code, rustc_hash::FxBuildHasher> = std::collections::HashSet::default();
+    let mut share = |c: &mut Code| {
+        if !c.is_heap_allocated() {
+            return;
+        }
+        match seen.get(c.as_str()) {
+            Some(first) => *c = first.clone(),
+            None => {
+                seen.insert(c.clone());
+            }
+        }
+    };
+    for p in people {
+        if let Some(f) = &mut p.function {
+            share(f);
+        }
+        if let Some(id) = p.outcome.post_mut() {
+            share(id);
+        }
+        if let Some(site) = &mut p.site {
+            share(site);
+        }
     }
 }

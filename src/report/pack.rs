@@ -712,7 +712,7 @@ fn exits_register(s: &Scenario, sum: &Summary, o: &PackOptions) -> Vec<Page> {
                     vec![
                         p.name.clone().unwrap_or_default(),
                         p.id.clone(),
-                        p.org.clone(),
+                        p.org.to_string(),
                         p.title.clone(),
                         p.outcome.kind().label().to_owned(),
                         format_pounds(p.salary_pence),

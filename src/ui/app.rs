@@ -294,7 +294,7 @@ impl ClusterPlannerApp {
             }
             Subject::Post(id) => {
                 self.tab = Tab::Teams;
-                if let Some((ci, _, _)) = self.session.doc.scenario.posts().find(|(_, _, p)| &p.id == id) {
+                if let Some((ci, _, _)) = self.session.doc.scenario.posts().find(|(_, _, p)| p.id == id) {
                     self.teams.cluster = ci;
                 }
             }

@@ -109,7 +109,7 @@ fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChe
             register: crate::engine::consultation::Register::empty(s),
         };
         c.register.each.reserve(range.len());
-        let mut last = None;
+        let mut last = crate::engine::consultation::Last::default();
         let mut look = lookup.clone();
         for i in range {
             let p = &s.people[i];
@@ -380,7 +380,7 @@ fn post_named_exists_in_their_cluster(
         ),
         Some((n, _)) => {
             let c = &cx.s.clusters[cx.ix.listings[n].cluster];
-            if !c.members.contains(&p.org) {
+            if !c.members.iter().any(|m| *m == p.org) {
                 out.push(
                     Error,
                     subject(p),

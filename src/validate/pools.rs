@@ -41,8 +41,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
                     continue;
                 };
                 let agrees = match &cand.result {
-                    Selection::Pending => matches!(&p.outcome, Outcome::RingFencedFor(id) if pool.posts.contains(id)),
-                    Selection::Appointed(post) => p.outcome == Outcome::AppointedTo(post.clone()),
+                    Selection::Pending => {
+                        matches!(&p.outcome, Outcome::RingFencedFor(id) if pool.posts.iter().any(|p| p == id))
+                    }
+                    Selection::Appointed(post) => matches!(&p.outcome, Outcome::AppointedTo(id) if id == post),
                     Selection::NotAppointed | Selection::Withdrew => {
                         p.outcome.kind().is_exit() || p.outcome == Outcome::AtRisk
                     }

@@ -28,7 +28,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Findings) {
 }
 
 fn subject(p: &Post) -> Subject {
-    Subject::Post(p.id.clone())
+    Subject::Post(p.id.to_string())
 }
 
 /// `n`: the post's place among all the scenario's listings of posts.
@@ -81,7 +81,7 @@ fn wte_above_zero(p: &Post, out: &mut Findings) {
 fn reports_to_a_post(cx: &Context<'_>, p: &Post, out: &mut Findings) {
     out.kind = "Reporting lines";
     if let Some(r) = &p.reports_to {
-        if r == &p.id {
+        if *r == p.id {
             out.push(Error, subject(p), "reports to itself".into());
         } else if !cx.ix.posts.contains_key(r.as_str()) {
             out.push(Error, subject(p), format!("reports to {r}, which is not a post"));

@@ -21,7 +21,7 @@ fn leaving(s: &mut Scenario, org: &str, site: &str, n: usize, outcome: Outcome, 
     for k in 0..n {
         let mut p = person(&format!("{org}-{site}-{}", first + k), org, 36_500, 3, outcome.clone());
         p.grade = Grade::AfC(Band::Band5);
-        p.site = Some(site.to_owned());
+        p.site = Some(site.into());
         p.effective = Some(exit);
         s.people.push(p);
     }

@@ -12,8 +12,8 @@ use cluster_planner::engine::consultation::Employer;
 use cluster_planner::examples;
 use cluster_planner::model::money::Rate;
 use cluster_planner::model::{
-    AlternativeOffer, Apportionment, Candidate, Consultation, Disposition, Outcome, Pool, Post, Scenario, Selection,
-    Share,
+    AlternativeOffer, Apportionment, Candidate, Code, Consultation, Disposition, Outcome, Pool, Post, Scenario,
+    Selection, Share,
 };
 
 /// Random numbers that pick what an edit touches and how; turned into an edit by `make`.
@@ -38,9 +38,9 @@ fn date(p: &Pick) -> Option<NaiveDate> {
 
 /// An outcome, sometimes naming a real post and sometimes one that does not exist.
 fn outcome(s: &Scenario, p: &Pick) -> Outcome {
-    let posts: Vec<String> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
-    let post = if p.b.is_multiple_of(7) || posts.is_empty() {
-        "NO-SUCH-POST".to_owned()
+    let posts: Vec<Code> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
+    let post: Code = if p.b.is_multiple_of(7) || posts.is_empty() {
+        "NO-SUCH-POST".into()
     } else {
         posts[p.b % posts.len()].clone()
     };
@@ -114,7 +114,7 @@ fn people_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
         30 => {
             let mut list: Vec<_> = s.people.iter().skip(p.c % s.people.len().max(1)).take(2).cloned().collect();
             for x in &mut list {
-                x.site = Some(p.text.clone());
+                x.site = Some(p.text.as_str().into());
             }
             Edit::RestorePeople(list)
         }
@@ -136,7 +136,7 @@ fn cluster_edit(s: &Scenario, p: &Pick, t: Target) -> Edit {
             index: p.b % 3,
             pool: (!p.c.is_multiple_of(4)).then(|| Pool {
                 name: p.text.clone(),
-                posts: t.post.iter().map(|q| q.id.clone()).collect(),
+                posts: t.post.iter().map(|q| q.id.to_string()).collect(),
                 candidates: t
                     .ids
                     .iter()
@@ -192,13 +192,13 @@ fn post_edit(p: &Pick, t: Target) -> Edit {
     match p.kind {
         11 => {
             if p.b.is_multiple_of(2) {
-                post.id = format!("NEW-{}", p.c);
+                post.id = format!("NEW-{}", p.c).into();
             }
             Edit::AddPost { cluster, team, post }
         }
         12 => {
             if p.b.is_multiple_of(3) {
-                post.id = format!("NEW-{}", p.c);
+                post.id = format!("NEW-{}", p.c).into();
             }
             Edit::UpdatePost { cluster, team, index: p.c % 6, post }
         }

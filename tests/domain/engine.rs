@@ -241,14 +241,14 @@ fn equal_and_custom_apportionment() {
     s.clusters[0].apportionment = Apportionment::Equal;
     let sum = compute(&s);
     // £129,130 / 2 = £64,565 each
-    assert_eq!(sum.posts[0].shares, vec![6_456_500, 6_456_500]);
+    assert_eq!(sum.posts[0].shares.to_vec(), vec![6_456_500, 6_456_500]);
     s.clusters[0].apportionment = Apportionment::Custom(vec![
         Share { org: "AAA".into(), percent: Rate(7000) },
         Share { org: "BBB".into(), percent: Rate(3000) },
     ]);
     let sum = compute(&s);
     // 70% = £90,391.00, 30% = £38,739.00
-    assert_eq!(sum.posts[0].shares, vec![9_039_100, 3_873_900]);
+    assert_eq!(sum.posts[0].shares.to_vec(), vec![9_039_100, 3_873_900]);
     assert!(validate(&s).iter().all(|f| f.severity != Severity::Error));
     // Percentages that do not add up to 100 are an error.
     s.clusters[0].apportionment = Apportionment::Custom(vec![Share { org: "AAA".into(), percent: Rate(7000) }]);
@@ -361,7 +361,7 @@ mod properties {
             let mut s = examples::lnr_cluster();
             let before = compute(&s);
             let holders: Vec<usize> = (0..s.people.len()).filter(|i| s.people[*i].outcome.holds_post().is_some()).collect();
-            let posts: Vec<String> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
+            let posts: Vec<cluster_planner::model::Code> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
             let who = holders[pick % holders.len()];
             s.people[who].outcome = Outcome::SlottedInto(posts[to % posts.len()].clone());
             let after = compute(&s);
@@ -375,7 +375,7 @@ mod properties {
         fn icbs_add_up_to_clusters_and_totals(seed in any::<u64>(), n in 0usize..600) {
             let mut s = examples::west_midlands();
             let mut rng = fastrand::Rng::with_seed(seed);
-            let posts: Vec<String> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
+            let posts: Vec<cluster_planner::model::Code> = s.posts().map(|(_, _, p)| p.id.clone()).collect();
             for _ in 0..n {
                 let i = rng.usize(0..s.people.len());
                 s.people[i].outcome = match rng.u8(0..6) {

@@ -104,7 +104,7 @@ fn a_selection_pool_is_made_on_the_teams_tab() {
         .posts
         .iter()
         .take(2)
-        .map(|p| (p.id.clone(), format!("{} {}", p.id, p.title)))
+        .map(|p| (p.id.to_string(), format!("{} {}", p.id, p.title)))
         .collect();
     for (_, label) in &posts {
         h.get_by_label(label).hover();

@@ -159,7 +159,7 @@ pub fn prepare(
         match read.person {
             Some(p) if !has_errors => {
                 seen.insert(p.id.clone(), row.line);
-                covered.insert(p.org.clone());
+                covered.insert(p.org.to_string());
                 out.people.push(p);
                 out.lines.push(row.line);
             }
@@ -306,17 +306,17 @@ impl<'a> RowReader<'a> {
             r.person = Some(Person {
                 id: r.id.clone(),
                 name,
-                org,
+                org: org.into(),
                 title,
                 grade,
                 salary_pence,
                 wte,
                 service_years,
-                function,
+                function: function.map(Into::into),
                 cost_centre,
                 outcome: Outcome::NotAffected,
                 effective: None,
-                site,
+                site: site.map(Into::into),
                 reason: String::new(),
                 offer: None,
             });

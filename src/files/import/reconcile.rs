@@ -167,6 +167,8 @@ pub fn reconcile(s: &Scenario, prepared: &Prepared) -> Plan {
             plan.people.push(p.clone());
         }
     }
+    // The people read from the staff list share their long names with those already here.
+    crate::model::share_names_in(&mut plan.people);
     plan
 }
 

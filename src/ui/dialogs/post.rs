@@ -91,7 +91,7 @@ impl PostForm {
         };
         let wte = Wte::parse(&self.wte)?.at_most_full_time_as(&self.wte)?;
         Ok(Post {
-            id,
+            id: id.into(),
             title: self.title.trim().to_owned(),
             pay,
             wte,
@@ -184,7 +184,7 @@ impl PostEditor {
             cluster,
             team,
             index,
-            id: p.id.clone(),
+            id: p.id.to_string(),
             form: PostForm::of(p, c),
             reports_to: p.reports_to.clone(),
             dated: p.effective.is_some(),
@@ -243,7 +243,11 @@ pub fn show(ctx: &egui::Context, doc: &Document, editor: &mut Option<PostEditor>
                 |ui| {
                     ui.selectable_value(&mut e.reports_to, None, "no one in the teams");
                     for q in c.teams.iter().flat_map(|t| &t.posts).filter(|q| q.id != e.id) {
-                        ui.selectable_value(&mut e.reports_to, Some(q.id.clone()), format!("{} ({})", q.title, q.id));
+                        ui.selectable_value(
+                            &mut e.reports_to,
+                            Some(q.id.to_string()),
+                            format!("{} ({})", q.title, q.id),
+                        );
                     }
                 },
             );

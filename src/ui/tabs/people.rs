@@ -155,7 +155,7 @@ fn bulk_bar(ui: &mut egui::Ui, doc: &Document, view: &mut PeopleView, cmds: &mut
                     for (_, t, p) in doc.scenario.posts() {
                         ui.selectable_value(
                             &mut view.bulk_post,
-                            Some(p.id.clone()),
+                            Some(p.id.to_string()),
                             format!("{} — {} ({})", p.id, p.title, t.name),
                         );
                     }
@@ -381,7 +381,7 @@ fn person_row(row: &mut egui_extras::TableRow<'_, '_>, doc: &Document, view: &mu
         ui.label(p.name.as_deref().unwrap_or("—"));
     });
     row.col(|ui| {
-        ui.label(&p.org);
+        ui.label(p.org.as_str());
     });
     row.col(|ui| {
         ui.label(p.site.as_deref().unwrap_or("—"));

@@ -164,12 +164,12 @@ fn new_pool(ui: &mut egui::Ui, doc: &Document, ci: usize, view: &mut PoolsView, 
         ui.horizontal_wrapped(|ui| {
             for t in &c.teams {
                 for p in &t.posts {
-                    let mut on = view.posts.contains(&p.id);
+                    let mut on = view.posts.contains(p.id.as_str());
                     if ui.checkbox(&mut on, format!("{} {}", p.id, p.title)).on_hover_text(&t.name).changed() {
                         if on {
-                            view.posts.insert(p.id.clone());
+                            view.posts.insert(p.id.to_string());
                         } else {
-                            view.posts.remove(&p.id);
+                            view.posts.remove(p.id.as_str());
                         }
                     }
                 }

@@ -203,7 +203,7 @@ fn post_row(
             cmds.edit_or_ask(doc, Edit::DeletePost { cluster: ci, team: ti, index: pi });
         }
     });
-    ui.label(&p.id);
+    ui.label(p.id.as_str());
     ui.label(&p.title);
     ui.label(pay_text(doc, &p.pay));
     ui.label(p.wte.to_string());
@@ -265,7 +265,7 @@ fn people_to_place(ui: &mut egui::Ui, doc: &Document, view: &mut TeamsView) {
     .labelled_by(l.id);
     let needle = view.people_search.trim().to_lowercase();
     let place = |p: &crate::model::Person| {
-        members.contains(&p.org)
+        members.iter().any(|m| *m == p.org)
             && p.outcome.holds_post().is_none()
             && !p.outcome.is_exit()
             && (needle.is_empty()
@@ -375,7 +375,7 @@ fn build_post(doc: &Document, ci: usize, f: &PostForm) -> Result<Post, String> {
     let prefix = c.members.join("");
     let id = (1..)
         .map(|n| format!("{prefix}-P{n:03}"))
-        .find(|id| !doc.scenario.posts().any(|(_, _, p)| &p.id == id))
+        .find(|id| !doc.scenario.posts().any(|(_, _, p)| p.id == id))
         .unwrap_or_default();
     f.post(c, id, None, None)
 }

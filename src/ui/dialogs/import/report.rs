@@ -96,7 +96,7 @@ pub(super) fn show(ui: &mut egui::Ui, d: &mut ImportDialog, list_h: f32) {
                     ui.label(line.to_string());
                     ui.label(&person.id);
                     ui.label(person.name.as_deref().unwrap_or(""));
-                    ui.label(&person.org);
+                    ui.label(person.org.as_str());
                     ui.label(&person.title);
                     ui.label(person.grade.to_string());
                     ui.label(person.wte.to_string());
