@@ -257,8 +257,13 @@ fn cost_chunk(
         if let Some(fi) = part.function {
             into_function(&part, &mut out.functions[fi], 1);
         }
-        out.one_off.add(&part.one_off, 1);
-        out.protection.add(&part.protection, 1);
+        // Most people leave with no exit cost and keep no pay: nothing to add.
+        if part.one_off != OneOff::default() {
+            out.one_off.add(&part.one_off, 1);
+        }
+        if part.protection.people > 0 {
+            out.protection.add(&part.protection, 1);
+        }
         if let Some(oi) = part.org {
             into_organisation(&part, &mut orgs[oi], 1);
             if part.leaves
