@@ -66,6 +66,7 @@ impl Part {
 }
 
 /// One person's part of the figures.
+#[inline(always)]
 pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &mut Lookup<'s>, p: &'s Person) -> Part {
     let cost = pay_cost(a, p.salary_pence, p.wte).to_icb();
     let mut one_off = OneOff::default();
