@@ -229,8 +229,8 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], today: 
     let s = &doc.scenario;
     let heads = [
         (
-            "Site · employer",
-            "The site, and its employer (each ICB, or a merged ICB from its date): each site counts alone",
+            "Employer · site",
+            "The employer (each ICB, or a merged ICB from its date) and the site: each site counts alone. A name too long for the column is shortened in the middle; hover for it in full",
         ),
         ("Check", "What the check finds; hover for the finding in full"),
         (
@@ -296,7 +296,8 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], today: 
                             Employer::Icb(code) => code.clone(),
                             Employer::Merged(_) => "merged ICB".to_owned(),
                         };
-                        ui.label(format!("{site} · {code}")).on_hover_text(format!("{site} · {}", e.employer_name));
+                        let text = fit_middle(ui, &code, site, name_w);
+                        ui.label(text).on_hover_text(format!("{} · {site}", e.employer_name));
                     });
                     row.col(|ui| status(ui, s, e, today));
                     let cells = [
@@ -318,6 +319,34 @@ fn check_table(ui: &mut egui::Ui, doc: &Document, all: &[Establishment], today: 
                 });
             });
     });
+}
+
+/// "CODE · site", the site shortened in the middle when the whole is wider than `width`
+/// ("QK1 · Leicester, Leicest…locality office"): an ICB's sites are usually its name and
+/// then what tells them apart, so the end is kept, and the beginning.
+fn fit_middle(ui: &egui::Ui, code: &str, site: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let wide = |t: String| ui.fonts_mut(|f| f.layout_no_wrap(t, font.clone(), egui::Color32::WHITE).size().x);
+    let whole = format!("{code} · {site}");
+    // A little room for the cell's margin.
+    let room = width - 8.0;
+    if wide(whole.clone()) <= room {
+        return whole;
+    }
+    let chars: Vec<char> = site.chars().collect();
+    let shortened = |keep: usize| {
+        let tail = keep * 3 / 5;
+        let head: String = chars.iter().take(keep - tail).collect();
+        let end: String = chars.iter().skip(chars.len() - tail).collect();
+        format!("{code} · {}…{}", head.trim_end(), end.trim_start())
+    };
+    // The most characters kept that fit (a binary search: the width grows with them).
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if wide(shortened(mid)) <= room { lo = mid } else { hi = mid - 1 }
+    }
+    shortened(lo)
 }
 
 fn status(ui: &mut egui::Ui, s: &crate::model::Scenario, e: &Establishment, today: NaiveDate) {
@@ -498,4 +527,41 @@ fn diamond(p: &egui::Painter, c: egui::Pos2, filled: bool) {
     let blue = colour(timeline::HR1);
     let fill = if filled { blue } else { egui::Color32::TRANSPARENT };
     p.add(egui::Shape::convex_polygon(pts, fill, egui::Stroke::new(1.2, blue)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_middle;
+
+    /// Two sites of one ICB whose names differ only at the end stay told apart in a
+    /// narrow column: each is shortened in the middle, keeps its code, its beginning and
+    /// its end, and fits; a name that fits is shown whole.
+    #[test]
+    fn a_long_site_is_shortened_in_the_middle_and_keeps_its_end() {
+        let ctx = egui::Context::default();
+        let mut out = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let width =
+                |t: &str| ui.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE).size().x);
+            for site in [
+                "Leicester, Leicestershire and Rutland headquarters",
+                "Leicester, Leicestershire and Rutland locality office",
+            ] {
+                let text = fit_middle(ui, "QK1", site, 200.0);
+                out.push((text.clone(), width(&text)));
+            }
+            out.push((fit_middle(ui, "QPM", "County Hall", 200.0), 0.0));
+        });
+        // The fonts' textures are not drawn here.
+        output.textures_delta.clear();
+        let (hq, office, short) = (&out[0], &out[1], &out[2]);
+        assert_ne!(hq.0, office.0);
+        for (text, w) in [hq, office] {
+            assert!(text.starts_with("QK1 · Leic") && text.contains('…'), "{text}");
+            assert!(*w <= 192.0, "{text} is {w} points wide");
+        }
+        assert!(hq.0.ends_with("quarters") && office.0.ends_with("office"), "{hq:?} {office:?}");
+        assert_eq!(short.0, "QPM · County Hall");
+    }
 }
