@@ -400,10 +400,15 @@ pub(super) fn set_people_detail(s: &mut Scenario, ids: &[String], detail: &Perso
         return Err(Refused("a site needs a name".into()));
     }
     let before: Vec<Person> = at.iter().map(|&i| s.people[i].clone()).collect();
+    // One copy of the site for all of them (a long name is shared, as a file read shares it).
+    let site: Option<crate::model::Code> = match detail {
+        PersonDetail::Site(site) => site.as_ref().map(|x| x.trim().into()),
+        _ => None,
+    };
     for &i in &at {
         let p = &mut s.people[i];
         match detail {
-            PersonDetail::Site(site) => p.site = site.as_ref().map(|x| x.trim().into()),
+            PersonDetail::Site(_) => p.site.clone_from(&site),
             PersonDetail::Reason(r) => p.reason = r.trim().to_owned(),
             PersonDetail::Offer(o) => p.offer = o.clone().map(Box::new),
         }
