@@ -82,23 +82,23 @@ fn kept<'s>(
     }
 }
 
-/// Post ids to the place of their first listing. The ids are copied, end to end, into one
-/// string, and the table holds only places: at national scale (60,000 posts looked up for
-/// 200,000 people) a lookup then reads a small table and a compact string, both mostly in
-/// the processor's cache, instead of a wide table and each post's record scattered across
-/// memory (the lookups were a third of a full recompute).
+/// Post ids to the place of their first listing. The table holds only places, and each
+/// listing's id is kept, inside its entry (post ids are short: see [`crate::model::Code`]),
+/// in a list aligned with the listings: at national scale (60,000 posts looked up for
+/// 200,000 people) a lookup reads a small table and one entry of a compact list, instead of
+/// a wide table and each post's record scattered across memory (the lookups were a third
+/// of a full recompute).
 #[derive(Debug, Default)]
 pub struct PostIds {
     /// The first listing of each id, by the id's hash.
     table: hashbrown::HashTable<u32>,
-    /// Every listing's id, end to end, and where each ends (aligned with the listings).
-    text: String,
-    ends: Vec<u32>,
+    /// Every listing's id (aligned with the listings).
+    ids: Vec<crate::model::Code>,
 }
 
 impl PostIds {
     fn with_capacity(n: usize) -> PostIds {
-        PostIds { table: hashbrown::HashTable::with_capacity(n), text: String::new(), ends: Vec::with_capacity(n) }
+        PostIds { table: hashbrown::HashTable::with_capacity(n), ids: Vec::with_capacity(n) }
     }
 
     fn hash(id: &str) -> u64 {
@@ -107,31 +107,27 @@ impl PostIds {
     }
 
     /// The id of the listing at `n`.
-    fn id<'t>(text: &'t str, ends: &[u32], n: u32) -> &'t str {
-        let n = n as usize;
-        let from = if n == 0 { 0 } else { ends.get(n - 1).map_or(0, |e| *e as usize) };
-        let to = ends.get(n).map_or(from, |e| *e as usize);
-        text.get(from..to).unwrap_or_default()
+    fn id(ids: &[crate::model::Code], n: u32) -> &str {
+        ids.get(n as usize).map_or("", crate::model::Code::as_str)
     }
 
     /// The next listing, `n`, has this id: the place of the id's first listing (`n` when it
     /// is the first).
-    fn add(&mut self, id: &str, n: u32) -> u32 {
-        self.text.push_str(id);
-        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-        let PostIds { table, text, ends } = self;
+    fn add(&mut self, id: &crate::model::Code, n: u32) -> u32 {
+        self.ids.push(id.clone());
+        let PostIds { table, ids } = self;
         let hash = Self::hash(id);
-        if let Some(first) = table.find(hash, |m| Self::id(text, ends, *m) == id) {
+        if let Some(first) = table.find(hash, |m| Self::id(ids, *m) == id) {
             return *first;
         }
-        table.insert_unique(hash, n, |m| Self::hash(Self::id(text, ends, *m)));
+        table.insert_unique(hash, n, |m| Self::hash(Self::id(ids, *m)));
         n
     }
 
     /// The place of the first listing of the post with this id.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<u32> {
-        self.table.find(Self::hash(id), |m| Self::id(&self.text, &self.ends, *m) == id).copied()
+        self.table.find(Self::hash(id), |m| Self::id(&self.ids, *m) == id).copied()
     }
 
     #[must_use]
@@ -181,7 +177,7 @@ impl<'a> Index<'a> {
             for (ti, t) in c.teams.iter().enumerate() {
                 for (pi, p) in t.posts.iter().enumerate() {
                     let n = ix.listings.len();
-                    let first = ix.posts.add(p.id.as_str(), u32::try_from(n).unwrap_or(u32::MAX));
+                    let first = ix.posts.add(&p.id, u32::try_from(n).unwrap_or(u32::MAX));
                     ix.listings.push(PostAt { cluster: ci, team: ti, index: pi, n: first as usize });
                     ix.salaries.push(super::pay::post_salary(&s.assumptions, &p.pay));
                 }
