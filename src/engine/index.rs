@@ -56,7 +56,7 @@ impl<'s> Lookup<'s> {
     pub fn function(&mut self, name: &'s str) -> Option<usize> {
         let address = name.as_ptr() as usize;
         let slot = &mut self.by_address[(address >> 4) % 64];
-        if slot.0 == address && slot.1 == name.len() && address != 0 {
+        if slot.0 == address && slot.1 == name.len() {
             return slot.2;
         }
         let functions = &self.functions;

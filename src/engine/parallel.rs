@@ -15,19 +15,23 @@ const MOST_THREADS: usize = 4;
 /// has more than one core.
 #[must_use]
 pub fn chunks(n: usize) -> Vec<Range<usize>> {
-    let threads = if n < THREADED_FROM {
+    split(n, threads(n))
+}
+
+/// How many threads `n` people are worked on.
+fn threads(n: usize) -> usize {
+    if n < THREADED_FROM {
         1
     } else {
         std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MOST_THREADS)
-    };
-    split(n, threads)
+    }
 }
 
 /// The chunks `0..n` is worked in when the last chunk's thread has `extra` more to do
 /// beside (in the same units as the chunks): see [`split_beside`].
 #[must_use]
 pub fn chunks_beside(n: usize, extra: usize) -> Vec<Range<usize>> {
-    split_beside(n, chunks(n).len(), extra)
+    split_beside(n, threads(n), extra)
 }
 
 /// `0..n` in `parts` consecutive chunks for threads that finish together when the last
