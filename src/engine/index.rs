@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::model::{Apportionment, Scenario};
 
 /// Lookups shared by the engine and validation. Where a code is duplicated, the first wins.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index<'a> {
     pub orgs: HashMap<&'a str, usize>,
     /// post id -> the place of its first listing in `listings` (see [`Index::post`])
@@ -88,7 +88,7 @@ fn kept<'s>(
 /// 200,000 people) a lookup reads a small table and one entry of a compact list, instead of
 /// a wide table and each post's record scattered across memory (the lookups were a third
 /// of a full recompute).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct PostIds {
     /// The first listing of each id, by the id's hash.
     table: hashbrown::HashTable<u32>,
@@ -160,20 +160,39 @@ pub struct PostAt {
 impl<'a> Index<'a> {
     #[must_use]
     pub fn new(s: &'a Scenario) -> Index<'a> {
-        let n_posts: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
-        let mut ix = Index { posts: PostIds::with_capacity(n_posts), ..Index::default() };
+        Index::without_posts(s).with_posts(s)
+    }
+
+    /// The ICBs and the clusters' members only, with no posts: quick to make (a few dozen
+    /// of each), and all that costing the posts needs, so the engine costs them while the
+    /// posts are indexed for the people ([`Index::with_posts`]).
+    #[must_use]
+    pub fn without_posts(s: &'a Scenario) -> Index<'a> {
+        let mut ix = Index::default();
         ix.orgs.reserve(s.organisations.len());
         for (i, o) in s.organisations.iter().enumerate() {
             ix.orgs.entry(o.code.as_str()).or_insert(i);
         }
-        ix.listings.reserve(n_posts);
-        ix.salaries.reserve(n_posts);
         for (ci, c) in s.clusters.iter().enumerate() {
             for m in &c.members {
                 ix.cluster_of.entry(m.as_str()).or_insert(ci);
             }
             let members = c.members.iter().map(|m| ix.orgs.get(m.as_str()).copied()).collect();
             ix.members.push(members);
+        }
+        ix
+    }
+
+    /// These ICBs and clusters with every post of the scenario's single management teams
+    /// (`self` made by [`Index::without_posts`] from the same scenario).
+    #[must_use]
+    pub fn with_posts(mut self, s: &Scenario) -> Index<'a> {
+        let n_posts: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
+        let ix = &mut self;
+        ix.posts = PostIds::with_capacity(n_posts);
+        ix.listings = Vec::with_capacity(n_posts);
+        ix.salaries = Vec::with_capacity(n_posts);
+        for (ci, c) in s.clusters.iter().enumerate() {
             for (ti, t) in c.teams.iter().enumerate() {
                 for (pi, p) in t.posts.iter().enumerate() {
                     let n = ix.listings.len();
@@ -183,7 +202,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        ix
+        self
     }
 
     /// Where the post with this id is (its first listing).

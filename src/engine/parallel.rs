@@ -70,20 +70,75 @@ pub fn fold<T: Send>(n: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
 
 /// [`fold`] over the chunks given (the tests choose them).
 pub fn fold_in<T: Send>(parts: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    each_beside(parts.to_vec(), f, || ()).0
+}
+
+/// `f` applied to each part, the parts on threads of their own (the first on this one), and
+/// `beside` done on the thread of the last part before it: the parts' results in order,
+/// for the caller to join, and `beside`'s. One part (or none) is done here, `beside` first.
+pub fn each_beside<P: Send, T: Send, R: Send>(
+    parts: Vec<P>,
+    f: impl Fn(P) -> T + Sync,
+    beside: impl FnOnce() -> R + Send,
+) -> (Vec<T>, R) {
     if parts.len() <= 1 {
-        return parts.iter().cloned().map(f).collect();
+        let r = beside();
+        return (parts.into_iter().map(f).collect(), r);
     }
     let f = &f;
+    let mut parts = parts.into_iter();
+    let first = parts.next();
+    let mut rest: Vec<P> = parts.collect();
+    let last = rest.pop();
     std::thread::scope(|scope| {
-        let rest: Vec<_> = parts[1..].iter().cloned().map(|r| scope.spawn(move || f(r))).collect();
-        let mut out: Vec<T> = Vec::with_capacity(parts.len());
-        out.push(f(parts[0].clone()));
-        for handle in rest {
-            // A panic on a thread is a bug: carry it on as one.
-            out.push(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        let middle: Vec<_> = rest.into_iter().map(|p| scope.spawn(move || f(p))).collect();
+        let last = last.map(|p| {
+            scope.spawn(move || {
+                let r = beside();
+                (f(p), r)
+            })
+        });
+        let mut out: Vec<T> = Vec::with_capacity(middle.len() + 2);
+        out.extend(first.map(f));
+        for handle in middle {
+            out.push(joined(handle));
         }
-        out
+        // More than one part: the last exists and did `beside`.
+        let (t, r) = joined(last.expect("a last part"));
+        out.push(t);
+        (out, r)
     })
+}
+
+/// Each chunk's part of `v` (as long as the chunks cover, consecutive from 0), for the
+/// chunks' threads to write in place.
+pub fn parts_of<'v, T>(chunks: &[Range<usize>], mut v: &'v mut [T]) -> Vec<&'v mut [T]> {
+    let mut out = Vec::with_capacity(chunks.len());
+    for r in chunks {
+        let len = r.len().min(v.len());
+        let (part, rest) = std::mem::take(&mut v).split_at_mut(len);
+        v = rest;
+        out.push(part);
+    }
+    out
+}
+
+/// `a` and `b` done at once, `b` on a thread of its own when `n` people are worked on more
+/// than one (else one after the other, here).
+pub fn both<A: Send, B: Send>(n: usize, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if threads(n) <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        (a, joined(b))
+    })
+}
+
+/// A thread's result; a panic on it is a bug, carried on as one.
+pub(super) fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 #[cfg(test)]
@@ -103,6 +158,30 @@ mod tests {
         // One thread does everything; nothing beside is an even split.
         assert_eq!(split_beside(10, 1, 30), vec![0..10]);
         assert_eq!(split_beside(10, 2, 0), split(10, 2));
+    }
+
+    #[test]
+    fn each_chunk_writes_its_own_part() {
+        // 10 places in chunks of 4, 4 and 2: each chunk's part is its places, in order.
+        let mut v = [0; 10];
+        for (k, part) in parts_of(&split(10, 3), &mut v).into_iter().enumerate() {
+            part.fill(k + 1);
+        }
+        assert_eq!(v, [1, 1, 1, 1, 2, 2, 2, 2, 3, 3]);
+        // An empty chunk (the last, when the work beside is a thread's share) gets nothing.
+        let mut w = [0; 4];
+        let parts = parts_of(&split_beside(4, 2, 10), &mut w);
+        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), vec![4, 0]);
+    }
+
+    #[test]
+    fn work_beside_is_done_once_and_handed_back() {
+        // Three parts: each doubled, in order, and the work beside done once.
+        let (out, beside) = each_beside(vec![1, 2, 3], |x| x * 2, || "beside");
+        assert_eq!((out, beside), (vec![2, 4, 6], "beside"));
+        let (out, beside) = each_beside(vec![5], |x| x + 1, || 7);
+        assert_eq!((out, beside), (vec![6], 7));
+        assert_eq!(both(50_000, || 1, || 2), (1, 2));
     }
 
     #[test]

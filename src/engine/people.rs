@@ -2,6 +2,9 @@
 //! outcome and function, who holds or is ring-fenced for each post, and what each ICB's
 //! people cost at baseline and in the plan.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{Index, Lookup};
@@ -14,7 +17,8 @@ use crate::model::{Assumptions, Outcome, OutcomeKind, Person, Scenario};
 /// What costing the people gives, for the summary and for costing the posts.
 #[derive(Debug)]
 pub(super) struct People {
-    /// Each person's annual cost to the ICB, aligned with `scenario.people`.
+    /// Each person's annual cost to the ICB, aligned with `scenario.people` (a chunk's
+    /// are written in place: see [`cost_people_in`]).
     pub cost: Vec<Pence>,
     /// Each person's one-off exit cost (0 when none).
     pub one_off_each: Vec<Pence>,
@@ -138,44 +142,76 @@ fn protect(a: &Assumptions, months: &Months, p: &Person, cost: Pence, post_salar
 
 /// Costs every person into `orgs` (baseline and planned people, headcount, WTE, one-off,
 /// moved out) and lands each change of run-rate in `delta`; and does `beside` (costing the
-/// posts) into the same. A large staff list is costed in consecutive chunks, one thread
-/// each (`parallel.rs`), `beside` on the thread of the last chunk, and the threads' sums
-/// added in order: every figure is a sum of whole pence, so the result is exactly the
-/// one-thread result (a test in `engine::tests` checks it).
-pub(super) fn cost_people_in<R: Send>(
-    s: &Scenario,
-    ix: &Index<'_>,
+/// posts) into the same. The people need the posts indexed (`index`, made on this thread)
+/// and the posts do not, so they are costed meanwhile. A large staff list is costed in
+/// consecutive chunks, one thread each (`parallel.rs`): the first on this thread once the
+/// index is made, `beside` on the thread of the last before its chunk (the others wait for
+/// the index), and the threads' sums added in order: every figure is a sum of whole pence,
+/// so the result is exactly the one-thread result (a test in `engine::tests` checks it).
+/// `chunks` are consecutive from the first person to the last.
+pub(super) fn cost_people_in<'s, R: Send>(
+    s: &'s Scenario,
     months: &Months,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
-    chunks: &[std::ops::Range<usize>],
+    chunks: &[Range<usize>],
+    index: impl FnOnce() -> Index<'s>,
     beside: impl FnOnce(&mut [OrgFigures], &mut [Vec<Pence>]) -> R + Send,
-) -> (People, R) {
-    let Some((first, rest)) = chunks.split_first().filter(|(_, rest)| !rest.is_empty()) else {
+) -> (Arc<Index<'s>>, People, R) {
+    // Each person's cost and exit cost, written in place by the chunk they are in.
+    let mut cost = vec![0; s.people.len()];
+    let mut exit = vec![0; s.people.len()];
+    let mut slices = chunks
+        .iter()
+        .cloned()
+        .zip(super::parallel::parts_of(chunks, &mut cost))
+        .zip(super::parallel::parts_of(chunks, &mut exit))
+        .map(|((r, c), e)| (r, c, e));
+    let Some((first, first_cost, first_exit)) = slices.next().filter(|_| chunks.len() > 1) else {
         let r = beside(orgs, delta);
+        let ix = Arc::new(index());
         let range = chunks.first().cloned().unwrap_or(0..0);
-        return (cost_chunk(s, ix, months, range, orgs, delta), r);
+        let mut people = cost_chunk(s, &ix, months, range, orgs, delta, (&mut cost, &mut exit));
+        (people.cost, people.one_off_each) = (cost, exit);
+        return (ix, people, r);
     };
     let blank_orgs: Vec<OrgFigures> = orgs.iter().map(OrgFigures::blank).collect();
     let blank_delta: Vec<Vec<Pence>> = delta.iter().map(|d| vec![0; d.len()]).collect();
-    let (last, middle) = rest.split_last().unwrap_or((first, &[]));
-    std::thread::scope(|scope| {
-        let middle: Vec<_> = middle
-            .iter()
-            .cloned()
-            .map(|range| {
-                let (mut o, mut d) = (blank_orgs.clone(), blank_delta.clone());
-                scope.spawn(move || (cost_chunk(s, ix, months, range, &mut o, &mut d), o, d))
+    let mut rest: Vec<_> = slices.collect();
+    let last = rest.pop();
+    let (ix, mut out, r) = std::thread::scope(|scope| {
+        // The index reaches the other threads by channel: if making it fails (a bug), the
+        // sender is dropped and they stop, instead of waiting for ever.
+        let mut senders = Vec::new();
+        let mut waiting = || {
+            let (tx, rx) = std::sync::mpsc::channel::<Arc<Index<'s>>>();
+            senders.push(tx);
+            (rx, blank_orgs.clone(), blank_delta.clone())
+        };
+        let middle: Vec<_> = rest
+            .into_iter()
+            .map(|(range, c, e)| {
+                let (rx, mut o, mut d) = waiting();
+                scope.spawn(move || {
+                    let ix = rx.recv().ok()?;
+                    Some((cost_chunk(s, &ix, months, range, &mut o, &mut d, (c, e)), o, d))
+                })
             })
             .collect();
-        let last = {
-            let (mut o, mut d, range) = (blank_orgs.clone(), blank_delta.clone(), last.clone());
+        let last = last.map(|(range, c, e)| {
+            let (rx, mut o, mut d) = waiting();
             scope.spawn(move || {
                 let r = beside(&mut o, &mut d);
-                ((cost_chunk(s, ix, months, range, &mut o, &mut d), o, d), r)
+                let ix = rx.recv().ok()?;
+                Some(((cost_chunk(s, &ix, months, range, &mut o, &mut d, (c, e)), o, d), r))
             })
-        };
-        let mut out = cost_chunk(s, ix, months, first.clone(), orgs, delta);
+        });
+        let ix = Arc::new(index());
+        for tx in senders {
+            // A thread that is gone has panicked: its join below carries the panic on.
+            let _ = tx.send(Arc::clone(&ix));
+        }
+        let mut out = cost_chunk(s, &ix, months, first, orgs, delta, (first_cost, first_exit));
         let mut join = |(people, o, d): (People, Vec<OrgFigures>, Vec<Vec<Pence>>)| {
             out.append(people);
             for (into, from) in orgs.iter_mut().zip(&o) {
@@ -187,21 +223,27 @@ pub(super) fn cost_people_in<R: Send>(
                 }
             }
         };
-        // A panic on a thread is a bug in the engine: carry it on as one.
+        // A panic on a thread is a bug in the engine: carried on as one. A thread ends with
+        // nothing only when the index never reached it, which only a panic does.
+        let stopped = "a thread costing people stopped without its figures";
         for handle in middle {
-            join(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            join(super::parallel::joined(handle).expect(stopped));
         }
-        let (chunk, r) = last.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        join(chunk);
-        (out, r)
-    })
+        let last = last.map(|h| super::parallel::joined(h).expect(stopped));
+        let r = last.map(|(chunk, r)| {
+            join(chunk);
+            r
+        });
+        (ix, out, r)
+    });
+    (out.cost, out.one_off_each) = (cost, exit);
+    // `chunks.len() > 1`, so there is a last chunk and it ran `beside`.
+    (ix, out, r.expect("the posts are costed on the last chunk's thread"))
 }
 
 impl People {
     /// Adds the next chunk of people (later in the file) to these.
     fn append(&mut self, next: People) {
-        self.cost.extend(next.cost);
-        self.one_off_each.extend(next.one_off_each);
         self.one_off.add(&next.one_off, 1);
         self.protection.add(&next.protection, 1);
         for (t, u) in self.tallies.iter_mut().zip(next.tallies) {
@@ -219,31 +261,34 @@ impl People {
     }
 }
 
-/// Costs the people at the positions in `range`.
+/// Costs the people at the positions in `range`, each one's cost and exit cost into
+/// `each` (in the order of `range`).
 fn cost_chunk(
     s: &Scenario,
     ix: &Index<'_>,
     months: &Months,
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
+    each: (&mut [Pence], &mut [Pence]),
 ) -> People {
     let a = &s.assumptions;
     let (fn_index, functions) = function_figures(s);
     let mut look = Lookup::new(fn_index);
     let mut out = People {
-        cost: Vec::with_capacity(range.len()),
-        one_off_each: Vec::with_capacity(range.len()),
+        cost: Vec::new(),
+        one_off_each: Vec::new(),
         one_off: OneOff::default(),
         protection: Protection::default(),
         tallies: [Tally::default(); OutcomeKind::ALL.len()],
         holders: super::posts::Holders::default(),
         functions,
     };
-    for (pi, p) in s.people.iter().enumerate().skip(range.start).take(range.len()) {
+    let people = s.people.get(range.clone()).unwrap_or_default();
+    for (((pi, p), cost), exit) in range.zip(people).zip(each.0).zip(each.1) {
         let part = part(a, ix, months, &mut look, p);
-        out.cost.push(part.cost);
-        out.one_off_each.push(part.exit);
+        *cost = part.cost;
+        *exit = part.exit;
         let t = &mut out.tallies[part.kind as usize];
         t.count += 1;
         t.wte += part.wte;

@@ -3,7 +3,7 @@
 //! holds it, and each cluster's count of posts and vacancies.
 
 use super::index::{Index, apportion_weights};
-use super::pay::pay_cost;
+use super::pay::{pay_cost, post_salary};
 use super::summary::{ClusterFigures, Line, OrgFigures, PostCost};
 use super::trajectory::Months;
 use crate::model::money::{Pence, split_by_weights};
@@ -21,6 +21,7 @@ pub(super) struct Holders {
 
 /// Costs every post into its cluster's members (`orgs`, and the run-rate changes in
 /// `delta` on each post's effective date); returns the posts and the clusters' figures.
+/// Of the index, only the ICBs and clusters are read ([`Index::without_posts`] will do).
 pub(super) fn cost_posts(
     s: &Scenario,
     ix: &Index<'_>,
@@ -28,7 +29,8 @@ pub(super) fn cost_posts(
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
 ) -> (Vec<PostCost>, Vec<ClusterFigures>) {
-    let mut posts = Vec::with_capacity(ix.listings.len());
+    let n: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
+    let mut posts = Vec::with_capacity(n);
     let mut clusters: Vec<ClusterFigures> = Vec::with_capacity(s.clusters.len());
     for ci in 0..s.clusters.len() {
         clusters.push(cost_cluster(s, ix, months, ci, orgs, delta, &mut posts));
@@ -84,8 +86,8 @@ fn cost_cluster(
         merged: c.merger.as_ref().is_some_and(|m| m.from <= a.target_date),
     };
     for p in c.teams.iter().flat_map(|t| &t.posts) {
-        // The index has each listing's salary (in the order posts are costed here).
-        let salary = ix.salaries.get(posts.len()).copied().flatten().unwrap_or(0);
+        // A pay point not in the table costs nothing (validation reports it).
+        let salary = post_salary(a, &p.pay).unwrap_or(0);
         let cost = pay_cost(a, salary, p.wte);
         let counted = p.funding == Funding::RunningCost || a.count_programme_posts;
         let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);

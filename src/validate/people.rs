@@ -15,8 +15,9 @@ use crate::model::{Assumptions, Grade, Outcome, Person, Post};
 /// is one lookup of their post's id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Seen {
-    /// who holds each post (slotted or appointed), by position in the file's order
-    holders: Vec<Vec<usize>>,
+    /// who holds each post (slotted or appointed), by position in the file's order (kept
+    /// inside the list for up to two: most posts have one holder or none)
+    holders: Vec<smallvec::SmallVec<[usize; 2]>>,
     /// how many are ring-fenced for each post
     pools: Vec<u32>,
     /// What each person was counted in: the post their outcome names (one that exists) and
@@ -27,7 +28,11 @@ struct Seen {
 impl Seen {
     fn new(cx: &Context<'_>) -> Seen {
         let posts = cx.ix.listings.len();
-        Seen { holders: vec![Vec::new(); posts], pools: vec![0; posts], counted: vec![None; cx.s.people.len()] }
+        Seen {
+            holders: vec![smallvec::SmallVec::new(); posts],
+            pools: vec![0; posts],
+            counted: vec![None; cx.s.people.len()],
+        }
     }
 
     fn count(&mut self, i: usize, what: Option<(usize, bool)>, sign: i8) {
@@ -77,80 +82,94 @@ pub struct PeopleChecks {
     pub(super) across: Vec<Finding>,
 }
 
-/// What one chunk of the staff list gives: each person's id hashed, the post they are
-/// counted in, their own findings, and the chunk's register of people proposed for dismissal.
-struct Chunk {
-    keyed: Vec<(u64, u32)>,
-    counted: Vec<Option<(usize, bool)>>,
-    each: Vec<Vec<Finding>>,
-    register: crate::engine::consultation::Register,
-}
-
 /// Every person checked, in one pass over the staff list (in chunks on threads for a large
 /// one: `engine::parallel`), each person's record read once: their own findings as if their
 /// id were unique, their id's hash, their post and their part of the register. Then the
-/// people whose ids are written more than once (few) are checked again knowing it. The
-/// result is the one-thread result.
-pub(super) fn check_all(cx: &Context<'_>) -> PeopleChecks {
-    check_all_in(cx, &crate::engine::parallel_chunks(cx.s.people.len()))
+/// people whose ids are written more than once (few) are checked again knowing it, while
+/// the checks across people are made. The result is the one-thread result. `beside` (the
+/// checks that do not look at people, as much work as `beside_work` people) is done on the
+/// thread of the last chunk, which is that much shorter.
+pub(super) fn check_all<R: Send>(
+    cx: &Context<'_>,
+    beside_work: usize,
+    beside: impl FnOnce() -> R + Send,
+) -> (PeopleChecks, R) {
+    check_all_in(cx, &crate::engine::parallel_chunks_beside(cx.s.people.len(), beside_work), beside)
 }
 
-/// [`check_all`] in the chunks given (one thread each).
-fn check_all_in(cx: &Context<'_>, parts: &[std::ops::Range<usize>]) -> PeopleChecks {
+/// [`check_all`] in the chunks given (one thread each; consecutive from the first person).
+fn check_all_in<R: Send>(
+    cx: &Context<'_>,
+    parts: &[std::ops::Range<usize>],
+    beside: impl FnOnce() -> R + Send,
+) -> (PeopleChecks, R) {
     use std::hash::BuildHasher;
     let s = cx.s;
     let n = s.people.len();
     let lookup = function_lookup(s);
-    let chunks = crate::engine::fold_in_chunks(parts, |range| {
-        let mut c = Chunk {
-            keyed: Vec::with_capacity(range.len()),
-            counted: Vec::with_capacity(range.len()),
-            each: Vec::with_capacity(range.len()),
-            register: crate::engine::consultation::Register::empty(s),
-        };
-        c.register.each.reserve(range.len());
-        let mut last = crate::engine::consultation::Last::default();
-        let mut look = lookup.clone();
-        for i in range {
-            let p = &s.people[i];
-            let counted = counted_in(cx, p);
-            c.keyed.push((rustc_hash::FxBuildHasher.hash_one(p.id.as_str()), u32::try_from(i).unwrap_or(u32::MAX)));
-            c.counted.push(counted);
-            c.each.push(check_one(cx, &mut look, None, counted, i));
-            c.register.push(s, p, &mut last);
-        }
-        // Sorted here, on the chunk's thread: the chunks' sorted runs are merged below.
-        c.keyed.sort_unstable();
-        c
-    });
-    let mut keyed = Vec::with_capacity(n);
-    let mut counted = Vec::with_capacity(n);
-    let mut each = Vec::with_capacity(n);
+    // Each person's id hashed (sorted in each chunk), post and own findings, written in
+    // place by the chunk they are in.
+    let mut keyed: Vec<(u64, u32)> = vec![(0, 0); n];
+    let mut counted: Vec<Option<(usize, bool)>> = vec![None; n];
+    let mut each: Vec<Vec<Finding>> = std::iter::repeat_with(Vec::new).take(n).collect();
+    let places: Vec<_> = parts
+        .iter()
+        .cloned()
+        .zip(crate::engine::parallel_parts_of(parts, &mut keyed))
+        .zip(crate::engine::parallel_parts_of(parts, &mut counted))
+        .zip(crate::engine::parallel_parts_of(parts, &mut each))
+        .collect();
+    // Each chunk's register of people proposed for dismissal.
+    let (registers, r) = crate::engine::parallel_each_beside(
+        places,
+        |(((range, keyed), counted), each)| {
+            let mut register = crate::engine::consultation::Register::empty(s);
+            register.each.reserve(range.len());
+            let mut last = crate::engine::consultation::Last::default();
+            let mut look = lookup.clone();
+            for (((i, key), post), own) in range.zip(keyed.iter_mut()).zip(counted.iter_mut()).zip(each.iter_mut()) {
+                let p = &s.people[i];
+                *post = counted_in(cx, p);
+                *key = (rustc_hash::FxBuildHasher.hash_one(p.id.as_str()), u32::try_from(i).unwrap_or(u32::MAX));
+                *own = check_one(cx, &mut look, None, *post, i);
+                register.push(s, p, &mut last);
+            }
+            // Sorted here, on the chunk's thread: the chunks' sorted runs are merged below.
+            keyed.sort_unstable();
+            register
+        },
+        beside,
+    );
     let mut register: Option<crate::engine::consultation::Register> = None;
-    for c in chunks {
-        keyed.extend(c.keyed);
-        counted.extend(c.counted);
-        each.extend(c.each);
+    for next in registers {
         match register.as_mut() {
-            Some(r) => r.append(c.register),
-            None => register = Some(c.register),
+            Some(r) => r.append(next),
+            None => register = Some(next),
         }
     }
-    let (previous_same_id, next_same_id) = same_ids(s, keyed);
+    let register = register.unwrap_or_else(|| crate::engine::consultation::Register::empty(s));
+    // The people with an id written twice, beside who holds each post and the checks
+    // across people (which do not depend on ids).
+    let ((previous_same_id, next_same_id), (seen, across)) = crate::engine::parallel_both(
+        n,
+        || same_ids(s, keyed),
+        || {
+            let mut seen = Seen::new(cx);
+            for (i, what) in counted.iter().enumerate() {
+                seen.count(i, *what, 1);
+            }
+            seen.counted = counted;
+            let across = across(cx, &seen, &register);
+            (seen, across)
+        },
+    );
     let mut look = lookup;
     for (i, prev) in previous_same_id.iter().enumerate() {
         if prev.is_some() {
-            each[i] = check_one(cx, &mut look, *prev, counted[i], i);
+            each[i] = check_one(cx, &mut look, *prev, seen.counted[i], i);
         }
     }
-    let mut seen = Seen::new(cx);
-    for (i, what) in counted.iter().enumerate() {
-        seen.count(i, *what, 1);
-    }
-    seen.counted = counted;
-    let register = register.unwrap_or_else(|| crate::engine::consultation::Register::empty(s));
-    let across = across(cx, &seen, &register);
-    PeopleChecks { each, previous_same_id, next_same_id, seen, register, across }
+    (PeopleChecks { each, previous_same_id, next_same_id, seen, register, across }, r)
 }
 
 /// For each person, the person before and after with the same id, from each id's hash and
@@ -432,14 +451,14 @@ fn takes_effect_by_target_date(a: &Assumptions, p: &Person, out: &mut Findings) 
 /// job-shared). Posts in the order of their ids.
 fn posts_filled_once(cx: &Context<'_>, seen: &Seen, out: &mut Findings) {
     out.kind = "Posts filled twice";
-    let mut twice: Vec<(&str, &Post, &Vec<usize>)> = seen
+    let mut twice: Vec<(&str, &Post, &[usize])> = seen
         .holders
         .iter()
         .enumerate()
         .filter(|(_, hs)| hs.len() > 1)
         .map(|(n, hs)| {
             let p = post_listed(cx, n);
-            (p.id.as_str(), p, hs)
+            (p.id.as_str(), p, hs.as_slice())
         })
         .collect();
     twice.sort_unstable_by_key(|(id, _, _)| *id);
@@ -501,7 +520,7 @@ mod tests {
             });
         }
         let cx = Context { s: &s, ix: crate::engine::Index::new(&s) };
-        let one = check_all_in(&cx, &crate::engine::split_in(n, 1));
+        let one = check_all_in(&cx, &crate::engine::split_in(n, 1), || ()).0;
         // The ids found again, each on the later person, naming the one before.
         assert_eq!(one.previous_same_id[1_600], Some(5));
         assert_eq!(one.previous_same_id[2_950], Some(1_600));
@@ -510,7 +529,13 @@ mod tests {
         assert!(one.each[2_950].iter().any(|f| f.kind == "Ids of people"));
         assert!(one.register.each.iter().flatten().count() > 100, "people proposed for dismissal");
         for parts in [2, 3, 7] {
-            assert_eq!(check_all_in(&cx, &crate::engine::split_in(n, parts)), one, "in {parts} chunks");
+            assert_eq!(check_all_in(&cx, &crate::engine::split_in(n, parts), || ()).0, one, "in {parts} chunks");
+        }
+        // With work beside on the last chunk's thread (its chunk shorter, or empty), which
+        // is handed back.
+        for chunks in [crate::engine::split_beside(n, 2, 1_000), crate::engine::split_beside(n, 2, 2 * n)] {
+            let (checks, beside) = check_all_in(&cx, &chunks, || 42);
+            assert_eq!((checks, beside), (one.clone(), 42), "in {chunks:?}");
         }
     }
 }
