@@ -38,6 +38,10 @@ pub struct Document {
     /// Where each person is, by id: built at the first edit of outcomes, kept while only
     /// outcomes and dates change (they move no one), dropped at any other change.
     people_at: Option<PeopleAt>,
+    /// The scenario's index (its ICBs, clusters and posts by code), for the figures and
+    /// the checks: made at the first edit of outcomes, kept while only outcomes and dates
+    /// change (it does not read the people), dropped at any other change.
+    index: Option<crate::engine::Index>,
     /// When the last change was to some people's outcomes or dates alone: the revision
     /// before it and those people's positions, so a view can bring what it derived from
     /// the people up to date for them instead of going over every person again.
@@ -67,6 +71,7 @@ impl Document {
             checked,
             revision: next_revision(),
             people_at: None,
+            index: None,
             people_changed: None,
             history: History::default(),
         }
@@ -132,8 +137,8 @@ impl Document {
                 self.people_changed = Some((self.revision, changed.clone()));
                 self.revision = next_revision();
                 // One index of the scenario serves the figures and the checks.
-                let ix = crate::engine::Index::new(&self.scenario);
-                crate::engine::update_people(&self.scenario, &ix, &mut self.summary, &before);
+                let ix = self.index.get_or_insert_with(|| crate::engine::Index::new(&self.scenario));
+                crate::engine::update_people(&self.scenario, ix, &mut self.summary, &before);
                 recheck_people(&self.scenario, ix, &mut self.checked, &changed);
                 self.findings = std::cell::OnceCell::new();
                 self.counts = self.checked.counts();
@@ -162,6 +167,7 @@ impl Document {
     fn recompute(&mut self) {
         self.revision = next_revision();
         self.people_at = None;
+        self.index = None;
         self.people_changed = None;
         self.summary = compute(&self.scenario);
         self.checked = check(&self.scenario);

@@ -6,13 +6,15 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::model::{Apportionment, Scenario};
 
 /// Lookups shared by the engine and validation. Where a code is duplicated, the first wins.
+/// It reads only the ICBs, the clusters and their posts, and the pay table: an edit of
+/// people's outcomes or dates leaves it as it was, so the document keeps it between them.
 #[derive(Debug, Default, Clone)]
-pub struct Index<'a> {
-    pub orgs: HashMap<&'a str, usize>,
+pub struct Index {
+    pub orgs: HashMap<String, usize>,
     /// post id -> the place of its first listing in `listings` (see [`Index::post`])
     pub posts: PostIds,
     /// org code -> first cluster listing it
-    pub cluster_of: HashMap<&'a str, usize>,
+    pub cluster_of: HashMap<String, usize>,
     /// Every listing of a post, in the order of [`Scenario::posts`] (and of the summary's
     /// posts): where it is, with `n` the place of the first listing of its id. A listing
     /// is the first of its id when `listings[n].n == n` ([`Index::first_listing`]); holders
@@ -48,7 +50,7 @@ impl<'s> Lookup<'s> {
     }
 
     /// The ICB with this code, by its place among the scenario's organisations.
-    pub fn org(&mut self, ix: &Index<'_>, code: &'s str) -> Option<usize> {
+    pub fn org(&mut self, ix: &Index, code: &'s str) -> Option<usize> {
         kept(&mut self.last_org, code, |c| ix.orgs.get(c).copied())
     }
 
@@ -157,9 +159,9 @@ pub struct PostAt {
     pub n: usize,
 }
 
-impl<'a> Index<'a> {
+impl Index {
     #[must_use]
-    pub fn new(s: &'a Scenario) -> Index<'a> {
+    pub fn new(s: &Scenario) -> Index {
         Index::without_posts(s).with_posts(s)
     }
 
@@ -167,15 +169,15 @@ impl<'a> Index<'a> {
     /// of each), and all that costing the posts needs, so the engine costs them while the
     /// posts are indexed for the people ([`Index::with_posts`]).
     #[must_use]
-    pub fn without_posts(s: &'a Scenario) -> Index<'a> {
+    pub fn without_posts(s: &Scenario) -> Index {
         let mut ix = Index::default();
         ix.orgs.reserve(s.organisations.len());
         for (i, o) in s.organisations.iter().enumerate() {
-            ix.orgs.entry(o.code.as_str()).or_insert(i);
+            ix.orgs.entry(o.code.clone()).or_insert(i);
         }
         for (ci, c) in s.clusters.iter().enumerate() {
             for m in &c.members {
-                ix.cluster_of.entry(m.as_str()).or_insert(ci);
+                ix.cluster_of.entry(m.clone()).or_insert(ci);
             }
             let members = c.members.iter().map(|m| ix.orgs.get(m.as_str()).copied()).collect();
             ix.members.push(members);
@@ -186,7 +188,7 @@ impl<'a> Index<'a> {
     /// These ICBs and clusters with every post of the scenario's single management teams
     /// (`self` made by [`Index::without_posts`] from the same scenario).
     #[must_use]
-    pub fn with_posts(mut self, s: &Scenario) -> Index<'a> {
+    pub fn with_posts(mut self, s: &Scenario) -> Index {
         let n_posts: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
         let ix = &mut self;
         ix.posts = PostIds::with_capacity(n_posts);
@@ -223,7 +225,7 @@ impl<'a> Index<'a> {
 /// every known member nothing (no populations, percentages all zero) falls back to equal
 /// shares, so no cost is ever lost; validation reports the cause.
 #[must_use]
-pub fn apportion_weights(s: &Scenario, ix: &Index<'_>, cluster: usize) -> Vec<u64> {
+pub fn apportion_weights(s: &Scenario, ix: &Index, cluster: usize) -> Vec<u64> {
     let c = &s.clusters[cluster];
     let known = &ix.members[cluster];
     let basis = s.assumptions.population_basis;

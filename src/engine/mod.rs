@@ -109,7 +109,7 @@ fn compute_in(s: &Scenario, chunks: &[std::ops::Range<usize>]) -> Summary {
 
 /// Each ICB before any person or post: its target (population x envelope, or its explicit
 /// target), non-pay, and cluster.
-fn starting_figures(s: &Scenario, ix: &Index<'_>) -> Vec<OrgFigures> {
+fn starting_figures(s: &Scenario, ix: &Index) -> Vec<OrgFigures> {
     let a = &s.assumptions;
     s.organisations
         .iter()

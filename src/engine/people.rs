@@ -71,7 +71,7 @@ impl Part {
 
 /// One person's part of the figures.
 #[inline(always)]
-pub(super) fn part<'s>(a: &Assumptions, ix: &Index<'_>, months: &Months, look: &mut Lookup<'s>, p: &'s Person) -> Part {
+pub(super) fn part<'s>(a: &Assumptions, ix: &Index, months: &Months, look: &mut Lookup<'s>, p: &'s Person) -> Part {
     let cost = pay_cost(a, p.salary_pence, p.wte).to_icb();
     let mut one_off = OneOff::default();
     let exit = exit_cost(a, p, &mut one_off);
@@ -149,15 +149,15 @@ fn protect(a: &Assumptions, months: &Months, p: &Person, cost: Pence, post_salar
 /// the index), and the threads' sums added in order: every figure is a sum of whole pence,
 /// so the result is exactly the one-thread result (a test in `engine::tests` checks it).
 /// `chunks` are consecutive from the first person to the last.
-pub(super) fn cost_people_in<'s, R: Send>(
-    s: &'s Scenario,
+pub(super) fn cost_people_in<R: Send>(
+    s: &Scenario,
     months: &Months,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
     chunks: &[Range<usize>],
-    index: impl FnOnce() -> Index<'s>,
+    index: impl FnOnce() -> Index,
     beside: impl FnOnce(&mut [OrgFigures], &mut [Vec<Pence>]) -> R + Send,
-) -> (Arc<Index<'s>>, People, R) {
+) -> (Arc<Index>, People, R) {
     // Each person's cost and exit cost, written in place by the chunk they are in.
     let mut cost = vec![0; s.people.len()];
     let mut exit = vec![0; s.people.len()];
@@ -184,7 +184,7 @@ pub(super) fn cost_people_in<'s, R: Send>(
         // sender is dropped and they stop, instead of waiting for ever.
         let mut senders = Vec::new();
         let mut waiting = || {
-            let (tx, rx) = std::sync::mpsc::channel::<Arc<Index<'s>>>();
+            let (tx, rx) = std::sync::mpsc::channel::<Arc<Index>>();
             senders.push(tx);
             (rx, blank_orgs.clone(), blank_delta.clone())
         };
@@ -265,7 +265,7 @@ impl People {
 /// `each` (in the order of `range`).
 fn cost_chunk(
     s: &Scenario,
-    ix: &Index<'_>,
+    ix: &Index,
     months: &Months,
     range: Range<usize>,
     orgs: &mut [OrgFigures],

@@ -24,7 +24,7 @@ pub(super) struct Holders {
 /// Of the index, only the ICBs and clusters are read ([`Index::without_posts`] will do).
 pub(super) fn cost_posts(
     s: &Scenario,
-    ix: &Index<'_>,
+    ix: &Index,
     months: &Months,
     orgs: &mut [OrgFigures],
     delta: &mut [Vec<Pence>],
@@ -64,7 +64,7 @@ pub(super) fn hold(holders: &Holders, posts: &mut [PostCost], clusters: &mut [Cl
 
 fn cost_cluster(
     s: &Scenario,
-    ix: &Index<'_>,
+    ix: &Index,
     months: &Months,
     ci: usize,
     orgs: &mut [OrgFigures],

@@ -98,7 +98,7 @@ pub(super) fn close_organisations(
 /// Adds each cluster's member ICBs into its line (a member listed twice counts once; a
 /// cluster of no known ICB has no target) and returns each cluster's series.
 pub(super) fn close_clusters(
-    ix: &Index<'_>,
+    ix: &Index,
     orgs: &[OrgFigures],
     org_series: &[Vec<Pence>],
     clusters: &mut [ClusterFigures],

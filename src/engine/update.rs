@@ -18,7 +18,7 @@ use crate::model::{Person, Scenario};
 /// only the people at the given positions changed, and only in their outcome or its date;
 /// `before` holds each as it was; `ix` is the scenario's index. Anything else changed
 /// needs [`super::compute`].
-pub fn update_people(s: &Scenario, ix: &Index<'_>, sum: &mut Summary, before: &[(usize, Person)]) {
+pub fn update_people(s: &Scenario, ix: &Index, sum: &mut Summary, before: &[(usize, Person)]) {
     let months = Months::new(&s.assumptions);
     let (fn_index, _) = function_figures(s);
     let mut look = Lookup::new(fn_index);
@@ -103,7 +103,7 @@ fn hold(sum: &mut Summary, n: usize, pi: usize, holds: bool, sign: i64) {
 
 /// Closes again the lines of the ICBs touched, then every cluster, the totals and the
 /// series that add them up (a few dozen lines: no need to pick).
-fn close_again(ix: &Index<'_>, sum: &mut Summary, orgs: &HashSet<usize>) {
+fn close_again(ix: &Index, sum: &mut Summary, orgs: &HashSet<usize>) {
     for &oi in orgs {
         if let Some(of) = sum.organisations.get_mut(oi) {
             of.line.baseline = of.baseline_people + of.baseline_non_pay;

@@ -97,7 +97,7 @@ impl Findings {
 /// What every check can look at: the scenario and its lookups.
 struct Context<'a> {
     s: &'a Scenario,
-    ix: Index<'a>,
+    ix: &'a Index,
 }
 
 /// The groups of checks that do not look at people, in the order of the file; the checks of
@@ -163,7 +163,8 @@ impl Checked {
 /// Checks a scenario, keeping what a later re-check of some people needs.
 #[must_use]
 pub fn check(s: &Scenario) -> Checked {
-    let cx = Context { s, ix: Index::new(s) };
+    let ix = Index::new(s);
+    let cx = Context { s, ix: &ix };
     // The checks that do not look at people are done beside them (the posts' most of all:
     // checking one takes about as long as checking 3/8 of a person).
     let beside = cx.ix.listings.len() * 3 / 8;
@@ -180,7 +181,7 @@ pub fn check(s: &Scenario) -> Checked {
 /// After a change to the outcomes or dates of the people at `changed`, and nothing else:
 /// checks those people again (and the checks across people), as [`check`] would. `ix` is
 /// the scenario's index (built once for the figures and the checks).
-pub fn recheck_people<'a>(s: &'a Scenario, ix: Index<'a>, checked: &mut Checked, changed: &[usize]) {
+pub fn recheck_people(s: &Scenario, ix: &Index, checked: &mut Checked, changed: &[usize]) {
     let cx = Context { s, ix };
     people::recheck(&cx, &mut checked.people, changed);
 }

@@ -305,7 +305,7 @@ fn id_is_unique(cx: &Context<'_>, previous: Option<usize>, p: &Person, out: &mut
 
 fn employer_is_known<'s>(cx: &Context<'s>, look: &mut Lookup<'s>, p: &'s Person, out: &mut Findings) {
     out.kind = "Employers";
-    if look.org(&cx.ix, &p.org).is_none() {
+    if look.org(cx.ix, &p.org).is_none() {
         out.push(
             Error,
             subject(p),
@@ -519,7 +519,8 @@ mod tests {
                 status: String::new(),
             });
         }
-        let cx = Context { s: &s, ix: crate::engine::Index::new(&s) };
+        let ix = crate::engine::Index::new(&s);
+        let cx = Context { s: &s, ix: &ix };
         let one = check_all_in(&cx, &crate::engine::split_in(n, 1), || ()).0;
         // The ids found again, each on the later person, naming the one before.
         assert_eq!(one.previous_same_id[1_600], Some(5));

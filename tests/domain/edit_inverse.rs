@@ -370,3 +370,22 @@ fn undo_gives_two_people_sharing_an_id_their_own_outcomes_back() {
     doc.undo().unwrap();
     assert_eq!(doc.scenario, before);
 }
+
+/// The document keeps the scenario's index (ICBs, clusters, posts) between edits of
+/// outcomes, which read no post; an edit of the structure drops it. So a post added after
+/// one edit of outcomes is found by the next: the person slotted into it holds it (one
+/// holder, by hand), and the figures are a full recompute's.
+#[test]
+fn a_post_added_between_edits_of_outcomes_is_filled_by_the_next() {
+    let mut doc = Document::new(examples::lnr_cluster(), None, "lnr.ron");
+    let id = doc.scenario.people[0].id.clone();
+    doc.apply(Edit::SetOutcomes { ids: vec![id.clone()], outcome: Outcome::AtRisk, effective: None }).unwrap();
+    let mut post = doc.scenario.clusters[0].teams[0].posts[0].clone();
+    (post.id, post.title) = (Code::new("NEW-POST-1"), "New post".into());
+    doc.apply(Edit::AddPost { cluster: 0, team: 0, post }).unwrap();
+    let slotted = Outcome::SlottedInto(Code::new("NEW-POST-1"));
+    doc.apply(Edit::SetOutcomes { ids: vec![id], outcome: slotted, effective: None }).unwrap();
+    let new = doc.summary.posts.iter().find(|p| p.id.as_str() == "NEW-POST-1").expect("the new post is costed");
+    assert_eq!(new.holders, 1, "the person slotted in holds it");
+    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
+}
