@@ -38,9 +38,10 @@ pub struct Document {
     /// Where each person is, by id: built at the first edit of outcomes, kept while only
     /// outcomes and dates change (they move no one), dropped at any other change.
     people_at: Option<PeopleAt>,
-    /// The scenario's index (its ICBs, clusters and posts by code), for the figures and
-    /// the checks: made at the first edit of outcomes, kept while only outcomes and dates
-    /// change (it does not read the people), dropped at any other change.
+    /// The scenario's index (its ICBs, clusters and posts by code, and each post's pay
+    /// from the assumptions' pay table), for the figures and the checks: made at the first
+    /// edit of outcomes, kept while only outcomes and dates change (it reads no person),
+    /// dropped at any other change (an edit of the assumptions too).
     index: Option<crate::engine::Index>,
     /// When the last change was to some people's outcomes or dates alone: the revision
     /// before it and those people's positions, so a view can bring what it derived from

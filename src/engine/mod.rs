@@ -38,8 +38,8 @@ mod update;
 
 pub use index::{Index, Lookup, PostAt, apportion_weights};
 pub use parallel::{
-    both as parallel_both, chunks as parallel_chunks, chunks_beside as parallel_chunks_beside,
-    each_beside as parallel_each_beside, parts_of as parallel_parts_of, split as split_in, split_beside,
+    both as parallel_both, chunks_beside as parallel_chunks_beside, each_beside as parallel_each_beside,
+    parts_of as parallel_parts_of, split as split_in, split_beside,
 };
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;
@@ -56,18 +56,18 @@ use crate::model::{OutcomeKind, Scenario};
 #[must_use]
 pub fn compute(s: &Scenario) -> Summary {
     let posts: usize = s.clusters.iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
-    let beside = posts * (POST_IN_PEOPLE.0 - INDEX_IN_PEOPLE.0) / POST_IN_PEOPLE.1;
+    let beside = posts * (POST_COSTED - POST_INDEXED) / 8;
     compute_in(s, &parallel::chunks_beside(s.people.len(), beside))
 }
 
-/// What costing one post takes, and indexing one for the people, in people costed (in
-/// eighths; measured at national scale, 63,696 posts costed in 3.6 ms and indexed in
+/// What costing one post takes, and indexing one for the people, in eighths of costing a
+/// person (measured at national scale: 63,696 posts costed in 3.6 ms and indexed in
 /// 2.4 ms, while a person takes about 90 ns on one core). The posts are costed on the
 /// thread of the last chunk of people while the first thread indexes them, so the last
 /// chunk is shorter by the difference and the threads finish together. Only the time
-/// depends on it, never a figure.
-const POST_IN_PEOPLE: (usize, usize) = (5, 8);
-const INDEX_IN_PEOPLE: (usize, usize) = (3, 8);
+/// depends on them, never a figure.
+const POST_COSTED: usize = 5;
+const POST_INDEXED: usize = 3;
 
 /// [`compute`] with the people costed in the given chunks (one thread each), and the posts
 /// on the thread of the last.
@@ -143,6 +143,21 @@ fn starting_figures(s: &Scenario, ix: &Index) -> Vec<OrgFigures> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Making the index panicking would be a bug in the engine: the threads waiting for it
+    /// stop and the panic is carried on, instead of the window waiting for ever.
+    #[test]
+    fn a_panic_making_the_index_is_carried_on_not_waited_for() {
+        let s = crate::examples::england_stress_of(301);
+        let months = trajectory::Months::new(&s.assumptions);
+        let mut orgs = starting_figures(&s, &Index::without_posts(&s));
+        let mut delta = vec![vec![0_i64; months.len()]; orgs.len()];
+        let chunks = parallel::split(s.people.len(), 3);
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            people::cost_people_in(&s, &months, &mut orgs, &mut delta, &chunks, || panic!("no index"), |_, _| ())
+        }));
+        assert!(made.is_err(), "the panic is carried on");
+    }
 
     /// Costing the people in chunks on threads, and the posts beside them, gives exactly the
     /// figures of one thread: on the stress file's make-up (every outcome, every ICB, posts

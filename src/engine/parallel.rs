@@ -68,8 +68,8 @@ pub fn fold<T: Send>(n: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     fold_in(&chunks(n), f)
 }
 
-/// [`fold`] over the chunks given (the tests choose them).
-pub fn fold_in<T: Send>(parts: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+/// [`fold`] over the chunks given.
+fn fold_in<T: Send>(parts: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
     each_beside(parts.to_vec(), f, || ()).0
 }
 
@@ -110,16 +110,19 @@ pub fn each_beside<P: Send, T: Send, R: Send>(
     })
 }
 
-/// Each chunk's part of `v` (as long as the chunks cover, consecutive from 0), for the
-/// chunks' threads to write in place.
+/// Each chunk's part of `v`, for the chunks' threads to write in place: the chunks are
+/// consecutive from 0 and cover `v` (as every split here makes them).
 pub fn parts_of<'v, T>(chunks: &[Range<usize>], mut v: &'v mut [T]) -> Vec<&'v mut [T]> {
     let mut out = Vec::with_capacity(chunks.len());
+    let mut at = 0;
     for r in chunks {
+        debug_assert_eq!(r.start, at, "chunks are consecutive from 0");
         let len = r.len().min(v.len());
         let (part, rest) = std::mem::take(&mut v).split_at_mut(len);
-        v = rest;
+        (v, at) = (rest, r.end);
         out.push(part);
     }
+    debug_assert!(v.is_empty(), "the chunks cover every place");
     out
 }
 

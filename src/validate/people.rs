@@ -85,8 +85,9 @@ pub struct PeopleChecks {
 /// Every person checked, in one pass over the staff list (in chunks on threads for a large
 /// one: `engine::parallel`), each person's record read once: their own findings as if their
 /// id were unique, their id's hash, their post and their part of the register. Then the
-/// people whose ids are written more than once (few) are checked again knowing it, while
-/// the checks across people are made. The result is the one-thread result. `beside` (the
+/// people whose ids are written more than once (few) are found, while who holds each post
+/// and the checks across people are worked out, and checked again knowing it. The result
+/// is the one-thread result. `beside` (the
 /// checks that do not look at people, as much work as `beside_work` people) is done on the
 /// thread of the last chunk, which is that much shorter.
 pub(super) fn check_all<R: Send>(
