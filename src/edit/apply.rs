@@ -214,6 +214,15 @@ pub(super) fn update_post(
     {
         return Err(Refused(format!("there is already a post {}", post.id)));
     }
+    let slot =
+        team_mut(s, cluster, team)?.posts.get_mut(index).ok_or_else(|| Refused("that post no longer exists".into()))?;
+    // Keeping its id (a change of title, pay, WTE, ...), the post as it was is the inverse,
+    // and undoing it is updated in place too; otherwise (or when the post as it was could
+    // not be put back by this edit: over 1 WTE, from a file) a copy of the clusters.
+    if slot.id == post.id && slot.wte.0 <= crate::model::money::Wte::SCALE {
+        let was = std::mem::replace(slot, post);
+        return Ok(Edit::UpdatePost { cluster, team, index, post: was });
+    }
     let inv = Edit::ReplaceClusters(s.clusters.clone());
     let slot =
         team_mut(s, cluster, team)?.posts.get_mut(index).ok_or_else(|| Refused("that post no longer exists".into()))?;

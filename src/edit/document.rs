@@ -9,7 +9,19 @@ use crate::edit::{Edit, History, Refused};
 use crate::engine::{Summary, compute};
 use crate::files::{self as file, LoadError, SaveError};
 use crate::model::Scenario;
-use crate::validate::{Checked, Finding, check, recheck_people};
+use crate::validate::{Checked, Finding, check, recheck_icbs, recheck_people, recheck_post};
+
+/// What an edit changes, as far as bringing the figures up to date goes.
+enum Change {
+    /// Some people's outcomes or dates: each as they were, by position.
+    People(Vec<(usize, crate::model::Person)>),
+    /// ICBs' own figures, or the plan's details.
+    Icbs,
+    /// The post listed `listing`th, changed in place and keeping its id: as it was.
+    Post { listing: usize, old: Box<crate::model::Post> },
+    /// Anything else: the figures and checks are worked out again.
+    Other,
+}
 
 #[derive(Debug)]
 pub struct Document {
@@ -40,12 +52,14 @@ pub struct Document {
     people_at: Option<PeopleAt>,
     /// The scenario's index (its ICBs, clusters and posts by code, and each post's pay
     /// from the assumptions' pay table), for the figures and the checks: made at the first
-    /// edit of outcomes, kept while only outcomes and dates change (it reads no person),
-    /// dropped at any other change (an edit of the assumptions too).
+    /// edit of outcomes, kept while only outcomes and dates or ICBs' own figures change (it
+    /// reads no person and no ICB's figures), dropped at any other change (an edit of the
+    /// assumptions too).
     index: Option<crate::engine::Index>,
-    /// When the last change was to some people's outcomes or dates alone: the revision
-    /// before it and those people's positions, so a view can bring what it derived from
-    /// the people up to date for them instead of going over every person again.
+    /// When the last change was to some people's outcomes or dates alone, or to no person
+    /// (an ICB's own figures): the revision before it and those people's positions (none),
+    /// so a view can bring what it derived from the people and the clusters' members up to
+    /// date for them instead of going over every person again.
     people_changed: Option<(u64, Vec<usize>)>,
     pub history: History,
 }
@@ -95,45 +109,64 @@ impl Document {
 
     /// Applies an edit (undoable), recomputes, and returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, Refused> {
-        let before = self.people_before(&edit);
+        let change = self.change(&edit);
         let label = self.history.apply_at(&mut self.scenario, edit, self.people_at.as_ref())?;
-        self.stepped(before);
+        self.stepped(change);
         Ok(label)
     }
 
     pub fn undo(&mut self) -> Option<String> {
-        let before = self.history.next_undo().cloned().and_then(|e| self.people_before(&e));
+        let change = self.history.next_undo().cloned().map_or(Change::Other, |e| self.change(&e));
         let label = self.history.undo_at(&mut self.scenario, self.people_at.as_ref())?;
-        self.stepped(before);
+        self.stepped(change);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
-        let before = self.history.next_redo().cloned().and_then(|e| self.people_before(&e));
+        let change = self.history.next_redo().cloned().map_or(Change::Other, |e| self.change(&e));
         let label = self.history.redo_at(&mut self.scenario, self.people_at.as_ref())?;
-        self.stepped(before);
+        self.stepped(change);
         Some(label)
     }
 
-    /// For an edit that changes only some people's outcomes or their dates: those people as
-    /// they are now (by position), so the figures can be updated for them alone.
-    fn people_before(&mut self, edit: &Edit) -> Option<Vec<(usize, crate::model::Person)>> {
+    /// What an edit is about to change, and what the figures need kept from before it to be
+    /// brought up to date instead of worked out again from every person.
+    fn change(&mut self, edit: &Edit) -> Change {
         let ids: Vec<&str> = match edit {
             Edit::SetOutcomes { ids, .. } | Edit::SetDates { ids, .. } => ids.iter().map(String::as_str).collect(),
             Edit::RestoreOutcomes { changes } => changes.iter().map(|(id, _, _)| id.as_str()).collect(),
-            _ => return None,
+            Edit::UpdatePost { cluster, team, index, post } => {
+                let s = &self.scenario;
+                let Some(old) =
+                    s.clusters.get(*cluster).and_then(|c| c.teams.get(*team)).and_then(|t| t.posts.get(*index))
+                else {
+                    return Change::Other;
+                };
+                if old.id != post.id {
+                    return Change::Other;
+                }
+                // Its place among the scenario's posts: those of the clusters and teams before it.
+                let before: usize = s.clusters[..*cluster].iter().flat_map(|c| &c.teams).map(|t| t.posts.len()).sum();
+                let in_cluster: usize = s.clusters[*cluster].teams[..*team].iter().map(|t| t.posts.len()).sum();
+                return Change::Post { listing: before + in_cluster + index, old: Box::new(old.clone()) };
+            }
+            e if e.changes_icb_figures_only() => return Change::Icbs,
+            _ => return Change::Other,
         };
         let people = &self.scenario.people;
         let at = self.people_at.get_or_insert_with(|| PeopleAt::new(people));
-        Some(positions(people, &ids, Some(at)).into_iter().map(|i| (i, people[i].clone())).collect())
+        Change::People(positions(people, &ids, Some(at)).into_iter().map(|i| (i, people[i].clone())).collect())
     }
 
     /// After a step of the history: unsaved unless back at the saved state; new figures,
-    /// updated for the people changed when that is all that changed.
-    fn stepped(&mut self, people_before: Option<Vec<(usize, crate::model::Person)>>) {
+    /// updated for what changed when that is some people's outcomes or dates, ICBs' own
+    /// figures or one post in place; worked out again from everything otherwise.
+    fn stepped(&mut self, change: Change) {
         self.dirty = self.clean_state != Some(self.history.state());
-        match people_before {
-            Some(before) => {
+        match change {
+            Change::Icbs if self.icbs_changed() => {}
+            Change::Post { listing, old } if self.post_changed(listing, &old) => {}
+            Change::People(before) => {
                 let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
                 self.people_changed = Some((self.revision, changed.clone()));
                 self.revision = next_revision();
@@ -154,8 +187,55 @@ impl Document {
                     "the findings re-checked differ from a full check"
                 );
             }
-            None => self.recompute(),
+            _ => self.recompute(),
         }
+    }
+
+    /// After a change to ICBs' own figures alone: the figures closed again from each ICB's
+    /// kept parts and the checks that do not look at people made again; `false` (nothing
+    /// done) when the change moved how a cluster's posts are split, which needs a full
+    /// recompute. At national scale this is a few milliseconds against a full recompute
+    /// and check of every person.
+    fn icbs_changed(&mut self) -> bool {
+        // The index reads ICB codes, clusters, posts and the pay table, none of which such
+        // a change touches.
+        let ix = self.index.get_or_insert_with(|| crate::engine::Index::new(&self.scenario));
+        if !crate::engine::update_organisations(&self.scenario, ix, &mut self.summary) {
+            return false;
+        }
+        recheck_icbs(&self.scenario, ix, &mut self.checked);
+        self.people_changed = Some((self.revision, Vec::new()));
+        self.revision = next_revision();
+        self.findings = std::cell::OnceCell::new();
+        self.counts = self.checked.counts();
+        debug_assert!(self.summary == compute(&self.scenario), "the figures closed again differ from a full recompute");
+        debug_assert!(self.checked == check(&self.scenario), "the findings re-checked differ from a full check");
+        true
+    }
+
+    /// After a post was changed in place, keeping its id: its cost and its holders' figures
+    /// updated, the checks that do not look at people and its holders' made again; `false`
+    /// (nothing done) when the post is not the first listing of its id, which needs a full
+    /// recompute.
+    fn post_changed(&mut self, listing: usize, old: &crate::model::Post) -> bool {
+        let ix = self.index.get_or_insert_with(|| crate::engine::Index::new(&self.scenario));
+        // The index as it was before the change: made before it, or just now after it, when
+        // it differs only in the post's salary (its id and place are kept).
+        if let Some(salary) = ix.salaries.get_mut(listing) {
+            *salary = crate::engine::post_salary(&self.scenario.assumptions, &old.pay);
+        }
+        if !crate::engine::update_post(&self.scenario, ix, &mut self.summary, listing, old) {
+            return false;
+        }
+        let holders: Vec<usize> = self.summary.posts.get(listing).map(|p| p.held_by.to_vec()).unwrap_or_default();
+        recheck_post(&self.scenario, ix, &mut self.checked, &holders);
+        self.people_changed = Some((self.revision, Vec::new()));
+        self.revision = next_revision();
+        self.findings = std::cell::OnceCell::new();
+        self.counts = self.checked.counts();
+        debug_assert!(self.summary == compute(&self.scenario), "the post's figures differ from a full recompute");
+        debug_assert!(self.checked == check(&self.scenario), "the post's findings differ from a full check");
+        true
     }
 
     /// The scenario was changed directly, outside the history (tests, set-up): new figures,

@@ -196,6 +196,64 @@ impl std::fmt::Display for Refused {
 }
 
 impl Edit {
+    /// Changes only ICBs' own figures (populations, non-pay, targets set by hand,
+    /// allowances, whether an ICB in no cluster is in scope) or the plan's name, year and
+    /// notes: nothing a person, post, cluster, assumption or ICB code holds, so the figures
+    /// can be closed again from each ICB's kept parts (`engine::update_organisations`).
+    #[must_use]
+    pub fn changes_icb_figures_only(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetNonPay { .. }
+                | Edit::SetPopulation { .. }
+                | Edit::SetAllowance { .. }
+                | Edit::SetTarget { .. }
+                | Edit::SetInScope { .. }
+                | Edit::SetDetails { .. }
+        )
+    }
+
+    /// Whether the edit may change a figure a person's record holds (salary, service): only
+    /// then is every person read for a figure out of range after it. Every kind is named, so
+    /// a new kind of edit has to say.
+    #[must_use]
+    pub fn may_change_people_figures(&self) -> bool {
+        match self {
+            Edit::RestorePeople(_) | Edit::ReplacePeople { .. } => true,
+            Edit::Batch { edits, .. } => edits.iter().any(Edit::may_change_people_figures),
+            Edit::SetOutcomes { .. }
+            | Edit::SetDates { .. }
+            | Edit::RestoreOutcomes { .. }
+            | Edit::SetPeopleDetail { .. }
+            | Edit::AddCluster { .. }
+            | Edit::RenameCluster { .. }
+            | Edit::DeleteCluster { .. }
+            | Edit::AddMember { .. }
+            | Edit::RemoveMember { .. }
+            | Edit::SetApportionment { .. }
+            | Edit::AddTeam { .. }
+            | Edit::RenameTeam { .. }
+            | Edit::DeleteTeam { .. }
+            | Edit::AddPost { .. }
+            | Edit::UpdatePost { .. }
+            | Edit::DeletePost { .. }
+            | Edit::MovePost { .. }
+            | Edit::SetDisposition { .. }
+            | Edit::SetAssumptions(_)
+            | Edit::SetDetails { .. }
+            | Edit::SetNonPay { .. }
+            | Edit::SetPopulation { .. }
+            | Edit::SetAllowance { .. }
+            | Edit::SetMerger { .. }
+            | Edit::SetInScope { .. }
+            | Edit::SetTarget { .. }
+            | Edit::SetSites { .. }
+            | Edit::SetConsultation { .. }
+            | Edit::SetPool { .. }
+            | Edit::ReplaceClusters(_) => false,
+        }
+    }
+
     /// An import of a staff list (the window's dialog and the command line alike): the
     /// people the plan keeps, and the words for the status bar.
     #[must_use]

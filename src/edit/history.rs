@@ -39,12 +39,21 @@ impl History {
     pub fn apply_at(&mut self, s: &mut Scenario, edit: Edit, at: Option<&PeopleAt>) -> Result<String, Refused> {
         let label = edit.label(s);
         let redo = edit.clone();
-        // Outcomes and their dates hold no figure that could be out of range.
+        // Outcomes and their dates hold no figure that could be out of range; most edits
+        // change no person's figures, and the people need not be read again.
         let figures = !matches!(edit, Edit::SetOutcomes { .. } | Edit::SetDates { .. } | Edit::RestoreOutcomes { .. });
+        let people = edit.may_change_people_figures();
         let inverse = edit.apply_at(s, at)?;
         // A figure the file could not hold (a typing error such as a £1bn salary) is refused
         // here, not at the next save.
-        if figures && let Some(why) = crate::model::limits::out_of_range(s) {
+        let out_of_range = || {
+            if people {
+                crate::model::limits::out_of_range(s)
+            } else {
+                crate::model::limits::out_of_range_but_people(s)
+            }
+        };
+        if figures && let Some(why) = out_of_range() {
             let _ = inverse.apply(s);
             return Err(Refused(why));
         }

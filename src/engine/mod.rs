@@ -43,7 +43,7 @@ pub use parallel::{
 };
 pub use pay::{PayCost, mars_pay, pay_cost, post_salary, redundancy_pay};
 pub use summary::*;
-pub use update::update_people;
+pub use update::{update_organisations, update_people, update_post};
 
 use crate::model::{OutcomeKind, Scenario};
 

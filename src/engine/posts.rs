@@ -3,11 +3,11 @@
 //! holds it, and each cluster's count of posts and vacancies.
 
 use super::index::{Index, apportion_weights};
-use super::pay::{pay_cost, post_salary};
+use super::pay::{PayCost, pay_cost, post_salary};
 use super::summary::{ClusterFigures, Line, OrgFigures, PostCost};
 use super::trajectory::Months;
-use crate::model::money::{Pence, split_by_weights};
-use crate::model::{Funding, Scenario};
+use crate::model::money::{Parts, Pence, split_by_weights};
+use crate::model::{Assumptions, Funding, Post, Scenario};
 
 /// Who holds each post and who is ring-fenced for it, from costing the people: posts by
 /// their place among the scenario's posts, people by theirs, in the file's order of people.
@@ -62,6 +62,17 @@ pub(super) fn hold(holders: &Holders, posts: &mut [PostCost], clusters: &mut [Cl
     }
 }
 
+/// One post's cost with on-costs, whether it counts (programme posts can be left out), and
+/// its split across the cluster's members by `weights`, exact to the penny.
+pub(super) fn cost_of(a: &Assumptions, p: &Post, weights: &[u64]) -> (PayCost, bool, Parts) {
+    // A pay point not in the table costs nothing (validation reports it).
+    let salary = post_salary(a, &p.pay).unwrap_or(0);
+    let cost = pay_cost(a, salary, p.wte);
+    let counted = p.funding == Funding::RunningCost || a.count_programme_posts;
+    let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, weights);
+    (cost, counted, shares)
+}
+
 fn cost_cluster(
     s: &Scenario,
     ix: &Index,
@@ -86,11 +97,7 @@ fn cost_cluster(
         merged: c.merger.as_ref().is_some_and(|m| m.from <= a.target_date),
     };
     for p in c.teams.iter().flat_map(|t| &t.posts) {
-        // A pay point not in the table costs nothing (validation reports it).
-        let salary = post_salary(a, &p.pay).unwrap_or(0);
-        let cost = pay_cost(a, salary, p.wte);
-        let counted = p.funding == Funding::RunningCost || a.count_programme_posts;
-        let shares = split_by_weights(if counted { cost.to_icb() } else { 0 }, &weights);
+        let (cost, counted, shares) = cost_of(a, p, &weights);
         // A post listed twice under one id is costed each time it is listed (it is in the
         // structure twice); validation flags the duplicate id.
         cf.posts += 1;

@@ -7,12 +7,12 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::index::Index;
-use super::index::Lookup;
+use super::index::{Index, Lookup, apportion_weights};
+use super::pay::post_salary;
 use super::people::{Part, function_figures, into_function, into_organisation, part};
 use super::summary::Summary;
 use super::trajectory::{self, Months};
-use crate::model::{Person, Scenario};
+use crate::model::{Funding, Person, Post, Scenario};
 
 /// Brings `sum` (the figures of the scenario before the change) up to date with `s`, where
 /// only the people at the given positions changed, and only in their outcome or its date;
@@ -99,6 +99,127 @@ fn hold(sum: &mut Summary, n: usize, pi: usize, holds: bool, sign: i64) {
             _ => {}
         }
     }
+}
+
+/// Brings `sum` (the figures before the change) up to date with `s` after the post listed
+/// `listing`th (its place among the scenario's posts) was changed in place, keeping its id
+/// (its title, pay, WTE, host, funding, line or start date): the post's cost is taken out
+/// of its cluster's members as it was (`old`) and added as it is; the people who hold it are
+/// costed again (their pay protection reads its pay); and the lines, clusters, totals and
+/// run-rate series are closed again. `ix`, the scenario's index from before the change, is
+/// brought up to date (the post's salary). Returns `false`, changing nothing, when the post
+/// is not the first listing of its id or its id changed: those need [`super::compute`].
+#[must_use]
+pub fn update_post(s: &Scenario, ix: &mut Index, sum: &mut Summary, listing: usize, old: &Post) -> bool {
+    let Some(at) = ix.listings.get(listing).copied() else { return false };
+    let new = s.clusters.get(at.cluster).and_then(|c| c.teams.get(at.team)).and_then(|t| t.posts.get(at.index));
+    let Some(new) = new.filter(|p| p.id == old.id && at.n == listing) else { return false };
+    let (Some(weights), Some(members)) =
+        (sum.clusters.get(at.cluster).map(|cf| cf.weights.clone()), ix.members.get(at.cluster).cloned())
+    else {
+        return false;
+    };
+    if sum.posts.get(listing).is_none_or(|pc| pc.id != old.id) || ix.salaries.len() <= listing {
+        return false;
+    }
+    let a = &s.assumptions;
+    let months = Months::new(a);
+    let (fn_index, _) = function_figures(s);
+    let mut look = Lookup::new(fn_index);
+    let mut orgs_touched: HashSet<usize> = members.iter().flatten().copied().collect();
+    // The holders as they were costed with the post's old pay, and as they are with its new.
+    let holders: Vec<usize> = sum.posts[listing].held_by.to_vec();
+    let was: Vec<Part> =
+        holders.iter().filter_map(|&pi| s.people.get(pi)).map(|p| part(a, ix, &months, &mut look, p)).collect();
+    ix.salaries[listing] = post_salary(a, &new.pay);
+    let is: Vec<Part> =
+        holders.iter().filter_map(|&pi| s.people.get(pi)).map(|p| part(a, ix, &months, &mut look, p)).collect();
+    for (w, i) in was.iter().zip(&is) {
+        add_part(sum, w, -1);
+        add_part(sum, i, 1);
+        orgs_touched.extend(w.org.iter().chain(&i.org));
+    }
+    // The post's cost out of its cluster's members as it was, and in as it is.
+    for (p, sign) in [(old, -1), (new, 1)] {
+        let (cost, counted, shares) = super::posts::cost_of(a, p, &weights);
+        let landed = months.land(p.effective);
+        if let Some(cf) = sum.clusters.get_mut(at.cluster)
+            && counted
+        {
+            cf.posts_cost += sign * cost.to_icb();
+        }
+        for (m, share) in members.iter().zip(&shares) {
+            let Some(oi) = *m else { continue };
+            if let Some(of) = sum.organisations.get_mut(oi) {
+                of.planned_posts += sign * share;
+                if p.funding == Funding::Programme {
+                    of.planned_programme_posts += sign * share;
+                }
+            }
+            if let (Some(k), Some(series)) = (landed, sum.trajectory.orgs.get_mut(oi)) {
+                for v in series.iter_mut().skip(k) {
+                    *v += sign * share;
+                }
+            }
+        }
+        if sign > 0
+            && let Some(pc) = sum.posts.get_mut(listing)
+        {
+            (pc.cost, pc.counted, pc.shares) = (cost, counted, shares);
+        }
+    }
+    close_again(ix, sum, &orgs_touched);
+    true
+}
+
+/// Brings `sum` (the figures before the change) up to date with `s` after a change to ICBs'
+/// own figures alone (populations, non-pay, targets set by hand, allowances, scope) or to
+/// the plan's name and notes: every ICB's starting figures are made again, what its people
+/// and its share of the posts added is kept, and the lines, clusters, totals and run-rate
+/// series are closed again, as [`super::compute`] closes them. Returns `false`, changing
+/// nothing, when the change moved how some cluster's posts are split (a population under
+/// the population rule): those figures need [`super::compute`].
+///
+/// Nothing else may have changed: not the people, posts, clusters, assumptions or when an
+/// ICB's planned non-pay lands (`ix` is the scenario's index, which such a change keeps).
+#[must_use]
+pub fn update_organisations(s: &Scenario, ix: &Index, sum: &mut Summary) -> bool {
+    let splits_kept = (0..s.clusters.len())
+        .all(|ci| sum.clusters.get(ci).is_some_and(|cf| cf.weights == apportion_weights(s, ix, ci)));
+    if !splits_kept || sum.organisations.len() != s.organisations.len() {
+        return false;
+    }
+    let months = Months::new(&s.assumptions);
+    let mut orgs = super::starting_figures(s, ix);
+    let mut delta = Vec::with_capacity(orgs.len());
+    for (oi, (of, was)) in orgs.iter_mut().zip(&sum.organisations).enumerate() {
+        // What the ICB's people and its share of the posts added, kept.
+        of.add_blank(was);
+        // The month-by-month changes its people and posts made to its run-rate: its series
+        // less the baseline it started from and the planned non-pay landed in it.
+        let series = sum.trajectory.orgs.get(oi).map_or(&[][..], Vec::as_slice);
+        let mut run = was.line.baseline;
+        let mut d: Vec<i64> = series
+            .iter()
+            .map(|v| {
+                let step = v - run;
+                run = *v;
+                step
+            })
+            .collect();
+        d.resize(months.len(), 0);
+        if let Some(k) = s.organisations.get(oi).and_then(|o| months.land(o.planned_non_pay_from)) {
+            d[k] -= was.planned_non_pay - was.baseline_non_pay;
+        }
+        delta.push(d);
+    }
+    let org_series = trajectory::close_organisations(s, &months, &mut orgs, delta);
+    sum.trajectory.clusters = trajectory::close_clusters(ix, &orgs, &org_series, &mut sum.clusters, months.len());
+    sum.totals = trajectory::totals(&orgs, &sum.clusters);
+    sum.trajectory.total = trajectory::total_series(&orgs, &org_series, months.len());
+    sum.trajectory.orgs = org_series;
+    sum.organisations = orgs;
+    true
 }
 
 /// Closes again the lines of the ICBs touched, then every cluster, the totals and the

@@ -69,6 +69,15 @@ pub fn out_of_range(s: &Scenario) -> Option<String> {
     first_violation(s).map(|v| v.message)
 }
 
+/// [`out_of_range`] after an edit that changed no person's figures: the assumptions, the
+/// ICBs and the posts (the people, unchanged, were in range before: the file reader, the
+/// import and every edit refuse what is not). At national scale reading every person took
+/// longer than the rest of an edit of an ICB's figures.
+#[must_use]
+pub fn out_of_range_but_people(s: &Scenario) -> Option<String> {
+    in_assumptions(&s.assumptions).or_else(|| in_organisations(s)).or_else(|| in_posts(s)).map(|v| v.message)
+}
+
 /// The first figure beyond what a scenario may hold: the assumptions, then the ICBs, the
 /// posts and the people, in the order of the file.
 #[must_use]

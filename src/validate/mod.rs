@@ -100,17 +100,26 @@ struct Context<'a> {
     ix: &'a Index,
 }
 
-/// The groups of checks that do not look at people, in the order of the file; the checks of
-/// people (`people.rs`) come last.
-const GROUPS: [fn(&Context<'_>, &mut Findings); 5] =
-    [assumptions::check, organisations::check, clusters::check, posts::check, functions::check];
+/// A group of checks that do not look at people.
+type Group = fn(&Context<'_>, &mut Findings);
+
+/// The groups of checks that do not look at people, in the order of the file (the checks of
+/// people, `people.rs`, come last), each with whether it reads the ICBs' own records
+/// (populations, non-pay, targets): only those are made again after a change to them.
+const GROUPS: [(Group, bool); 5] = [
+    (assumptions::check, false),
+    (organisations::check, true),
+    (clusters::check, true),
+    (posts::check, false),
+    (functions::check, false),
+];
 
 /// A scenario's checks, kept so that a change to some people's outcomes or dates re-checks
 /// those people alone ([`recheck_people`]); [`Checked::findings`] puts them in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Checked {
-    /// The findings of the groups that do not look at people.
-    head: Vec<Finding>,
+    /// The findings of the groups that do not look at people, group by group.
+    head: Vec<Vec<Finding>>,
     people: people::PeopleChecks,
 }
 
@@ -121,7 +130,9 @@ impl Checked {
     pub fn findings(&self) -> Vec<Finding> {
         let (e, w, n) = self.counts();
         let mut v: Vec<Finding> = Vec::with_capacity(e + w + n);
-        v.extend_from_slice(&self.head);
+        for group in &self.head {
+            v.extend_from_slice(group);
+        }
         for each in self.people.each.iter().filter(|f| !f.is_empty()) {
             v.extend_from_slice(each);
         }
@@ -135,7 +146,7 @@ impl Checked {
     pub fn counts(&self) -> (usize, usize, usize) {
         let mut n = [0; 3];
         let each = self.people.each.iter().filter(|f| !f.is_empty()).flatten();
-        for f in self.head.iter().chain(each).chain(&self.people.across) {
+        for f in self.head.iter().flatten().chain(each).chain(&self.people.across) {
             n[f.severity as usize] += 1;
         }
         (n[0], n[1], n[2])
@@ -150,7 +161,7 @@ impl Checked {
         let Checked { head, people } = self;
         let each = people.each.into_iter().filter(|f| !f.is_empty()).flatten();
         let across = people.across;
-        for f in head.into_iter().chain(each).chain(across) {
+        for f in head.into_iter().flatten().chain(each).chain(across) {
             by[f.severity as usize].push(f);
         }
         let [mut v, warnings, notes] = by;
@@ -168,13 +179,7 @@ pub fn check(s: &Scenario) -> Checked {
     // The checks that do not look at people are done beside them (the posts' most of all:
     // checking one takes about as long as checking 3/8 of a person).
     let beside = cx.ix.listings.len() * 3 / 8;
-    let (people, head) = people::check_all(&cx, beside, || {
-        let mut out = Findings::default();
-        for group in GROUPS {
-            group(&cx, &mut out);
-        }
-        out.list
-    });
+    let (people, head) = people::check_all(&cx, beside, || head_findings(&cx));
     Checked { head, people }
 }
 
@@ -184,6 +189,40 @@ pub fn check(s: &Scenario) -> Checked {
 pub fn recheck_people(s: &Scenario, ix: &Index, checked: &mut Checked, changed: &[usize]) {
     let cx = Context { s, ix };
     people::recheck(&cx, &mut checked.people, changed);
+}
+
+/// After a change to ICBs' own figures or the plan's details, and nothing else: the groups
+/// of checks that read the ICBs' records made again, as [`check`] makes them (no other
+/// check reads an ICB's figures, and none reads the plan's name, year or notes). `ix` is
+/// the scenario's index.
+pub fn recheck_icbs(s: &Scenario, ix: &Index, checked: &mut Checked) {
+    let cx = Context { s, ix };
+    for ((group, reads_icbs), found) in GROUPS.iter().zip(&mut checked.head) {
+        if *reads_icbs {
+            *found = findings_of(*group, &cx);
+        }
+    }
+}
+
+/// After a post was changed in place, keeping its id, and nothing else: the groups of
+/// checks that do not look at people made again, and the people at `holders` (those who
+/// hold it) with the checks across people (a post's holders against its WTE), as [`check`]
+/// makes them. `ix` is the scenario's index, up to date.
+pub fn recheck_post(s: &Scenario, ix: &Index, checked: &mut Checked, holders: &[usize]) {
+    let cx = Context { s, ix };
+    checked.head = head_findings(&cx);
+    people::recheck(&cx, &mut checked.people, holders);
+}
+
+/// The findings of the groups that do not look at people, group by group.
+fn head_findings(cx: &Context<'_>) -> Vec<Vec<Finding>> {
+    GROUPS.iter().map(|(group, _)| findings_of(*group, cx)).collect()
+}
+
+fn findings_of(group: Group, cx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Findings::default();
+    group(cx, &mut out);
+    out.list
 }
 
 /// Checks a scenario. Findings come errors first, then warnings, then information, each

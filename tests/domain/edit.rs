@@ -120,6 +120,16 @@ fn an_absurd_figure_is_refused_at_once() {
     assert!(err.0.contains("the most a scenario may hold there is £100,000,000"), "{err}");
     assert_eq!(doc.scenario, before);
     assert!(doc.history.undo_label().is_none());
+    // An ICB's non-pay of £100bn and a penny (10^13 + 1 pence): beyond the £100bn a file
+    // may hold for a budget. The range check after an edit of ICBs' figures reads no person, only the
+    // ICBs, posts and assumptions, and still refuses it.
+    let err = doc
+        .apply(Edit::SetNonPay { org: "QK1".into(), baseline_pence: 10_000_000_000_001, planned_pence: None })
+        .unwrap_err();
+    assert!(err.0.contains("`baseline_non_pay_pence` of ICB QK1"), "{err}");
+    assert!(err.0.contains("the most a scenario may hold there is £100,000,000,000"), "{err}");
+    assert_eq!(doc.scenario, before);
+    assert!(doc.history.undo_label().is_none());
 }
 
 #[test]
