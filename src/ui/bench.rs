@@ -52,6 +52,49 @@ pub fn frames(doc: Document, n: usize) -> Vec<(String, f64)> {
             .collect();
         out.push((format!("an edit and the next {} frame, median of {}", tab.label(), n.min(100)), median(times)));
     }
+    // An edit of an ICB's own figures (its baseline non-pay, up a penny and back), as the
+    // ICBs tab makes it, and the next frame on that tab and on those that show its effect.
+    let Some(o) = app.session.doc.scenario.organisations.first().cloned() else { return out };
+    for tab in [Tab::Icbs, Tab::Overview, Tab::Teams] {
+        app.tab = tab;
+        let times: Vec<f64> = (0..n.min(100))
+            .map(|k| {
+                let baseline_pence = o.baseline_non_pay_pence + i64::from(k % 2 == 0);
+                let t = Instant::now();
+                app.edit(Edit::SetNonPay {
+                    org: o.code.clone(),
+                    baseline_pence,
+                    planned_pence: o.planned_non_pay_pence,
+                });
+                frame(&ctx, &mut app);
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        out.push((
+            format!("an edit of an ICB's non-pay and the next {} frame, median of {}", tab.label(), n.min(100)),
+            median(times),
+        ));
+    }
+    // An edit of a post (its pay point, up one and back), as the Teams tab makes it, and the
+    // next Teams frame: an edit of the structure, the figures and checks made again in full.
+    let s = &app.session.doc.scenario;
+    let Some((ci, ti, post)) = s.clusters.iter().enumerate().find_map(|(ci, c)| {
+        c.teams.iter().enumerate().find_map(|(ti, t)| t.posts.first().map(|p| (ci, ti, p.clone())))
+    }) else {
+        return out;
+    };
+    app.tab = Tab::Teams;
+    let times: Vec<f64> = (0..n.min(20))
+        .map(|k| {
+            let mut p = post.clone();
+            p.wte = if k % 2 == 0 { crate::model::money::Wte(p.wte.0 / 2) } else { post.wte };
+            let t = Instant::now();
+            app.edit(Edit::UpdatePost { cluster: ci, team: ti, index: 0, post: p });
+            frame(&ctx, &mut app);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    out.push((format!("an edit of a post's WTE and the next Teams frame, median of {}", n.min(20)), median(times)));
     out
 }
 
