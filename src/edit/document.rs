@@ -48,16 +48,18 @@ pub struct Document {
     /// Changes on every edit and for every document, so views can cache what they derive.
     pub revision: u64,
     /// Where each person is, by id: built at the first edit of outcomes, kept while only
-    /// outcomes and dates change (they move no one), dropped at any other change.
+    /// outcomes and dates, ICBs' own figures or a post in place change (they move no one),
+    /// dropped at any other change.
     people_at: Option<PeopleAt>,
     /// The scenario's index (its ICBs, clusters and posts by code, and each post's pay
     /// from the assumptions' pay table), for the figures and the checks: made at the first
     /// edit of outcomes, kept while only outcomes and dates or ICBs' own figures change (it
-    /// reads no person and no ICB's figures), dropped at any other change (an edit of the
-    /// assumptions too).
+    /// reads no person and no ICB's figures) and after a post changed in place (its salary
+    /// set by the update), dropped at any other change (an edit of the assumptions too).
     index: Option<crate::engine::Index>,
     /// When the last change was to some people's outcomes or dates alone, or to no person
-    /// (an ICB's own figures): the revision before it and those people's positions (none),
+    /// (an ICB's own figures, a post in place): the revision before it and those people's
+    /// positions (none),
     /// so a view can bring what it derived from the people and the clusters' members up to
     /// date for them instead of going over every person again.
     people_changed: Option<(u64, Vec<usize>)>,
@@ -257,8 +259,13 @@ impl Document {
     }
 
     /// The positions of the people whose outcomes or dates alone changed from `revision` to
-    /// this one, when that was the last change; `None` for any other change (go over
-    /// everything again).
+    /// this one, when that was the last change; none (`Some` of an empty list) when it was a
+    /// change to ICBs' own figures or to one post in place, which moves no person, no
+    /// outcome and no cluster's members; `None` for any other change (go over everything
+    /// again). A person's figures can still change with no person listed (a post's new pay
+    /// moves its holders' pay protection): a view of people's figures reads the summary
+    /// again at every revision, and trusts this list only for who the people are and what
+    /// their outcomes are.
     #[must_use]
     pub fn people_changed_since(&self, revision: u64) -> Option<&[usize]> {
         self.people_changed.as_ref().filter(|(r, _)| *r == revision).map(|(_, v)| v.as_slice())
