@@ -170,24 +170,11 @@ impl Document {
             Change::Post { listing, old } if self.post_changed(listing, &old) => {}
             Change::People(before) => {
                 let changed: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
-                self.people_changed = Some((self.revision, changed.clone()));
-                self.revision = next_revision();
                 // One index of the scenario serves the figures and the checks.
                 let ix = self.index.get_or_insert_with(|| crate::engine::Index::new(&self.scenario));
                 crate::engine::update_people(&self.scenario, ix, &mut self.summary, &before);
                 recheck_people(&self.scenario, ix, &mut self.checked, &changed);
-                self.findings = std::cell::OnceCell::new();
-                self.counts = self.checked.counts();
-                // Every update is checked against a full recompute in a debug build (and
-                // so in every test that edits people).
-                debug_assert!(
-                    self.summary == compute(&self.scenario),
-                    "the updated figures differ from a full recompute"
-                );
-                debug_assert!(
-                    self.checked == check(&self.scenario),
-                    "the findings re-checked differ from a full check"
-                );
+                self.updated(changed);
             }
             _ => self.recompute(),
         }
@@ -206,12 +193,7 @@ impl Document {
             return false;
         }
         recheck_icbs(&self.scenario, ix, &mut self.checked);
-        self.people_changed = Some((self.revision, Vec::new()));
-        self.revision = next_revision();
-        self.findings = std::cell::OnceCell::new();
-        self.counts = self.checked.counts();
-        debug_assert!(self.summary == compute(&self.scenario), "the figures closed again differ from a full recompute");
-        debug_assert!(self.checked == check(&self.scenario), "the findings re-checked differ from a full check");
+        self.updated(Vec::new());
         true
     }
 
@@ -231,13 +213,21 @@ impl Document {
         }
         let holders: Vec<usize> = self.summary.posts.get(listing).map(|p| p.held_by.to_vec()).unwrap_or_default();
         recheck_post(&self.scenario, ix, &mut self.checked, &holders);
-        self.people_changed = Some((self.revision, Vec::new()));
+        self.updated(Vec::new());
+        true
+    }
+
+    /// After the figures and checks were brought up to date for a change (of the people at
+    /// `changed` alone, or of no person): a new revision that says so, and the findings and
+    /// counts made again from the checks. Every update is compared with a full recompute and
+    /// a full check in a debug build, so in every test that makes such an edit.
+    fn updated(&mut self, changed: Vec<usize>) {
+        self.people_changed = Some((self.revision, changed));
         self.revision = next_revision();
         self.findings = std::cell::OnceCell::new();
         self.counts = self.checked.counts();
-        debug_assert!(self.summary == compute(&self.scenario), "the post's figures differ from a full recompute");
-        debug_assert!(self.checked == check(&self.scenario), "the post's findings differ from a full check");
-        true
+        debug_assert!(self.summary == compute(&self.scenario), "the updated figures differ from a full recompute");
+        debug_assert!(self.checked == check(&self.scenario), "the findings re-checked differ from a full check");
     }
 
     /// The scenario was changed directly, outside the history (tests, set-up): new figures,

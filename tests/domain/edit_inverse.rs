@@ -336,6 +336,13 @@ proptest! {
     }
 }
 
+/// The document's figures and findings, however they were brought up to date, are those of
+/// a full recompute and a full check of its scenario, to the penny and the word.
+fn assert_as_a_full_recompute(doc: &Document) {
+    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario), "the figures");
+    assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario), "the findings");
+}
+
 /// Two people with one id (a data error validation reports on the later one, in words that
 /// depend on both): an edit of that id re-checks both, as a full check would.
 #[test]
@@ -347,8 +354,7 @@ fn a_duplicated_id_is_re_checked_with_its_twin() {
     let post = doc.scenario.posts().next().map(|(_, _, p)| p.id.clone()).unwrap();
     for outcome in [Outcome::SlottedInto(post), Outcome::AtRisk] {
         doc.apply(Edit::SetOutcomes { ids: vec![twin.clone()], outcome, effective: None }).unwrap();
-        assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario));
-        assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
+        assert_as_a_full_recompute(&doc);
     }
     let said: Vec<&str> =
         doc.findings().iter().filter(|f| f.kind == "Ids of people").map(|f| f.message.as_str()).collect();
@@ -405,7 +411,7 @@ fn a_post_added_between_edits_of_outcomes_is_filled_by_the_next() {
     doc.apply(Edit::SetOutcomes { ids: vec![id], outcome: slotted, effective: None }).unwrap();
     let new = doc.summary.posts.iter().find(|p| p.id.as_str() == "NEW-POST-1").expect("the new post is costed");
     assert_eq!(new.holders, 1, "the person slotted in holds it");
-    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
+    assert_as_a_full_recompute(&doc);
 }
 
 /// An edit of an ICB's own figures closes the figures again from each ICB's kept parts,
@@ -441,8 +447,7 @@ fn an_edit_of_an_icbs_figures_closes_the_figures_again_without_the_people() {
         let moved = doc.summary.trajectory.orgs[qk1][m] - before.trajectory.orgs[qk1][m];
         assert_eq!(moved, if *end < landing { 100_000 } else { 0 }, "month ending {end}");
     }
-    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
-    assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario));
+    assert_as_a_full_recompute(&doc);
     // Its undo and redo take the same way, back to the figures before and forth again.
     let rev = doc.revision;
     doc.undo().unwrap();
@@ -459,7 +464,7 @@ fn an_edit_of_an_icbs_figures_closes_the_figures_again_without_the_people() {
     doc.apply(Edit::SetTarget { org: "QK1".into(), target_pence: Some(now.line.planned), note: "board".into() })
         .unwrap();
     assert!(!doc.findings().iter().any(|f| f.kind == "Targets set by hand"));
-    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
+    assert_as_a_full_recompute(&doc);
     // LNR splits its posts by population: Northamptonshire's population doubled moves
     // its share of the posts, so every figure is worked out again.
     let rev = doc.revision;
@@ -473,8 +478,7 @@ fn an_edit_of_an_icbs_figures_closes_the_figures_again_without_the_people() {
     .unwrap();
     assert_eq!(doc.people_changed_since(rev), None, "a full recompute");
     assert_ne!(doc.summary.posts[0].shares, shares);
-    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
-    assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario));
+    assert_as_a_full_recompute(&doc);
 }
 
 /// A post's pay changed where it is (its id kept): its cost and its holder's pay protection
@@ -512,8 +516,7 @@ fn a_posts_pay_changed_in_place_updates_its_cost_and_its_holders_protection() {
     assert_eq!(doc.summary.totals.planned, before.totals.planned - 2_597_600);
     assert_eq!(doc.summary.pay_protection.a_year, before.pay_protection.a_year + 1_298_800);
     assert_eq!(doc.summary.pay_protection.people, before.pay_protection.people + 1);
-    assert_eq!(doc.summary, cluster_planner::engine::compute(&doc.scenario));
-    assert_eq!(doc.findings(), cluster_planner::validate::validate(&doc.scenario));
+    assert_as_a_full_recompute(&doc);
     // Undone: the post as it was, updated in place the same way.
     let rev = doc.revision;
     doc.undo().unwrap();
